@@ -1,0 +1,9 @@
+/** Limits that the model enforces and the server checks on incoming updates. */
+export const NoteLimits = {
+  /** Characters in one note's text. */
+  maxTextLength: 2000,
+  /** Characters in an author name. */
+  maxAuthorLength: 80,
+  /** World coordinates are kept within this distance of the origin. */
+  maxCoordinate: 100_000,
+} as const

@@ -1,0 +1,11 @@
+/**
+ * Every write is one transaction with one of these origins. A UndoManager tracks the local
+ * user's origin object only, so undo never reverts another person's work.
+ */
+export type BoardOrigin =
+  | { readonly kind: 'user'; readonly actor: string }
+  | { readonly kind: 'migration' }
+  | { readonly kind: 'import' }
+
+/** Makes the origin for one person's edits; keep the object, it is what UndoManager tracks. */
+export const userOrigin = (actor: string): BoardOrigin => Object.freeze({ kind: 'user', actor })

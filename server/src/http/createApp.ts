@@ -1,0 +1,65 @@
+import express, { type ErrorRequestHandler } from 'express'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Logger } from 'pino'
+import type { Registry } from 'prom-client'
+import type { Store } from '../store/Store.js'
+import { redactUrl } from '../logger.js'
+import { workshopRoutes } from './workshopRoutes.js'
+
+export interface AppOptions {
+  readonly store: Store
+  readonly publicUrl: () => string
+  readonly registry: Registry
+  readonly log: Logger
+  /** The built client (client/dist); not served when absent. */
+  readonly clientDir?: string
+  readonly isReady: () => boolean
+}
+
+/** The express app: API, health, metrics and the built client. */
+export function createApp(options: AppOptions): express.Express {
+  const app = express()
+  app.disable('x-powered-by')
+  app.use(express.json({ limit: '256kb' }))
+
+  app.get('/healthz', (_req, res) => {
+    const ready = options.isReady()
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ok' : 'starting' })
+  })
+  app.get('/metrics', async (_req, res) => {
+    res.type(options.registry.contentType).send(await options.registry.metrics())
+  })
+  app.use('/api/workshops', workshopRoutes(options.store, options.publicUrl))
+  app.use('/api', (_req, res) => void res.status(404).json({ error: 'not found' }))
+
+  const { clientDir } = options
+  if (clientDir && existsSync(join(clientDir, 'index.html'))) {
+    app.use(express.static(clientDir, { index: false, maxAge: '1h' }))
+    // Client-side routes (/w/..., /) all load the app shell.
+    app.get(/^\/(?!api\/|yjs\/|socket\.io\/).*/, (_req, res) =>
+      res.sendFile(join(clientDir, 'index.html')),
+    )
+  }
+
+  const onError: ErrorRequestHandler = (
+    err: { status?: number; type?: string; message?: string },
+    req,
+    res,
+    _next,
+  ) => {
+    const status =
+      typeof err.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500
+    if (status === 500)
+      options.log.error({ err, url: redactUrl(req.originalUrl) }, 'request failed')
+    const error =
+      status === 500
+        ? 'internal error'
+        : err.type === 'entity.parse.failed'
+          ? 'body is not valid JSON'
+          : (err.message ?? 'bad request')
+    res.status(status).json({ error, field: status === 400 ? 'body' : undefined })
+  }
+  app.use(onError)
+  return app
+}

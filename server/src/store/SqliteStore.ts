@@ -1,0 +1,125 @@
+import Database from 'better-sqlite3'
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { timingSafeEqual } from 'node:crypto'
+import type { Role } from '@sparboard/protocol'
+import { hashToken } from './hashToken.js'
+import type { Store, StoredBoard, TokenGrant, WorkshopRecord } from './Store.js'
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS workshops (
+  id TEXT PRIMARY KEY,
+  data TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS tokens (
+  hash BLOB PRIMARY KEY,
+  workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+  role TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS boards (
+  id TEXT PRIMARY KEY,
+  workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+  snapshot BLOB
+);
+CREATE TABLE IF NOT EXISTS board_updates (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+  data BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS board_updates_board ON board_updates(board_id, seq);
+`
+
+/** The embedded store: one SQLite file in WAL mode. */
+export class SqliteStore implements Store {
+  private readonly db: Database.Database
+  private readonly stmts
+
+  constructor(file: string) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
+    this.db = new Database(file)
+    this.db.pragma('journal_mode = WAL')
+    // WAL + NORMAL: a committed transaction survives a process crash (kill -9); only an OS crash
+    // or power loss may lose the last transactions.
+    this.db.pragma('synchronous = NORMAL')
+    this.db.pragma('foreign_keys = ON')
+    this.db.exec(SCHEMA)
+    this.stmts = {
+      insertWorkshop: this.db.prepare(
+        'INSERT INTO workshops (id, data, created_at) VALUES (?, ?, ?)',
+      ),
+      insertToken: this.db.prepare('INSERT INTO tokens (hash, workshop_id, role) VALUES (?, ?, ?)'),
+      insertBoard: this.db.prepare('INSERT INTO boards (id, workshop_id) VALUES (?, ?)'),
+      getWorkshop: this.db.prepare<[string], { data: string }>(
+        'SELECT data FROM workshops WHERE id = ?',
+      ),
+      findToken: this.db.prepare<[Buffer], { hash: Buffer; workshop_id: string; role: string }>(
+        'SELECT hash, workshop_id, role FROM tokens WHERE hash = ?',
+      ),
+      findBoard: this.db.prepare<[string], { workshop_id: string }>(
+        'SELECT workshop_id FROM boards WHERE id = ?',
+      ),
+      snapshot: this.db.prepare<[string], { snapshot: Buffer | null }>(
+        'SELECT snapshot FROM boards WHERE id = ?',
+      ),
+      log: this.db.prepare<[string], { data: Buffer }>(
+        'SELECT data FROM board_updates WHERE board_id = ? ORDER BY seq',
+      ),
+      append: this.db.prepare('INSERT INTO board_updates (board_id, data) VALUES (?, ?)'),
+      setSnapshot: this.db.prepare('UPDATE boards SET snapshot = ? WHERE id = ?'),
+      clearLog: this.db.prepare('DELETE FROM board_updates WHERE board_id = ?'),
+    }
+  }
+
+  async createWorkshop(w: WorkshopRecord): Promise<void> {
+    this.db.transaction(() => {
+      this.stmts.insertWorkshop.run(w.id, JSON.stringify(w), w.createdAt)
+      for (const role of ['facilitator', 'participant', 'observer'] as const) {
+        this.stmts.insertToken.run(hashToken(w.tokens[role]), w.id, role)
+      }
+      for (const board of w.boards) this.stmts.insertBoard.run(board.id, w.id)
+    })()
+  }
+
+  async getWorkshop(id: string): Promise<WorkshopRecord | null> {
+    const row = this.stmts.getWorkshop.get(id)
+    return row ? (JSON.parse(row.data) as WorkshopRecord) : null
+  }
+
+  async findToken(token: string): Promise<TokenGrant | null> {
+    const hash = hashToken(token)
+    const row = this.stmts.findToken.get(hash)
+    if (!row || !timingSafeEqual(row.hash, hash)) return null
+    return { workshopId: row.workshop_id, role: row.role as Role }
+  }
+
+  async findBoardWorkshop(boardId: string): Promise<string | null> {
+    return this.stmts.findBoard.get(boardId)?.workshop_id ?? null
+  }
+
+  async loadBoard(boardId: string): Promise<StoredBoard> {
+    return this.db.transaction(() => {
+      const snapshot = this.stmts.snapshot.get(boardId)?.snapshot
+      const log = this.stmts.log.all(boardId).map((r) => new Uint8Array(r.data))
+      const updates = snapshot ? [new Uint8Array(snapshot), ...log] : log
+      return { updates, logRows: log.length, logBytes: log.reduce((n, u) => n + u.byteLength, 0) }
+    })()
+  }
+
+  async appendUpdates(boardId: string, updates: readonly Uint8Array[]): Promise<void> {
+    this.db.transaction(() => {
+      for (const update of updates) this.stmts.append.run(boardId, update)
+    })()
+  }
+
+  async compactBoard(boardId: string, snapshot: Uint8Array): Promise<void> {
+    this.db.transaction(() => {
+      this.stmts.setSnapshot.run(snapshot, boardId)
+      this.stmts.clearLog.run(boardId)
+    })()
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close()
+  }
+}

@@ -1,0 +1,47 @@
+import type { BoardInfo, CaseInfo, GroupInfo, Links, Role } from '@sparboard/protocol'
+
+/** A workshop as stored: everything but the board contents. */
+export interface WorkshopRecord {
+  readonly id: string
+  readonly title: string
+  readonly goals: readonly string[]
+  readonly sides: readonly [string, string]
+  readonly cases: readonly CaseInfo[]
+  readonly groups: readonly GroupInfo[]
+  readonly boards: readonly BoardInfo[]
+  readonly tokens: Links
+  readonly createdAt: number
+}
+
+/** Who a token belongs to. */
+export interface TokenGrant {
+  readonly workshopId: string
+  readonly role: Role
+}
+
+/** A board's stored history: a snapshot (possibly empty) followed by the log since it. */
+export interface StoredBoard {
+  readonly updates: readonly Uint8Array[]
+  /** Rows in the log after the snapshot; the hub compacts when they pile up. */
+  readonly logRows: number
+  readonly logBytes: number
+}
+
+/**
+ * Where workshops and boards live. Every implementation passes the same contract suite
+ * (store/storeContract.ts). Methods are async so that network stores fit the same shape.
+ */
+export interface Store {
+  createWorkshop(workshop: WorkshopRecord): Promise<void>
+  getWorkshop(id: string): Promise<WorkshopRecord | null>
+  /** The grant of a token, or null for a token that was never issued. */
+  findToken(token: string): Promise<TokenGrant | null>
+  /** The workshop a board belongs to, or null for an unknown board. */
+  findBoardWorkshop(boardId: string): Promise<string | null>
+  loadBoard(boardId: string): Promise<StoredBoard>
+  /** Appends updates durably, in order, in one transaction. */
+  appendUpdates(boardId: string, updates: readonly Uint8Array[]): Promise<void>
+  /** Replaces a board's snapshot and log with one snapshot, atomically. */
+  compactBoard(boardId: string, snapshot: Uint8Array): Promise<void>
+  close(): Promise<void>
+}
