@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  // Workspace packages resolve to their TypeScript source in tests (no build needed).
+  ssr: {
+    resolve: { conditions: ['sparboard-source', 'module', 'node', 'development|production'] },
+  },
+  test: {
+    include: ['integration/**/*.test.ts', 'e2e/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // Two cores: the browser tests and the server tests would starve each other.
+    fileParallelism: false,
+  },
+})
