@@ -31,6 +31,12 @@ export const defaultHubOptions: BoardHubOptions = {
   compactAfterRows: 500,
   compactAfterBytes: 4 * 1024 * 1024,
   heartbeatMs: 30_000,
+  // A fast typist sends ~15 updates/s, a dragging user ~60 moves/s plus as many cursor moves.
+  rateMessagesPerSecond: 300,
+  rateMessageBurst: 1000,
+  rateBytesPerSecond: 4 * 1024 * 1024,
+  // One maximal payload must always fit, even right after a reconnect's sync step 2.
+  rateByteBurst: 8 * 1024 * 1024,
 }
 
 export interface SparboardServer {

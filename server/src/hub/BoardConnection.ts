@@ -1,5 +1,6 @@
 import type { Role } from '@sparboard/protocol'
 import { CloseCode } from '@sparboard/protocol'
+import type { RejectReason } from './RejectReason.js'
 
 /** The little a room needs of a socket; a `ws` WebSocket fits, and so does an in-memory pair. */
 export interface RoomSocket {
@@ -7,9 +8,22 @@ export interface RoomSocket {
   readonly bufferedAmount: number
   send(data: Uint8Array): void
   close(code: number, reason: string): void
+  terminate(): void
 }
 
 const OPEN = 1
+/** A peer that does not answer our close frame in this time is cut off. */
+export const CLOSE_GRACE_MS = 2000
+
+/** Closes with a code, and cuts the socket off if the peer does not finish the close handshake. */
+export function closeSocket(socket: RoomSocket, code: number, reason: string): void {
+  try {
+    socket.close(code, reason)
+  } catch {
+    // the socket is already gone; nothing to tell it
+  }
+  setTimeout(() => socket.terminate(), CLOSE_GRACE_MS).unref()
+}
 
 /** One client's connection to one board. */
 export class BoardConnection {
@@ -21,7 +35,7 @@ export class BoardConnection {
     readonly socket: RoomSocket,
     readonly role: Role,
     private readonly maxBufferedBytes: number,
-    private readonly onReject: (reason: string) => void = () => {},
+    private readonly onReject: (reason: RejectReason) => void = () => {},
   ) {}
 
   get isOpen(): boolean {
@@ -32,21 +46,23 @@ export class BoardConnection {
   send(data: Uint8Array): void {
     if (!this.isOpen) return
     if (this.socket.bufferedAmount > this.maxBufferedBytes) {
-      this.close(CloseCode.slowConsumer, 'slow consumer')
+      this.reject(CloseCode.slowConsumer, 'slow_consumer')
       return
     }
     this.socket.send(data)
   }
 
-  /** Closes with a documented code; counts it as a rejection when the code says so. */
+  /** Closes with a documented code and counts the refusal under `reason`. */
+  reject(code: number, reason: RejectReason): void {
+    if (this.closed) return
+    this.onReject(reason)
+    this.close(code, reason)
+  }
+
+  /** Closes without counting a refusal (shutdown, unload). */
   close(code: number, reason: string): void {
     if (this.closed) return
     this.closed = true
-    if (code >= 4000) this.onReject(reason)
-    try {
-      this.socket.close(code, reason)
-    } catch {
-      // the socket is already gone; nothing to tell it
-    }
+    closeSocket(this.socket, code, reason)
   }
 }

@@ -5,23 +5,33 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import { CloseCode } from '@sparboard/protocol'
 import type { Metrics } from '../metrics.js'
 import type { Store } from '../store/Store.js'
-import { BoardConnection } from './BoardConnection.js'
+import { BoardConnection, CLOSE_GRACE_MS, closeSocket } from './BoardConnection.js'
 import { BoardRoom, type RoomLimits } from './BoardRoom.js'
+import type { RejectReason } from './RejectReason.js'
+import { TokenBucket } from './TokenBucket.js'
 
-/** Options of the Yjs endpoint. */
+/** Options of the Yjs endpoint; SPEC.md gives the rule each one serves. */
 export interface BoardHubOptions extends RoomLimits {
   readonly maxPayloadBytes: number
   readonly maxBufferedBytes: number
   readonly heartbeatMs: number
+  /** [H13] messages per second a connection may send, sustained, and in one burst. */
+  readonly rateMessagesPerSecond: number
+  readonly rateMessageBurst: number
+  /** [H13] bytes per second a connection may send, sustained, and in one burst. */
+  readonly rateBytesPerSecond: number
+  readonly rateByteBurst: number
 }
 
 export const PATH_PREFIX = '/yjs/'
+
+type LiveSocket = WebSocket & { alive?: boolean }
 
 /** The `/yjs/<boardId>` endpoint: authenticates, opens rooms and hands frames to them. */
 export class BoardHub {
   private readonly wss: WebSocketServer
   private readonly rooms = new Map<string, Promise<BoardRoom>>()
-  private readonly sockets = new Set<WebSocket>()
+  private readonly sockets = new Set<LiveSocket>()
   private readonly heartbeat: NodeJS.Timeout
   private closing = false
 
@@ -56,58 +66,82 @@ export class BoardHub {
     return true
   }
 
-  private async accept(ws: WebSocket, boardId: string, token: string): Promise<void> {
+  private async accept(ws: LiveSocket, boardId: string, token: string): Promise<void> {
     this.sockets.add(ws)
     this.metrics.connections.inc()
-    // [H8] an error on one socket (e.g. a reserved opcode) closes that socket, never the process
-    ws.on('error', (err) => {
+    // [H8] an error on one socket (reserved opcode, payload past maxPayload) closes that socket
+    // only; ws has already sent the close code, we just make sure it goes away
+    ws.on('error', (err: Error & { code?: string }) => {
       this.log.debug({ err, board: boardId }, 'socket error')
-      ws.terminate()
+      const tooLarge = err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH'
+      this.metrics.rejected.inc({ reason: tooLarge ? 'payload_too_large' : 'protocol_error' })
+      setTimeout(() => ws.terminate(), CLOSE_GRACE_MS).unref()
     })
+    let conn: BoardConnection | null = null
+    const refuse = (code: number, reason: RejectReason) => {
+      this.metrics.rejected.inc({ reason })
+      if (conn) conn.close(code, reason)
+      else closeSocket(ws, code, reason)
+    }
+    const messages = new TokenBucket(
+      this.options.rateMessageBurst,
+      this.options.rateMessagesPerSecond,
+    )
+    const bytes = new TokenBucket(this.options.rateByteBurst, this.options.rateBytesPerSecond)
     const inbox: Uint8Array[] = []
     let deliver: (data: Uint8Array) => void = (data) => void inbox.push(data)
-    ws.on('message', (data: Buffer) =>
-      deliver(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)),
-    )
+    let limited = false
+    ws.on('message', (data: Buffer) => {
+      if (limited) return
+      if (!messages.take() || !bytes.take(data.byteLength)) {
+        // [H13] a connection past its token bucket is closed; nothing more of it is read
+        limited = true
+        return refuse(CloseCode.rateLimited, 'rate_limited')
+      }
+      deliver(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
+    })
     let leave = () => {}
     ws.on('close', () => {
       this.sockets.delete(ws)
       this.metrics.connections.dec()
       leave()
     })
-    ;(ws as WebSocket & { alive?: boolean }).alive = true
-    ws.on('pong', () => ((ws as WebSocket & { alive?: boolean }).alive = true))
+    ws.alive = true
+    ws.on('pong', () => (ws.alive = true))
 
-    const refuse = (code: number, reason: string) => {
-      this.metrics.rejected.inc({ reason })
-      ws.close(code, reason)
-    }
     try {
+      // [H11] accept the upgrade, then close with a code the stock client will not retry
       const grant = token ? await this.store.findToken(token) : null
-      if (!grant) return refuse(CloseCode.unknownToken, 'unknown token')
+      if (!grant) return refuse(CloseCode.unknownToken, 'unknown_token')
       const workshopId = await this.store.findBoardWorkshop(boardId)
-      if (workshopId === null) return refuse(CloseCode.unknownBoard, 'unknown board')
-      if (workshopId !== grant.workshopId)
-        return refuse(CloseCode.forbidden, 'token not valid for this board')
-      const conn = new BoardConnection(ws, grant.role, this.options.maxBufferedBytes, (reason) =>
+      if (workshopId === null) return refuse(CloseCode.unknownBoard, 'unknown_board')
+      if (workshopId !== grant.workshopId) return refuse(CloseCode.forbidden, 'forbidden')
+      const joining = new BoardConnection(ws, grant.role, this.options.maxBufferedBytes, (reason) =>
         this.metrics.rejected.inc({ reason }),
       )
-      let room = await this.acquire(boardId)
-      while (!room.join(conn)) {
-        await room.unloaded
-        room = await this.acquire(boardId)
+      conn = joining
+      let room: BoardRoom | null = null
+      // [H10] a board that is unloading is waited for, then loaded again with all it stored
+      while (!this.closing && ws.readyState === ws.OPEN) {
+        const candidate = await this.acquire(boardId)
+        if (candidate.join(joining)) {
+          room = candidate
+          break
+        }
+        await candidate.unloaded
       }
-      if (ws.readyState !== ws.OPEN) {
-        room.leave(conn)
+      if (!room) {
+        if (this.closing) refuse(CloseCode.goingAway, 'shutting_down')
         return
       }
+      if (ws.readyState !== ws.OPEN) return room.leave(joining)
       const joined = room
-      leave = () => joined.leave(conn)
-      deliver = (data) => joined.receive(conn, data)
-      for (const data of inbox.splice(0)) joined.receive(conn, data)
+      leave = () => joined.leave(joining)
+      deliver = (data) => joined.receive(joining, data)
+      for (const data of inbox.splice(0)) joined.receive(joining, data)
     } catch (err) {
       this.log.error({ err, board: boardId }, 'could not open board')
-      ws.close(CloseCode.internalError, 'could not open board')
+      closeSocket(ws, CloseCode.internalError, 'could not open board')
     }
   }
 
@@ -128,19 +162,20 @@ export class BoardHub {
       this.metrics.boardsOpen.inc()
       return room
     })
-    loading.catch(() => this.rooms.delete(boardId))
+    loading.catch(() => {
+      if (this.rooms.get(boardId) === loading) this.rooms.delete(boardId)
+    })
     this.rooms.set(boardId, loading)
     return loading
   }
 
   private ping(): void {
     for (const ws of this.sockets) {
-      const s = ws as WebSocket & { alive?: boolean }
-      if (s.alive === false) {
+      if (ws.alive === false) {
         ws.terminate()
         continue
       }
-      s.alive = false
+      ws.alive = false
       ws.ping()
     }
   }
@@ -150,12 +185,17 @@ export class BoardHub {
     return this.rooms.size
   }
 
-  /** Stops accepting, closes every connection (1001), flushes and compacts every board. */
+  /** [H15] stops accepting, closes every connection (1001), flushes and compacts every board. */
   async close(): Promise<void> {
     this.closing = true
     clearInterval(this.heartbeat)
     const rooms = await Promise.allSettled([...this.rooms.values()])
     await Promise.all(rooms.map((r) => (r.status === 'fulfilled' ? r.value.unload() : undefined)))
+    for (const ws of this.sockets) closeSocket(ws, CloseCode.goingAway, 'server shutting down')
+    const deadline = Date.now() + CLOSE_GRACE_MS
+    while (this.sockets.size > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
     for (const ws of this.sockets) ws.terminate()
     this.wss.close()
   }

@@ -7,6 +7,7 @@ import type { Store, StoredBoard } from '../store/Store.js'
 import type { Metrics } from '../metrics.js'
 import type { BoardConnection } from './BoardConnection.js'
 import { readAwarenessClients } from './readAwarenessClients.js'
+import { WriteAheadQueue, type Written } from './WriteAheadQueue.js'
 import {
   awarenessMessage,
   MessageType,
@@ -34,44 +35,54 @@ export interface RoomContext {
   readonly onUnloaded: () => void
 }
 
-interface Pending {
-  readonly update: Uint8Array
-  readonly from: BoardConnection
-}
+const fromStore = Symbol('store')
 
 /** One open board: its Y.Doc, its awareness, its connections and its write-ahead queue. */
 export class BoardRoom {
   readonly doc = new Y.Doc()
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
   private readonly connections = new Set<BoardConnection>()
-  private pending: Pending[] = []
-  private flushing: Promise<void> | null = null
-  private storedBytes: number
-  private logRows: number
-  private logBytes: number
+  /** Which connection speaks for each awareness client id ([H9]). */
+  private readonly awarenessOwners = new Map<number, BoardConnection>()
+  private readonly queue: WriteAheadQueue
+  private boardBytes: number
+  private receivedAt = 0
   /** Set once the last client left; the hub then waits for `unloaded` before reopening. */
   closing = false
   unloaded: Promise<void> | null = null
-
-  private readonly store: Store
-  private readonly limits: RoomLimits
-  private readonly metrics: Metrics
-  private readonly log: Logger
 
   private constructor(
     readonly boardId: string,
     private readonly context: RoomContext,
     stored: StoredBoard,
   ) {
-    ;({ store: this.store, limits: this.limits, metrics: this.metrics, log: this.log } = context)
     this.awareness.setLocalState(null)
-    this.doc.transact(() => {
-      for (const update of stored.updates) Y.applyUpdate(this.doc, update)
-    }, 'store')
-    this.storedBytes = stored.updates.reduce((n, u) => n + u.byteLength, 0)
-    this.logRows = stored.logRows
-    this.logBytes = stored.logBytes
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.relay(update, origin))
+    for (const update of stored.updates) {
+      try {
+        Y.applyUpdate(this.doc, update, fromStore)
+      } catch (err) {
+        // Only rows written before [H6] existed can fail; skipping one beats losing the board.
+        context.log.error({ err, board: boardId }, 'stored update does not apply; skipped')
+      }
+    }
+    this.boardBytes = stored.updates.reduce((n, u) => n + u.byteLength, 0)
+    this.queue = new WriteAheadQueue({
+      boardId,
+      store: context.store,
+      metrics: context.metrics,
+      log: context.log,
+      logRows: stored.logRows,
+      logBytes: stored.logBytes,
+      shouldCompact: (rows, bytes) =>
+        rows >= context.limits.compactAfterRows || bytes >= context.limits.compactAfterBytes,
+      snapshot: () => Y.encodeStateAsUpdate(this.doc),
+      onStored: (batch) => this.relay(batch),
+    })
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === fromStore) return
+      // [H3] what Yjs integrated is queued for the store; peers get it once it is stored
+      this.queue.push(update, origin, this.receivedAt || performance.now())
+    })
     this.awareness.on('update', this.relayAwareness)
   }
 
@@ -101,9 +112,8 @@ export class BoardRoom {
     try {
       this.dispatch(conn, data)
     } catch (err) {
-      this.metrics.rejected.inc({ reason: 'malformed' })
-      this.log.debug({ err, board: this.boardId }, 'malformed message')
-      conn.close(CloseCode.badMessage, 'malformed message')
+      this.context.log.debug({ err, board: this.boardId }, 'malformed message')
+      conn.reject(CloseCode.badMessage, 'malformed')
     }
   }
 
@@ -113,10 +123,12 @@ export class BoardRoom {
     switch (type) {
       case MessageType.sync: {
         const syncType = decoding.readVarUint(decoder)
+        const payload = decoding.readVarUint8Array(decoder)
         if (syncType === SyncType.step1) {
-          conn.send(syncStep2(this.doc, decoding.readVarUint8Array(decoder)))
+          // [H3] computed now, sent once everything it contains is stored
+          this.queue.whenStored(syncStep2(this.doc, payload), (answer) => conn.send(answer))
         } else if (syncType === SyncType.step2 || syncType === SyncType.update) {
-          this.acceptUpdate(conn, decoding.readVarUint8Array(decoder))
+          this.acceptUpdate(conn, payload)
         } else {
           throw new Error(`unknown sync message ${syncType}`)
         }
@@ -136,101 +148,72 @@ export class BoardRoom {
   }
 
   private acceptUpdate(conn: BoardConnection, update: Uint8Array): void {
+    // [H6] decode fully before anything else; a malformed update throws here
+    const decoded = Y.decodeUpdate(update)
+    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return
     if (!canWrite(conn.role)) {
       // [H5] an observer's writes are dropped, never applied or stored
-      this.metrics.rejected.inc({ reason: 'read_only' })
+      this.context.metrics.rejected.inc({ reason: 'read_only' })
       return
     }
-    // [H6] decode fully before anything else; a malformed update throws here
-    Y.decodeUpdate(update)
-    if (this.storedBytes + update.byteLength > this.limits.maxBoardBytes) {
-      this.metrics.rejected.inc({ reason: 'board_too_large' })
-      conn.close(CloseCode.tooLarge, 'board size limit')
+    if (this.boardBytes + update.byteLength > this.context.limits.maxBoardBytes) {
+      conn.reject(CloseCode.tooLarge, 'board_too_large')
       return
     }
-    this.metrics.updatesIn.inc()
-    this.storedBytes += update.byteLength
-    this.pending.push({ update, from: conn })
-    this.flushing ??= this.flush().finally(() => {
-      this.flushing = null
-    })
-  }
-
-  /** [H3] appends each batch to the store, then applies it (which relays it). */
-  private async flush(): Promise<void> {
-    while (this.pending.length > 0) {
-      const batch = this.pending
-      this.pending = []
-      const stop = this.metrics.appendSeconds.startTimer()
-      try {
-        await this.store.appendUpdates(
-          this.boardId,
-          batch.map((p) => p.update),
-        )
-      } catch (err) {
-        // Not stored, so not applied: the senders reconnect and resend through the sync handshake.
-        this.log.error({ err, board: this.boardId }, 'store append failed')
-        for (const p of batch) p.from.close(CloseCode.internalError, 'store unavailable')
-        continue
-      } finally {
-        stop()
-      }
-      for (const p of batch) {
-        Y.applyUpdate(this.doc, p.update, p.from)
-        this.logRows++
-        this.logBytes += p.update.byteLength
-      }
-      if (
-        this.logRows >= this.limits.compactAfterRows ||
-        this.logBytes >= this.limits.compactAfterBytes
-      ) {
-        await this.compact()
-      }
+    this.boardBytes += update.byteLength
+    this.receivedAt = performance.now()
+    try {
+      // [H6] Yjs may still refuse it while integrating; that throws to receive() and closes conn
+      Y.applyUpdate(this.doc, update, conn)
+    } finally {
+      this.receivedAt = 0
     }
   }
 
-  /** [H4] folds the log into one snapshot of the live document. */
-  private async compact(): Promise<void> {
-    const snapshot = Y.encodeStateAsUpdate(this.doc)
-    await this.store.compactBoard(this.boardId, snapshot)
-    this.storedBytes = snapshot.byteLength
-    this.logRows = 0
-    this.logBytes = 0
-  }
-
-  private relay(update: Uint8Array, origin: unknown): void {
-    const message = updateMessage(update)
-    for (const conn of this.connections) {
-      if (conn !== origin) {
-        conn.send(message)
-        this.metrics.updatesOut.inc()
+  private relay(batch: readonly Written[]): void {
+    const { metrics } = this.context
+    for (const written of batch) {
+      const message = updateMessage(written.update)
+      let sent = 0
+      for (const conn of this.connections) {
+        if (conn !== written.origin && conn.isOpen) {
+          conn.send(message)
+          sent++
+        }
       }
+      metrics.updatesOut.inc(sent)
+      metrics.relaySeconds.observe((performance.now() - written.receivedAt) / 1000)
     }
   }
 
   private acceptAwareness(conn: BoardConnection, update: Uint8Array): void {
-    if (update.byteLength > this.limits.maxAwarenessBytes) {
-      this.metrics.rejected.inc({ reason: 'awareness_too_large' })
-      conn.close(CloseCode.tooLarge, 'awareness state too large')
+    if (update.byteLength > this.context.limits.maxAwarenessBytes) {
+      conn.reject(CloseCode.tooLarge, 'awareness_too_large')
       return
     }
-    const clients = readAwarenessClients(update)
-    for (const client of clients) {
-      conn.awarenessClient ??= client
-      if (client !== conn.awarenessClient) {
-        // [H9] one awareness client per connection: no speaking for another user's cursor
-        this.metrics.rejected.inc({ reason: 'awareness_spoof' })
-        conn.close(CloseCode.badMessage, 'awareness client mismatch')
+    for (const client of readAwarenessClients(update)) {
+      // [H9] one awareness client per connection: no speaking for another user's cursor
+      if (conn.awarenessClient !== null && client !== conn.awarenessClient) {
+        conn.reject(CloseCode.badMessage, 'awareness_spoof')
         return
       }
+      const owner = this.awarenessOwners.get(client)
+      if (owner && owner !== conn && this.connections.has(owner)) {
+        // A reconnecting client may beat the server to noticing its old connection is gone.
+        this.context.metrics.rejected.inc({ reason: 'awareness_taken' })
+        return
+      }
+      conn.awarenessClient = client
+      this.awarenessOwners.set(client, conn)
     }
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn)
   }
 
-  private readonly relayAwareness = (
-    change: { added: number[]; updated: number[]; removed: number[] },
-    _origin: unknown,
-  ): void => {
+  private readonly relayAwareness = (change: {
+    added: number[]
+    updated: number[]
+    removed: number[]
+  }): void => {
     const changed = [...change.added, ...change.updated, ...change.removed]
     const message = awarenessMessage(this.awareness, changed)
     // Echoed to the sender too: the stock client's 30 s watchdog needs to hear something.
@@ -240,24 +223,21 @@ export class BoardRoom {
   /** Removes a connection and its cursor; the last one out starts the unload ([H10]). */
   leave(conn: BoardConnection): void {
     if (!this.connections.delete(conn)) return
-    if (conn.awarenessClient !== null) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [conn.awarenessClient], conn)
+    const client = conn.awarenessClient
+    if (client !== null && this.awarenessOwners.get(client) === conn) {
+      this.awarenessOwners.delete(client)
+      awarenessProtocol.removeAwarenessStates(this.awareness, [client], conn)
     }
-    if (this.connections.size === 0) this.unload()
+    if (this.connections.size === 0) void this.unload()
   }
 
   /** Flushes, compacts and frees the room; resolves when the store has everything. */
   unload(): Promise<void> {
     this.closing = true
     this.unloaded ??= (async () => {
-      for (const conn of this.connections) conn.close(CloseCode.goingAway, 'server shutting down')
+      for (const conn of this.connections) conn.close(CloseCode.goingAway, 'board closing')
       this.connections.clear()
-      while (this.flushing) await this.flushing
-      try {
-        if (this.logRows > 0) await this.compact()
-      } catch (err) {
-        this.log.error({ err, board: this.boardId }, 'compaction on unload failed; the log is kept')
-      }
+      await this.queue.close()
       this.awareness.destroy()
       this.doc.destroy()
       this.context.onUnloaded()

@@ -1,0 +1,24 @@
+/** A token bucket: `capacity` tokens, refilled at `perSecond`; `take` fails once it runs dry. */
+export class TokenBucket {
+  private tokens: number
+  private last: number
+
+  constructor(
+    private readonly capacity: number,
+    private readonly perSecond: number,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.tokens = capacity
+    this.last = now()
+  }
+
+  /** Takes `cost` tokens; false (and nothing taken) when there are not enough. */
+  take(cost = 1): boolean {
+    const now = this.now()
+    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.perSecond)
+    this.last = now
+    if (this.tokens < cost) return false
+    this.tokens -= cost
+    return true
+  }
+}

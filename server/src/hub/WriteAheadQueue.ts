@@ -1,0 +1,127 @@
+import type { Logger } from 'pino'
+import type { Metrics } from '../metrics.js'
+import type { Store } from '../store/Store.js'
+
+/** An update the store has accepted, ready to be relayed. */
+export interface Written {
+  readonly update: Uint8Array
+  /** The connection it came from (not relayed back there). */
+  readonly origin: unknown
+  readonly receivedAt: number
+  readonly seq: number
+}
+
+export interface WriteAheadOptions {
+  readonly boardId: string
+  readonly store: Store
+  readonly metrics: Metrics
+  readonly log: Logger
+  readonly logRows: number
+  readonly logBytes: number
+  readonly shouldCompact: (logRows: number, logBytes: number) => boolean
+  /** The whole board as one update ([H4]: of the live doc, not a merge of the log). */
+  readonly snapshot: () => Uint8Array
+  /** Called with each batch once the store holds it, in order. */
+  readonly onStored: (batch: readonly Written[]) => void
+}
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * A board's writes on their way to the store ([H3]): appended in batches, in order, one batch at a
+ * time; nothing is handed on (relayed, or answered in a sync step 2) before the store holds it.
+ */
+export class WriteAheadQueue {
+  private pending: Written[] = []
+  private held: { seq: number; deliver: () => void }[] = []
+  private appliedSeq = 0
+  private storedSeq = 0
+  private unstored = false
+  private flushing: Promise<void> | null = null
+  private closing = false
+  private logRows: number
+  private logBytes: number
+
+  constructor(private readonly o: WriteAheadOptions) {
+    this.logRows = o.logRows
+    this.logBytes = o.logBytes
+  }
+
+  push(update: Uint8Array, origin: unknown, receivedAt: number): void {
+    this.pending.push({ update, origin, receivedAt, seq: ++this.appliedSeq })
+    this.schedule()
+  }
+
+  /** Delivers `value` once every update pushed so far is stored (at once if it already is). */
+  whenStored<T>(value: T, deliver: (value: T) => void): void {
+    if (this.storedSeq >= this.appliedSeq) deliver(value)
+    else this.held.push({ seq: this.appliedSeq, deliver: () => deliver(value) })
+  }
+
+  /** Stores what is queued, drops held deliveries and folds the log into a snapshot. */
+  async close(): Promise<void> {
+    this.closing = true
+    this.held = []
+    while (this.flushing) await this.flushing
+    if (this.logRows > 0 || this.unstored) await this.compact()
+  }
+
+  private schedule(): void {
+    if (this.flushing) return
+    this.flushing = this.flush().finally(() => {
+      this.flushing = null
+      if (this.pending.length > 0) this.schedule()
+    })
+  }
+
+  private async flush(): Promise<void> {
+    while (this.pending.length > 0) {
+      const batch = this.pending.splice(0)
+      if (!(await this.append(batch))) {
+        this.unstored = true
+        continue
+      }
+      this.storedSeq = batch[batch.length - 1]!.seq
+      this.logRows += batch.length
+      this.logBytes += batch.reduce((n, w) => n + w.update.byteLength, 0)
+      this.o.metrics.updatesIn.inc(batch.length)
+      this.o.onStored(batch)
+      while (this.held.length > 0 && this.held[0]!.seq <= this.storedSeq)
+        this.held.shift()!.deliver()
+      if (!this.closing && this.o.shouldCompact(this.logRows, this.logBytes)) await this.compact()
+    }
+  }
+
+  /** Appends a batch, retrying while the store fails; gives up only when the board is closing. */
+  private async append(batch: readonly Written[]): Promise<boolean> {
+    for (let attempt = 1; ; attempt++) {
+      const stop = this.o.metrics.appendSeconds.startTimer()
+      try {
+        await this.o.store.appendUpdates(
+          this.o.boardId,
+          batch.map((w) => w.update),
+        )
+        return true
+      } catch (err) {
+        // Not stored, so not relayed: no peer has seen it, and its sender still holds it.
+        this.o.log.error({ err, board: this.o.boardId, attempt }, 'store append failed')
+        if (this.closing && attempt >= 3) return false
+        await delay(Math.min(2000, 25 * 2 ** attempt))
+      } finally {
+        stop()
+      }
+    }
+  }
+
+  /** [H4] folds the log into one snapshot of the live document. */
+  private async compact(): Promise<void> {
+    try {
+      await this.o.store.compactBoard(this.o.boardId, this.o.snapshot())
+      this.logRows = 0
+      this.logBytes = 0
+      this.unstored = false
+    } catch (err) {
+      this.o.log.error({ err, board: this.o.boardId }, 'compaction failed; the log is kept')
+    }
+  }
+}
