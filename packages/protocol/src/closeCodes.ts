@@ -1,7 +1,8 @@
 /**
  * WebSocket close codes used on `/yjs/<boardId>`, after the upgrade was accepted (see the
- * hub's SPEC.md). The stock y-websocket 3.x client stops reconnecting on 4400-4499 ("retrying
- * cannot fix this") and retries on everything else, 4500-4599 meaning "try again later".
+ * hub's SPEC.md, whose table gives the rule behind each code). The stock y-websocket 3.x client
+ * stops reconnecting on 4400-4499 ("retrying cannot fix this")
+ * and retries on everything else, 4500-4599 meaning "try again later".
  */
 export const CloseCode = {
   /** The token is unknown (never issued, revoked, or its workshop was deleted). */
@@ -20,6 +21,8 @@ export const CloseCode = {
   slowConsumer: 4508,
   /** The server is shutting down; the client may reconnect elsewhere. */
   goingAway: 1001,
+  /** A frame was larger than the server's maxPayload (set by the WebSocket layer). Retry. */
+  messageTooBig: 1009,
   /** The server failed; the client may reconnect. */
   internalError: 1011,
 } as const

@@ -1,0 +1,176 @@
+import { randomBytes } from 'node:crypto'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type { Store, WorkshopRecord } from './Store.js'
+
+/** A store under test; `reopen` closes it and opens the same data again, as a restart would. */
+export interface StoreFixture {
+  readonly store: Store
+  reopen(): Promise<Store>
+  dispose(): Promise<void>
+}
+
+const token = () => randomBytes(16).toString('base64url')
+
+/** A workshop with fresh ids and tokens, so fixtures never collide. */
+export function sampleWorkshop(boards = 2): WorkshopRecord {
+  const id = `w-${token()}`
+  return {
+    id,
+    title: 'Sales & Operations',
+    goals: ['Deliver on time'],
+    sides: ['Sales', 'Operations'],
+    cases: [{ id: `${id}-c1`, title: 'Rush order', description: '' }],
+    groups: [{ id: `${id}-g1`, name: 'Group 1' }],
+    boards: Array.from({ length: boards }, (_, i) => ({
+      id: `${id}-b${i}`,
+      caseId: `${id}-c1`,
+      groupId: `${id}-g1`,
+    })),
+    tokens: { facilitator: token(), participant: token(), observer: token() },
+    createdAt: 1_700_000_000_000,
+  }
+}
+
+/** One edit of a doc, as the update Yjs emits for it. */
+function edit(doc: Y.Doc, key: string, value: string): Uint8Array {
+  let update: Uint8Array | null = null
+  const take = (u: Uint8Array) => (update = u)
+  doc.once('update', take)
+  doc.getMap('notes').set(key, value)
+  return update!
+}
+
+const replay = (updates: readonly Uint8Array[]) => {
+  const doc = new Y.Doc()
+  for (const u of updates) Y.applyUpdate(doc, u)
+  return doc.getMap('notes').toJSON()
+}
+
+/**
+ * Registers the contract every Store passes (SQLite now, Postgres later).
+ * @example storeContract('SqliteStore', async () => sqliteFixture())
+ */
+export function storeContract(name: string, open: () => Promise<StoreFixture>): void {
+  describe(`Store contract: ${name}`, () => {
+    let fixture: StoreFixture | null = null
+    const start = async () => (fixture = await open())
+    afterEach(async () => {
+      await fixture?.dispose()
+      fixture = null
+    })
+
+    it('grants each role its token and nothing to a token never issued', async () => {
+      const { store } = await start()
+      const w = sampleWorkshop()
+      await store.createWorkshop(w)
+      for (const role of ['facilitator', 'participant', 'observer'] as const) {
+        expect(await store.findToken(w.tokens[role])).toEqual({ workshopId: w.id, role })
+      }
+      expect(await store.findToken(token())).toBeNull()
+      expect(await store.findToken('')).toBeNull()
+      expect(await store.findToken(w.tokens.participant.slice(0, -1))).toBeNull()
+    })
+
+    it('knows which workshop a board belongs to, and no unknown board', async () => {
+      const { store } = await start()
+      const a = sampleWorkshop()
+      const b = sampleWorkshop()
+      await store.createWorkshop(a)
+      await store.createWorkshop(b)
+      expect(await store.findBoardWorkshop(a.boards[1]!.id)).toBe(a.id)
+      expect(await store.findBoardWorkshop(b.boards[0]!.id)).toBe(b.id)
+      expect(await store.findBoardWorkshop('no-such-board')).toBeNull()
+    })
+
+    it('returns the workshop as it was created', async () => {
+      const { store } = await start()
+      const w = sampleWorkshop()
+      await store.createWorkshop(w)
+      expect(await store.getWorkshop(w.id)).toEqual(w)
+      expect(await store.getWorkshop('no-such-workshop')).toBeNull()
+    })
+
+    it('refuses a second workshop with the same id and keeps the first', async () => {
+      const { store } = await start()
+      const w = sampleWorkshop()
+      await store.createWorkshop(w)
+      await expect(store.createWorkshop({ ...w, title: 'Other' })).rejects.toThrow()
+      expect((await store.getWorkshop(w.id))?.title).toBe(w.title)
+    })
+
+    it('loads a new board as empty', async () => {
+      const { store } = await start()
+      const w = sampleWorkshop()
+      await store.createWorkshop(w)
+      expect(await store.loadBoard(w.boards[0]!.id)).toEqual({
+        updates: [],
+        logRows: 0,
+        logBytes: 0,
+      })
+    })
+
+    it('returns appended updates in order, counted, and keeps boards apart', async () => {
+      const { store } = await start()
+      const w = sampleWorkshop()
+      await store.createWorkshop(w)
+      const [b0, b1] = [w.boards[0]!.id, w.boards[1]!.id]
+      const doc = new Y.Doc()
+      const u1 = edit(doc, 'n1', 'first')
+      const u2 = edit(doc, 'n1', 'second')
+      const u3 = edit(doc, 'n2', 'other')
+      await store.appendUpdates(b0, [u1, u2])
+      await store.appendUpdates(b0, [])
+      await store.appendUpdates(b0, [u3])
+      const loaded = await store.loadBoard(b0)
+      expect(loaded.updates.map((u) => [...u])).toEqual([u1, u2, u3].map((u) => [...u]))
+      expect(loaded.logRows).toBe(3)
+      expect(loaded.logBytes).toBe(u1.byteLength + u2.byteLength + u3.byteLength)
+      expect(replay(loaded.updates)).toEqual({ n1: 'second', n2: 'other' })
+      expect((await store.loadBoard(b1)).updates).toEqual([])
+    })
+
+    it('replaces the log with a snapshot and keeps appending after it', async () => {
+      const { store } = await start()
+      const w = sampleWorkshop()
+      await store.createWorkshop(w)
+      const board = w.boards[0]!.id
+      const doc = new Y.Doc()
+      await store.appendUpdates(board, [edit(doc, 'n1', 'a'), edit(doc, 'n2', 'b')])
+      await store.compactBoard(board, Y.encodeStateAsUpdate(doc))
+      const after = edit(doc, 'n3', 'c')
+      await store.appendUpdates(board, [after])
+      const loaded = await store.loadBoard(board)
+      expect(loaded.logRows).toBe(1)
+      expect(loaded.logBytes).toBe(after.byteLength)
+      expect(replay(loaded.updates)).toEqual({ n1: 'a', n2: 'b', n3: 'c' })
+    })
+
+    it('keeps workshops, tokens and boards across a reopen', async () => {
+      const fx = await start()
+      const w = sampleWorkshop()
+      await fx.store.createWorkshop(w)
+      const doc = new Y.Doc()
+      await fx.store.appendUpdates(w.boards[0]!.id, [edit(doc, 'n1', 'kept')])
+      const store = await fx.reopen()
+      expect(await store.findToken(w.tokens.observer)).toEqual({
+        workshopId: w.id,
+        role: 'observer',
+      })
+      expect(replay((await store.loadBoard(w.boards[0]!.id)).updates)).toEqual({ n1: 'kept' })
+    })
+
+    it('appends concurrent batches without losing one', async () => {
+      const { store } = await start()
+      const w = sampleWorkshop()
+      await store.createWorkshop(w)
+      const board = w.boards[0]!.id
+      const doc = new Y.Doc()
+      const updates = Array.from({ length: 50 }, (_, i) => edit(doc, `n${i}`, `v${i}`))
+      await Promise.all(updates.map((u) => store.appendUpdates(board, [u])))
+      const loaded = await store.loadBoard(board)
+      expect(loaded.logRows).toBe(50)
+      expect(replay(loaded.updates)).toEqual(doc.getMap('notes').toJSON())
+    })
+  })
+}
