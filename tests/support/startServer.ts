@@ -19,10 +19,12 @@ export interface RunningServer {
 }
 
 /** Starts the real server on port 0 with its own SQLite file in a temp dir. */
-export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+export async function startServer(
+  options: ServerOptions & { port?: number } = {},
+): Promise<RunningServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'sparboard-test-'))
   const server = createServer({ logger: createLogger('silent'), ...options, dataDir })
-  const { url } = await server.listen(0, '127.0.0.1')
+  const { url } = await server.listen(options.port ?? 0, '127.0.0.1')
   return {
     server,
     url,

@@ -15,13 +15,13 @@ export interface Zone extends Rect {
 }
 
 /** Size of a new note. */
-export const NOTE_SIZE = { width: 200, height: 140 } as const
+export const NOTE_SIZE = { width: 200, height: 150 } as const
 
-const COLUMN = 760
-const GAP = 40
+const COLUMN = 600
+const GAP = 32
 const TOP = 0
-const ROW1 = 960
-const ROW2 = 680
+const ROW1 = 700
+const ROW2 = 480
 
 /**
  * The case template: interests of side 0 | friction points | interests of side 1 on top,

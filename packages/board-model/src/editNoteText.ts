@@ -35,19 +35,30 @@ export function editNoteText(
   after: string,
   origin: BoardOrigin,
 ): boolean {
+  return spliceNoteText(doc, id, diffText(before, after), origin)
+}
+
+/** Replaces `remove` characters at `index` with `insert` in a note's text, as one transaction. */
+export function spliceNoteText(
+  doc: Y.Doc,
+  id: NoteId,
+  splice: { index: number; remove: number; insert: string },
+  origin: BoardOrigin,
+): boolean {
   const text = notesOf(doc).get(id)?.get(NoteField.text)
   if (!(text instanceof Y.Text)) return false
-  const { index, remove, insert } = diffText(before, after)
-  if (text.length - remove + insert.length > NoteLimits.maxTextLength) {
+  const index = Math.max(0, Math.min(splice.index, text.length))
+  const remove = Math.max(0, Math.min(splice.remove, text.length - index))
+  if (text.length - remove + splice.insert.length > NoteLimits.maxTextLength) {
     throw new InvalidNoteError({
       field: 'text',
       message: `text is longer than ${NoteLimits.maxTextLength}`,
     })
   }
-  if (remove === 0 && insert === '') return true
+  if (remove === 0 && splice.insert === '') return true
   doc.transact(() => {
     if (remove > 0) text.delete(index, remove)
-    if (insert) text.insert(index, insert)
+    if (splice.insert) text.insert(index, splice.insert)
   }, origin)
   return true
 }

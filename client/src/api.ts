@@ -1,0 +1,36 @@
+import type {
+  ApiError,
+  CreatedWorkshop,
+  CreateWorkshopBody,
+  WorkshopView,
+} from '@sparboard/protocol'
+
+/** An API call that failed, with the server's message and the field it named. */
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ApiError,
+  ) {
+    super(body.field ? `${body.field}: ${body.error}` : body.error)
+  }
+}
+
+async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const res = await fetch(path, {
+    ...init,
+    headers: { 'content-type': 'application/json', ...init.headers },
+  })
+  const body: unknown = await res.json().catch(() => ({ error: res.statusText }))
+  if (!res.ok) throw new ApiFailure(res.status, body as ApiError)
+  return body as T
+}
+
+export const createWorkshop = (body: CreateWorkshopBody) =>
+  call<CreatedWorkshop>('/api/workshops', { method: 'POST', body: JSON.stringify(body) })
+
+export type WorkshopWithLinks = WorkshopView & { readonly links?: CreatedWorkshop['links'] }
+
+export const getWorkshop = (id: string, token: string) =>
+  call<WorkshopWithLinks>(`/api/workshops/${encodeURIComponent(id)}`, {
+    headers: { authorization: `Bearer ${token}` },
+  })

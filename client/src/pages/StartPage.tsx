@@ -1,0 +1,175 @@
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { CreatedWorkshop } from '@sparboard/protocol'
+import { createWorkshop } from '../api.js'
+import { AppHeader } from '../components/AppHeader.js'
+import { LinksPanel } from '../components/LinksPanel.js'
+import { navigate, workshopPath } from '../route.js'
+
+interface CaseDraft {
+  title: string
+  description: string
+}
+
+export function StartPage() {
+  const { t } = useTranslation()
+  const [title, setTitle] = useState('')
+  const [goals, setGoals] = useState('')
+  const [sides, setSides] = useState<[string, string]>(['Sales', 'Operations'])
+  const [cases, setCases] = useState<CaseDraft[]>([{ title: '', description: '' }])
+  const [groups, setGroups] = useState(2)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const [created, setCreated] = useState<CreatedWorkshop | null>(null)
+
+  const setCase = (i: number, change: Partial<CaseDraft>) =>
+    setCases((cs) => cs.map((c, j) => (j === i ? { ...c, ...change } : c)))
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault()
+    setBusy(true)
+    setError(null)
+    try {
+      setCreated(
+        await createWorkshop({
+          title,
+          goals: goals
+            .split('\n')
+            .map((g) => g.trim())
+            .filter(Boolean),
+          sides,
+          cases: cases.map((c) => ({ title: c.title, description: c.description || undefined })),
+          groups,
+        }),
+      )
+    } catch (err) {
+      setError(t('start.failed', { error: err instanceof Error ? err.message : String(err) }))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (created) {
+    return (
+      <div className="page">
+        <AppHeader />
+        <main className="card narrow">
+          <h1>{t('links.title')}</h1>
+          <p className="lead">{t('links.intro')}</p>
+          <LinksPanel links={created.links} />
+          <button
+            className="primary"
+            type="button"
+            onClick={() => navigate(workshopPath(created.id, created.tokens.facilitator))}
+          >
+            {t('links.open')}
+          </button>
+        </main>
+      </div>
+    )
+  }
+
+  return (
+    <div className="page">
+      <AppHeader />
+      <main className="card narrow">
+        <h1>{t('start.title')}</h1>
+        <p className="lead">{t('start.intro')}</p>
+        <form onSubmit={(e) => void submit(e)} className="form">
+          <label>
+            {t('start.workshopTitle')}
+            <input
+              required
+              maxLength={200}
+              value={title}
+              placeholder={t('start.workshopTitlePlaceholder')}
+              onChange={(e) => setTitle(e.target.value)}
+            />
+          </label>
+          <label>
+            {t('start.goals')}
+            <textarea rows={3} value={goals} onChange={(e) => setGoals(e.target.value)} />
+            <span className="hint">{t('start.goalsHint')}</span>
+          </label>
+          <fieldset>
+            <legend>{t('start.sides')}</legend>
+            <div className="row">
+              {([0, 1] as const).map((i) => (
+                <label key={i}>
+                  {i === 0 ? t('start.sideA') : t('start.sideB')}
+                  <input
+                    required
+                    maxLength={60}
+                    value={sides[i]}
+                    onChange={(e) =>
+                      setSides((s) => (i === 0 ? [e.target.value, s[1]] : [s[0], e.target.value]))
+                    }
+                  />
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <fieldset>
+            <legend>{t('start.cases')}</legend>
+            {cases.map((c, i) => (
+              <div className="case-draft" key={i}>
+                <label>
+                  {t('start.caseTitle', { n: i + 1 })}
+                  <input
+                    required
+                    maxLength={200}
+                    value={c.title}
+                    placeholder={i === 0 ? t('start.caseTitlePlaceholder') : undefined}
+                    onChange={(e) => setCase(i, { title: e.target.value })}
+                  />
+                </label>
+                <label>
+                  {t('start.caseDescription')}
+                  <textarea
+                    rows={2}
+                    value={c.description}
+                    onChange={(e) => setCase(i, { description: e.target.value })}
+                  />
+                </label>
+                {cases.length > 1 && (
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => setCases((cs) => cs.filter((_, j) => j !== i))}
+                  >
+                    {t('start.removeCase', { n: i + 1 })}
+                  </button>
+                )}
+              </div>
+            ))}
+            <button
+              type="button"
+              onClick={() => setCases((cs) => [...cs, { title: '', description: '' }])}
+            >
+              + {t('start.addCase')}
+            </button>
+          </fieldset>
+          <label className="short">
+            {t('start.groups')}
+            <input
+              type="number"
+              min={1}
+              max={20}
+              required
+              value={groups}
+              onChange={(e) => setGroups(Number(e.target.value))}
+            />
+          </label>
+          {error && (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          )}
+          <button className="primary" type="submit" disabled={busy}>
+            {busy ? t('start.creating') : t('start.create')}
+          </button>
+        </form>
+      </main>
+    </div>
+  )
+}

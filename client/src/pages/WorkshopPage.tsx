@@ -1,0 +1,87 @@
+import { useTranslation } from 'react-i18next'
+import { AppHeader } from '../components/AppHeader.js'
+import { LinksPanel } from '../components/LinksPanel.js'
+import { boardPath, navigate } from '../route.js'
+import { useControl } from '../sync/useControl.js'
+import { useWorkshop } from '../sync/useWorkshop.js'
+
+export function WorkshopPage({ workshopId, token }: { workshopId: string; token: string }) {
+  const { t } = useTranslation()
+  const state = useWorkshop(workshopId, token)
+  const { online } = useControl(token)
+  if (state.status === 'loading') return <p className="page-message">{t('workshop.loading')}</p>
+  if (state.status === 'error')
+    return <p className="page-message error">{t('workshop.notFound')}</p>
+  const w = state.workshop
+  return (
+    <div className="page">
+      <AppHeader>
+        <h1 className="header-title">{w.title}</h1>
+        <span className="badge">{t(`workshop.role.${w.role}`)}</span>
+        <span className="presence-count">{t('workshop.online', { count: online })}</span>
+      </AppHeader>
+      <main className="workshop">
+        <section className="card goals-card">
+          <h2>{t('board.goals')}</h2>
+          {w.goals.length ? (
+            <ol>
+              {w.goals.map((g, i) => (
+                <li key={i}>{g}</li>
+              ))}
+            </ol>
+          ) : (
+            <p className="hint">{t('board.noGoals')}</p>
+          )}
+        </section>
+        <section className="card">
+          <h2>{t('workshop.boards')}</h2>
+          <div
+            className="board-grid"
+            style={{
+              gridTemplateColumns: `minmax(12rem, 1.4fr) repeat(${w.groups.length}, minmax(8rem, 1fr))`,
+            }}
+          >
+            <div />
+            {w.groups.map((g) => (
+              <div key={g.id} className="board-grid-head">
+                {t('workshop.group', { name: g.name })}
+              </div>
+            ))}
+            {w.cases.map((c) => (
+              <div key={c.id} className="board-grid-row">
+                <div className="board-grid-case">
+                  <strong>{c.title}</strong>
+                  {c.description && <span className="hint">{c.description}</span>}
+                </div>
+                {w.groups.map((g) => {
+                  const board = w.boards.find((b) => b.caseId === c.id && b.groupId === g.id)
+                  return board ? (
+                    <button
+                      key={g.id}
+                      type="button"
+                      className="board-tile"
+                      onClick={() => navigate(boardPath(w.id, board.id, token))}
+                    >
+                      {t('workshop.openBoard')}
+                      <span className="hint">
+                        {c.title} · {t('workshop.group', { name: g.name })}
+                      </span>
+                    </button>
+                  ) : (
+                    <div key={g.id} />
+                  )
+                })}
+              </div>
+            ))}
+          </div>
+        </section>
+        {w.links && (
+          <section className="card">
+            <h2>{t('workshop.shareLinks')}</h2>
+            <LinksPanel links={w.links} />
+          </section>
+        )}
+      </main>
+    </div>
+  )
+}

@@ -1,0 +1,62 @@
+/**
+ * Walks through the app in Chromium and saves screenshots (the README's comes from here).
+ * Usage: start the app (`pnpm start`), then `pnpm --filter @sparboard/tests screenshots [baseUrl] [outDir]`.
+ */
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { launchChromium } from '../support/browser.js'
+
+const base = process.argv[2] ?? 'http://localhost:3000'
+const out = process.argv[3] ?? 'artifacts/screens'
+mkdirSync(out, { recursive: true })
+
+const browser = await launchChromium()
+const context = await browser.newContext({
+  viewport: { width: 1440, height: 900 },
+  locale: 'nl-NL',
+})
+const page = await context.newPage()
+page.on('pageerror', (err) => console.error('page error:', err.message))
+await page.goto(base)
+await page.screenshot({ path: join(out, '1-start.png'), fullPage: true })
+await page.getByLabel('Titel van de workshop').fill('Sales & Operations – voorjaarssessie')
+await page
+  .getByLabel('Strategie en doelen')
+  .fill(
+    'Leverbetrouwbaarheid boven 95%\nMarge per order verbeteren\nNieuwe klanten binnen 6 weken beleveren',
+  )
+await page.getByLabel('Case 1').fill('Spoedorder van een grote klant')
+await page
+  .getByLabel('Toelichting (optioneel)')
+  .fill('Een key account wil 40% meer volume, binnen twee dagen geleverd.')
+await page.getByRole('button', { name: 'Workshop aanmaken' }).click()
+await page.getByTestId('links').waitFor()
+await page.screenshot({ path: join(out, '2-links.png'), fullPage: true })
+await page.getByRole('button', { name: 'Workshop openen' }).click()
+await page
+  .getByRole('button', { name: /Bord openen/ })
+  .first()
+  .click()
+await page.getByLabel('Je naam').fill('Anna (Sales)')
+await page.getByRole('button', { name: 'Naar het bord' }).click()
+await page.getByTestId('connection').and(page.locator('[data-status=connected]')).waitFor()
+
+const notes: [number, number, string][] = [
+  [0.2, 0.3, 'Klant wil snel kunnen leveren'],
+  [0.2, 0.45, 'Omzetdoel Q2 halen'],
+  [0.5, 0.3, 'Planning ligt al 3 weken vast'],
+  [0.5, 0.45, 'Omstellen kost een halve dag productie'],
+  [0.8, 0.3, 'Stabiele planning, weinig omstellingen'],
+  [0.45, 0.78, 'Vaste capaciteit reserveren voor spoed 🚀'],
+]
+const canvas = page.getByTestId('board-canvas')
+const box = (await canvas.boundingBox())!
+for (const [fx, fy, text] of notes) {
+  await page.mouse.dblclick(box.x + box.width * fx, box.y + box.height * fy)
+  await page.keyboard.type(text)
+  await page.keyboard.press('Enter')
+}
+await page.waitForTimeout(300)
+await page.screenshot({ path: join(out, '3-board.png') })
+await browser.close()
+console.log(`screenshots in ${out}`)
