@@ -6,7 +6,11 @@ import { canWrite, CloseCode } from '@sparboard/protocol'
 import type { Store, StoredBoard } from '../store/Store.js'
 import type { Metrics } from '../metrics.js'
 import type { BoardConnection } from './BoardConnection.js'
-import { readAwarenessClients } from './readAwarenessClients.js'
+import {
+  encodeAwarenessEntries,
+  readAwarenessEntries,
+  type AwarenessEntry,
+} from './readAwarenessClients.js'
 import { WriteAheadQueue, type Written } from './WriteAheadQueue.js'
 import {
   awarenessMessage,
@@ -191,22 +195,29 @@ export class BoardRoom {
       conn.reject(CloseCode.tooLarge, 'awareness_too_large')
       return
     }
-    for (const client of readAwarenessClients(update)) {
-      // [H9] one awareness client per connection: no speaking for another user's cursor
-      if (conn.awarenessClient !== null && client !== conn.awarenessClient) {
-        conn.reject(CloseCode.badMessage, 'awareness_spoof')
-        return
-      }
-      const owner = this.awarenessOwners.get(client)
-      if (owner && owner !== conn && this.connections.has(owner)) {
-        // A reconnecting client may beat the server to noticing its old connection is gone.
-        this.context.metrics.rejected.inc({ reason: 'awareness_taken' })
-        return
-      }
-      conn.awarenessClient = client
-      this.awarenessOwners.set(client, conn)
-    }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn)
+    // [H9] a connection speaks for one awareness client only. The stock y-websocket client
+    // re-sends every awareness change it hears, so other people's entries are dropped silently.
+    const entries = readAwarenessEntries(update)
+    const own = entries.filter((entry) => this.claimAwareness(conn, entry))
+    if (own.length === 0) return
+    awarenessProtocol.applyAwarenessUpdate(
+      this.awareness,
+      own.length === entries.length ? update : encodeAwarenessEntries(own),
+      conn,
+    )
+  }
+
+  /** Whether an entry is the connection's own; its first live entry no one else owns makes it so. */
+  private claimAwareness(conn: BoardConnection, entry: AwarenessEntry): boolean {
+    if (conn.awarenessClient !== null) return entry.client === conn.awarenessClient
+    const owner = this.awarenessOwners.get(entry.client)
+    // A reconnecting client may beat the server to noticing its old connection is gone.
+    if (owner && owner !== conn && this.connections.has(owner)) return false
+    // An echoed "left" entry (state null) of someone who is gone claims nothing.
+    if (entry.state === 'null') return false
+    conn.awarenessClient = entry.client
+    this.awarenessOwners.set(entry.client, conn)
+    return true
   }
 
   private readonly relayAwareness = (change: {

@@ -1,14 +1,41 @@
 import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
 
-/** The client ids an awareness update speaks for; throws on a malformed update. */
-export function readAwarenessClients(update: Uint8Array): number[] {
+/** One client's entry in an awareness update. */
+export interface AwarenessEntry {
+  readonly client: number
+  readonly clock: number
+  /** The state as JSON text; `null` when the client is leaving. */
+  readonly state: string
+}
+
+/** The entries of an awareness update; throws on a malformed update or a state that is not JSON. */
+export function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update)
   const count = decoding.readVarUint(decoder)
-  const clients: number[] = []
+  const entries: AwarenessEntry[] = []
   for (let i = 0; i < count; i++) {
-    clients.push(decoding.readVarUint(decoder))
-    decoding.readVarUint(decoder) // clock
-    JSON.parse(decoding.readVarString(decoder)) // state; must be JSON
+    const client = decoding.readVarUint(decoder)
+    const clock = decoding.readVarUint(decoder)
+    const state = decoding.readVarString(decoder)
+    JSON.parse(state)
+    entries.push({ client, clock, state })
   }
-  return clients
+  return entries
+}
+
+/** The client ids an awareness update speaks for; throws on a malformed update. */
+export const readAwarenessClients = (update: Uint8Array): number[] =>
+  readAwarenessEntries(update).map((e) => e.client)
+
+/** Encodes entries back into an awareness update. */
+export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, entries.length)
+  for (const e of entries) {
+    encoding.writeVarUint(encoder, e.client)
+    encoding.writeVarUint(encoder, e.clock)
+    encoding.writeVarString(encoder, e.state)
+  }
+  return encoding.toUint8Array(encoder)
 }
