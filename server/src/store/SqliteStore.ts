@@ -28,6 +28,10 @@ CREATE TABLE IF NOT EXISTS board_updates (
   data BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS board_updates_board ON board_updates(board_id, seq);
+CREATE TABLE IF NOT EXISTS workshop_activity (
+  workshop_id TEXT PRIMARY KEY REFERENCES workshops(id) ON DELETE CASCADE,
+  at INTEGER NOT NULL
+) WITHOUT ROWID;
 `
 
 /** The embedded store: one SQLite file in WAL mode. */
@@ -68,6 +72,15 @@ export class SqliteStore implements Store {
       append: this.db.prepare('INSERT INTO board_updates (board_id, data) VALUES (?, ?)'),
       setSnapshot: this.db.prepare('UPDATE boards SET snapshot = ? WHERE id = ?'),
       clearLog: this.db.prepare('DELETE FROM board_updates WHERE board_id = ?'),
+      deleteWorkshop: this.db.prepare('DELETE FROM workshops WHERE id = ?'),
+      touch: this.db.prepare(
+        `INSERT INTO workshop_activity (workshop_id, at) SELECT id, ? FROM workshops WHERE id = ?
+         ON CONFLICT (workshop_id) DO UPDATE SET at = max(at, excluded.at)`,
+      ),
+      stale: this.db.prepare<[number], { id: string }>(
+        `SELECT w.id FROM workshops w LEFT JOIN workshop_activity a ON a.workshop_id = w.id
+         WHERE coalesce(a.at, w.created_at) < ? ORDER BY coalesce(a.at, w.created_at)`,
+      ),
     }
   }
 
@@ -117,6 +130,19 @@ export class SqliteStore implements Store {
       this.stmts.setSnapshot.run(snapshot, boardId)
       this.stmts.clearLog.run(boardId)
     })()
+  }
+
+  async deleteWorkshop(id: string): Promise<boolean> {
+    // Tokens, boards, their updates and activity go with it (ON DELETE CASCADE).
+    return this.stmts.deleteWorkshop.run(id).changes > 0
+  }
+
+  async touchWorkshop(id: string, at: number): Promise<void> {
+    this.stmts.touch.run(at, id)
+  }
+
+  async staleWorkshops(before: number): Promise<string[]> {
+    return this.stmts.stale.all(before).map((r) => r.id)
   }
 
   async close(): Promise<void> {

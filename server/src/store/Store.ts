@@ -43,5 +43,11 @@ export interface Store {
   appendUpdates(boardId: string, updates: readonly Uint8Array[]): Promise<void>
   /** Replaces a board's snapshot and log with one snapshot, atomically. */
   compactBoard(boardId: string, snapshot: Uint8Array): Promise<void>
+  /** Deletes a workshop with its tokens and boards; false when there was none. */
+  deleteWorkshop(id: string): Promise<boolean>
+  /** Records activity on a workshop (an API call or a board update) for the retention period. */
+  touchWorkshop(id: string, at: number): Promise<void>
+  /** Workshops with no activity (or creation) since `before`, oldest first. */
+  staleWorkshops(before: number): Promise<string[]>
   close(): Promise<void>
 }

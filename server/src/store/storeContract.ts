@@ -160,6 +160,42 @@ export function storeContract(name: string, open: () => Promise<StoreFixture>): 
       expect(replay((await store.loadBoard(w.boards[0]!.id)).updates)).toEqual({ n1: 'kept' })
     })
 
+    it('deletes a workshop with its tokens, boards and updates, and nothing else', async () => {
+      const { store } = await start()
+      const [gone, kept] = [sampleWorkshop(), sampleWorkshop()]
+      await store.createWorkshop(gone)
+      await store.createWorkshop(kept)
+      await store.appendUpdates(gone.boards[0]!.id, [edit(new Y.Doc(), 'n1', 'secret')])
+      expect(await store.deleteWorkshop(gone.id)).toBe(true)
+      expect(await store.getWorkshop(gone.id)).toBeNull()
+      expect(await store.findToken(gone.tokens.facilitator)).toBeNull()
+      expect(await store.findBoardWorkshop(gone.boards[0]!.id)).toBeNull()
+      expect((await store.loadBoard(gone.boards[0]!.id)).updates).toEqual([])
+      await expect(
+        store.appendUpdates(gone.boards[0]!.id, [edit(new Y.Doc(), 'n2', 'late')]),
+      ).rejects.toThrow()
+      expect(await store.findToken(kept.tokens.participant)).not.toBeNull()
+      expect(await store.deleteWorkshop(gone.id)).toBe(false)
+    })
+
+    it('finds workshops untouched since a time, counting creation as a touch', async () => {
+      const { store } = await start()
+      const [idle, busy] = [sampleWorkshop(), sampleWorkshop()]
+      await store.createWorkshop(idle)
+      await store.createWorkshop(busy)
+      const created = idle.createdAt
+      expect(await store.staleWorkshops(created)).toEqual([])
+      await store.touchWorkshop(busy.id, created + 5_000)
+      await store.touchWorkshop(busy.id, created + 1_000) // an older touch never rewinds
+      expect(await store.staleWorkshops(created + 2_000)).toEqual([idle.id])
+      expect((await store.staleWorkshops(created + 6_000)).sort()).toEqual(
+        [idle.id, busy.id].sort(),
+      )
+      await store.touchWorkshop('no-such-workshop', created)
+      await store.deleteWorkshop(idle.id)
+      expect(await store.staleWorkshops(created + 2_000)).toEqual([])
+    })
+
     it('appends concurrent batches without losing one', async () => {
       const { store } = await start()
       const w = sampleWorkshop()
