@@ -6,4 +6,12 @@ export const NoteLimits = {
   maxAuthorLength: 80,
   /** World coordinates are kept within this distance of the origin. */
   maxCoordinate: 100_000,
+  /** Characters in a cluster's name. */
+  maxClusterName: 80,
+  /** Characters in an agreement's text. */
+  maxAgreementText: 2000,
+  /** Characters in an agreement's owner. */
+  maxOwnerLength: 80,
+  /** Notes in one add (paste, duplicate). */
+  maxBatch: 500,
 } as const

@@ -28,7 +28,15 @@ describe('notes', () => {
     addNote(
       doc,
       id,
-      { category: 'interest', side: 1, x: 10, y: 20, text: 'Levertijd', author: 'Anna' },
+      {
+        category: 'interest',
+        side: 1,
+        x: 10,
+        y: 20,
+        text: 'Levertijd',
+        author: 'Anna',
+        authorSide: 0,
+      },
       anna,
     )
     const [note] = readNotes(doc)
@@ -40,6 +48,7 @@ describe('notes', () => {
       x: 10,
       y: 20,
       author: 'Anna',
+      authorSide: 0,
     })
     expect(Object.isFrozen(note)).toBe(true)
     expect(notesOf(doc).get(id)?.get('text')).toBeInstanceOf(Y.Text)
@@ -51,6 +60,7 @@ describe('notes', () => {
     ['y', { category: 'friction', x: 0, y: Infinity, author: 'a' }],
     ['text', { category: 'friction', x: 0, y: 0, author: 'a', text: 'x'.repeat(1_000_000) }],
     ['side', { category: 'interest', x: 0, y: 0, author: 'a' }],
+    ['authorSide', { category: 'friction', x: 0, y: 0, author: 'a', authorSide: 2 }],
   ])('refuses a note with a bad %s and leaves the board as it was', (field, input) => {
     const doc = new Y.Doc()
     expect(() => addNote(doc, id, input as never, anna)).toThrow(InvalidNoteError)

@@ -9,3 +9,6 @@ export type BoardOrigin =
 
 /** Makes the origin for one person's edits; keep the object, it is what UndoManager tracks. */
 export const userOrigin = (actor: string): BoardOrigin => Object.freeze({ kind: 'user', actor })
+
+/** The origin of schema migrations (never tracked by anyone's undo). */
+export const migrationOrigin: BoardOrigin = Object.freeze({ kind: 'migration' })

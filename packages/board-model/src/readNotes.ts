@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { isCategory, type Category, type Side } from './Category.js'
+import { isCategory, isSide, type Category, type Side } from './Category.js'
 import { asNoteId, type NoteId } from './ids.js'
 import { NoteField, notesOf, type NoteMap } from './schema.js'
 
@@ -12,6 +12,8 @@ export interface NoteSnapshot {
   readonly x: number
   readonly y: number
   readonly author: string
+  /** The side the author speaks for; null on notes from before schema v2. */
+  readonly authorSide: Side | null
 }
 
 /** Reads one note; null when its fields are not a valid note (e.g. written by a broken peer). */
@@ -22,6 +24,7 @@ export function readNote(id: string, note: NoteMap): NoteSnapshot | null {
   const y = note.get(NoteField.y)
   const side = note.get(NoteField.side)
   const author = note.get(NoteField.author)
+  const authorSide = note.get(NoteField.authorSide)
   if (!isCategory(category) || typeof x !== 'number' || typeof y !== 'number') return null
   if (!Number.isFinite(x) || !Number.isFinite(y)) return null
   return Object.freeze({
@@ -32,6 +35,7 @@ export function readNote(id: string, note: NoteMap): NoteSnapshot | null {
     x,
     y,
     author: typeof author === 'string' ? author : '',
+    authorSide: isSide(authorSide) ? authorSide : null,
   })
 }
 

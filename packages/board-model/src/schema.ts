@@ -1,9 +1,12 @@
 import type * as Y from 'yjs'
 
-/** Names of the board document's top-level types (part of the public contract). */
+/** Names of the board document's top-level types (`notes` is part of the public contract). */
 export const BoardKeys = {
   notes: 'notes',
   meta: 'meta',
+  votes: 'votes',
+  clusters: 'clusters',
+  agreements: 'agreements',
 } as const
 
 /** Field names inside a note's Y.Map. */
@@ -16,10 +19,35 @@ export const NoteField = {
   x: 'x',
   y: 'y',
   author: 'author',
+  // Which side the author speaks for (0 | 1), set once at creation; absent on v1 notes.
+  authorSide: 'authorSide',
+} as const
+
+/** Field names inside a cluster's Y.Map. */
+export const ClusterField = {
+  // Last writer wins.
+  name: 'name',
+  // Y.Map<noteId, true>: concurrent additions by two people both stay.
+  notes: 'notes',
+} as const
+
+/** Field names inside an agreement's Y.Map. */
+export const AgreementField = {
+  // Y.Text: merges by character.
+  text: 'text',
+  // Last writer wins on owner, due, author, createdAt.
+  owner: 'owner',
+  due: 'due',
+  author: 'author',
+  createdAt: 'createdAt',
+  // Y.Map<noteId, true>: linked solution notes, merged per key.
+  solutions: 'solutions',
+  // Y.Map<goalIndex, GoalScore>: a linked goal and its strategy score, last writer wins per goal.
+  goals: 'goals',
 } as const
 
 /** The current schema version, stored in `meta.schemaVersion`. */
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 2
 
 export type NoteMap = Y.Map<unknown>
 
@@ -28,3 +56,12 @@ export const notesOf = (doc: Y.Doc): Y.Map<NoteMap> => doc.getMap<NoteMap>(Board
 
 /** The `meta` map of a board document. */
 export const metaOf = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(BoardKeys.meta)
+
+/** The `votes` map: `${participant}/${noteId}` to a stored vote. */
+export const votesOf = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(BoardKeys.votes)
+
+/** The `clusters` map: cluster id to a Y.Map of its fields. */
+export const clustersOf = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap(BoardKeys.clusters)
+
+/** The `agreements` map: agreement id to a Y.Map of its fields. */
+export const agreementsOf = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap(BoardKeys.agreements)

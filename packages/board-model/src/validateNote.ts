@@ -1,4 +1,4 @@
-import { isCategory, type Category, type Side } from './Category.js'
+import { isCategory, isSide, type Category, type Side } from './Category.js'
 import { NoteLimits } from './limits.js'
 
 /** What a new note needs; ids and positions come from the caller. */
@@ -9,6 +9,8 @@ export interface NoteInput {
   readonly y: number
   readonly text?: string
   readonly author: string
+  /** Which side the author speaks for, when known. */
+  readonly authorSide?: Side
 }
 
 /** Why a note is refused, naming the field. */
@@ -39,6 +41,9 @@ export function validateNote(input: Partial<Record<keyof NoteInput, unknown>>): 
   }
   if (typeof input.author !== 'string' || input.author.length > NoteLimits.maxAuthorLength) {
     return { field: 'author', message: 'author must be a short string' }
+  }
+  if (input.authorSide !== undefined && !isSide(input.authorSide)) {
+    return { field: 'authorSide', message: 'authorSide must be 0 or 1' }
   }
   return null
 }

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import {
+  addAgreement,
+  asAgreementId,
+  asNoteId,
+  deleteAgreement,
+  readAgreements,
+  updateAgreement,
+  userOrigin,
+  type AgreementInput,
+} from './index.js'
+
+const origin = userOrigin('anna')
+const id = asAgreementId('ag1')
+const sol = asNoteId('s1')
+const input: AgreementInput = {
+  text: 'Reserve capacity for rush orders',
+  owner: 'Bram',
+  due: '2026-12-01',
+  author: 'Anna',
+  createdAt: 1_700_000_000_000,
+  solutionIds: [sol],
+  goals: { 0: 'supports', 2: 'conflicts' },
+}
+
+describe('agreements', () => {
+  it('records an agreement with its owner, date, solutions and strategy check', () => {
+    const doc = new Y.Doc()
+    addAgreement(doc, id, input, origin)
+    const [a] = readAgreements(doc)
+    expect(a).toEqual({ id, ...input, goals: { 0: 'supports', 2: 'conflicts' } })
+    expect(Object.isFrozen(a)).toBe(true)
+  })
+
+  it('rescores, unlinks a goal and changes the owner', () => {
+    const doc = new Y.Doc()
+    addAgreement(doc, id, input, origin)
+    updateAgreement(
+      doc,
+      id,
+      { goals: { 0: 'neutral', 2: null, 1: 'supports' }, owner: 'Carla' },
+      origin,
+    )
+    expect(readAgreements(doc)[0]).toMatchObject({
+      owner: 'Carla',
+      goals: { 0: 'neutral', 1: 'supports' },
+    })
+    expect(deleteAgreement(doc, id, origin)).toBe(true)
+    expect(readAgreements(doc)).toEqual([])
+  })
+
+  it.each([
+    ['due', { due: '1 december' }],
+    ['score', { goals: { 0: 'great' } }],
+    ['goal', { goals: { '-1': 'supports' } }],
+    ['text', { text: 'x'.repeat(1_000_000) }],
+  ])('refuses a bad %s and writes nothing', (_, bad) => {
+    const doc = new Y.Doc()
+    expect(() => addAgreement(doc, id, { ...input, ...bad } as never, origin)).toThrow()
+    expect(readAgreements(doc)).toEqual([])
+  })
+
+  it('merges two people editing the text and the goals at once', () => {
+    const d1 = new Y.Doc()
+    const d2 = new Y.Doc()
+    addAgreement(d1, id, input, origin)
+    Y.applyUpdate(d2, Y.encodeStateAsUpdate(d1))
+    updateAgreement(d1, id, { text: 'Always reserve capacity for rush orders' }, origin)
+    updateAgreement(
+      d2,
+      id,
+      { text: 'Reserve capacity for rush orders weekly', goals: { 1: 'neutral' } },
+      userOrigin('bram'),
+    )
+    Y.applyUpdate(d1, Y.encodeStateAsUpdate(d2))
+    Y.applyUpdate(d2, Y.encodeStateAsUpdate(d1))
+    expect(readAgreements(d1)[0]!.text).toBe('Always reserve capacity for rush orders weekly')
+    expect(readAgreements(d1)[0]!.goals).toEqual({ 0: 'supports', 1: 'neutral', 2: 'conflicts' })
+    expect(readAgreements(d2)).toEqual(readAgreements(d1))
+  })
+})

@@ -1,0 +1,172 @@
+import * as Y from 'yjs'
+import { diffText } from './editNoteText.js'
+import { isGoalScore, type GoalScore } from './Category.js'
+import { asAgreementId, asNoteId, type AgreementId, type NoteId } from './ids.js'
+import { NoteLimits } from './limits.js'
+import type { BoardOrigin } from './origins.js'
+import { AgreementField, agreementsOf } from './schema.js'
+import { InvalidNoteError } from './validateNote.js'
+
+/** A solution the group commits to, with an owner, a due date and its strategy check. */
+export interface AgreementSnapshot {
+  readonly id: AgreementId
+  readonly text: string
+  readonly owner: string
+  /** `YYYY-MM-DD`, or '' when not set. */
+  readonly due: string
+  readonly author: string
+  /** Milliseconds since the epoch, as passed in by the caller. */
+  readonly createdAt: number
+  readonly solutionIds: readonly NoteId[]
+  /** Linked goals (indexes into the workshop's goals) and how the agreement scores on each. */
+  readonly goals: Readonly<Record<number, GoalScore>>
+}
+
+/** What an agreement is made from; `createdAt` comes from the caller's clock. */
+export interface AgreementInput {
+  readonly text: string
+  readonly owner: string
+  readonly due: string
+  readonly author: string
+  readonly createdAt: number
+  readonly solutionIds: readonly NoteId[]
+  readonly goals: Readonly<Record<number, GoalScore>>
+}
+
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/
+
+function check(input: Partial<AgreementInput>) {
+  const fail = (message: string): never => {
+    throw new InvalidNoteError({ field: 'text', message })
+  }
+  if (input.text !== undefined && input.text.length > NoteLimits.maxAgreementText)
+    fail('agreement text too long')
+  if (input.owner !== undefined && input.owner.length > NoteLimits.maxOwnerLength)
+    fail('owner too long')
+  if (input.due !== undefined && input.due !== '' && !DATE.test(input.due))
+    fail('due must be YYYY-MM-DD')
+  if (input.createdAt !== undefined && !Number.isFinite(input.createdAt)) fail('bad createdAt')
+  for (const [goal, score] of Object.entries(input.goals ?? {})) {
+    if (!Number.isInteger(Number(goal)) || Number(goal) < 0) fail('goal must be an index')
+    if (!isGoalScore(score)) fail('unknown goal score')
+  }
+}
+
+/**
+ * Records an agreement in one transaction.
+ * @example addAgreement(doc, asAgreementId(uuid()), { text, owner: 'Bram', due: '2026-12-01', author, createdAt: Date.now(), solutionIds: [id], goals: { 0: 'supports' } }, origin)
+ */
+export function addAgreement(
+  doc: Y.Doc,
+  id: AgreementId,
+  input: AgreementInput,
+  origin: BoardOrigin,
+): void {
+  check(input)
+  doc.transact(() => {
+    const a = new Y.Map<unknown>()
+    a.set(AgreementField.text, new Y.Text(input.text))
+    a.set(AgreementField.owner, input.owner)
+    a.set(AgreementField.due, input.due)
+    a.set(AgreementField.author, input.author)
+    a.set(AgreementField.createdAt, input.createdAt)
+    const solutions = new Y.Map<boolean>()
+    for (const n of input.solutionIds) solutions.set(n, true)
+    a.set(AgreementField.solutions, solutions)
+    const goals = new Y.Map<GoalScore>()
+    for (const [g, s] of Object.entries(input.goals)) goals.set(g, s)
+    a.set(AgreementField.goals, goals)
+    agreementsOf(doc).set(id, a)
+  }, origin)
+}
+
+/** What can change on an agreement; a goal set to null is unlinked. */
+export interface AgreementPatch {
+  readonly text?: string
+  readonly owner?: string
+  readonly due?: string
+  readonly goals?: Readonly<Record<number, GoalScore | null>>
+  readonly linkSolutions?: readonly NoteId[]
+  readonly unlinkSolutions?: readonly NoteId[]
+}
+
+/** Changes an agreement in one transaction; text is rewritten as one splice so typing merges. */
+export function updateAgreement(
+  doc: Y.Doc,
+  id: AgreementId,
+  patch: AgreementPatch,
+  origin: BoardOrigin,
+): boolean {
+  const a = agreementsOf(doc).get(id)
+  if (!a) return false
+  const scores = Object.fromEntries(
+    Object.entries(patch.goals ?? {}).filter(([, s]) => s !== null),
+  ) as Record<number, GoalScore>
+  check({ ...patch, goals: scores })
+  doc.transact(() => {
+    const text = a.get(AgreementField.text)
+    if (patch.text !== undefined && text instanceof Y.Text && text.toString() !== patch.text) {
+      const splice = diffText(text.toString(), patch.text)
+      text.delete(splice.index, splice.remove)
+      text.insert(splice.index, splice.insert)
+    }
+    if (patch.owner !== undefined) a.set(AgreementField.owner, patch.owner)
+    if (patch.due !== undefined) a.set(AgreementField.due, patch.due)
+    const goals = a.get(AgreementField.goals)
+    if (goals instanceof Y.Map) {
+      for (const [g, s] of Object.entries(patch.goals ?? {})) {
+        if (s === null) goals.delete(g)
+        else goals.set(g, s)
+      }
+    }
+    const solutions = a.get(AgreementField.solutions)
+    if (solutions instanceof Y.Map) {
+      for (const n of patch.linkSolutions ?? []) solutions.set(n, true)
+      for (const n of patch.unlinkSolutions ?? []) solutions.delete(n)
+    }
+  }, origin)
+  return true
+}
+
+/** Removes an agreement. */
+export function deleteAgreement(doc: Y.Doc, id: AgreementId, origin: BoardOrigin): boolean {
+  if (!agreementsOf(doc).has(id)) return false
+  doc.transact(() => agreementsOf(doc).delete(id), origin)
+  return true
+}
+
+/** Every agreement, oldest first (ties by id). */
+export function readAgreements(doc: Y.Doc): readonly AgreementSnapshot[] {
+  const out: AgreementSnapshot[] = []
+  agreementsOf(doc).forEach((a, id) => {
+    if (!(a instanceof Y.Map)) return
+    const str = (k: string) => {
+      const v = a.get(k)
+      return typeof v === 'string' ? v : v instanceof Y.Text ? v.toString() : ''
+    }
+    const solutions = a.get(AgreementField.solutions)
+    const goals = a.get(AgreementField.goals)
+    const scores: Record<number, GoalScore> = {}
+    if (goals instanceof Y.Map)
+      goals.forEach((s, g) => {
+        if (isGoalScore(s)) scores[Number(g)] = s
+      })
+    const createdAt = a.get(AgreementField.createdAt)
+    out.push(
+      Object.freeze({
+        id: asAgreementId(id),
+        text: str(AgreementField.text),
+        owner: str(AgreementField.owner),
+        due: str(AgreementField.due),
+        author: str(AgreementField.author),
+        createdAt: typeof createdAt === 'number' ? createdAt : 0,
+        solutionIds: Object.freeze(
+          solutions instanceof Y.Map ? [...solutions.keys()].sort().map(asNoteId) : [],
+        ),
+        goals: Object.freeze(scores),
+      }),
+    )
+  })
+  out.sort((x, y) => x.createdAt - y.createdAt || x.id.localeCompare(y.id))
+  return Object.freeze(out)
+}
