@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {
   addNote,
+  addNotes,
   asNoteId,
   deleteNotes,
   editNoteText,
   InvalidNoteError,
   notesOf,
   placeNote,
+  placeNotes,
   readNotes,
   userOrigin,
   zoneAt,
@@ -100,5 +102,46 @@ describe('notes', () => {
     expect(readNotes(doc)).toHaveLength(0)
     undo.undo()
     expect(readNotes(doc).map((n) => n.id)).toEqual(['a', 'b'])
+  })
+})
+
+describe('several notes at once', () => {
+  it('adds and moves a batch as one undo step, and adds nothing when one is invalid', () => {
+    const doc = new Y.Doc()
+    const undo = new Y.UndoManager(notesOf(doc), { trackedOrigins: new Set([anna]) })
+    const a = asNoteId('a')
+    const b = asNoteId('b')
+    addNotes(
+      doc,
+      [
+        { id: a, category: 'friction', x: 0, y: 0, author: 'A' },
+        { id: b, category: 'friction', x: 5, y: 0, author: 'A' },
+      ],
+      anna,
+    )
+    undo.stopCapturing()
+    expect(() =>
+      addNotes(
+        doc,
+        [
+          { id: asNoteId('c'), category: 'friction', x: 0, y: 0, author: 'A' },
+          { id: asNoteId('d'), category: 'friction', x: Number.NaN, y: 0, author: 'A' },
+        ],
+        anna,
+      ),
+    ).toThrow(InvalidNoteError)
+    expect(
+      placeNotes(
+        doc,
+        [
+          { id: a, x: 100, y: 100 },
+          { id: b, x: 200, y: 100 },
+        ],
+        anna,
+      ),
+    ).toBe(2)
+    expect(readNotes(doc).map((n) => n.x)).toEqual([100, 200])
+    undo.undo()
+    expect(readNotes(doc).map((n) => n.x)).toEqual([0, 5])
   })
 })
