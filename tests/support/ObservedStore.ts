@@ -1,42 +1,51 @@
-import type { Store, StoredBoard, TokenGrant, WorkshopRecord } from '@sparboard/server'
+import type { Store } from '@sparboard/server'
 
-/** A Store that forwards to a real one and lets a test watch or disturb its board writes. */
-export class ObservedStore implements Store {
-  loads = 0
-  readonly appended: { boardId: string; update: Uint8Array }[] = []
+/** What a test can watch and disturb of a store's board writes. */
+export interface StoreObserver {
+  loads: number
+  readonly appended: { boardId: string; update: Uint8Array }[]
   /** Runs before each append reaches the real store; may wait, or throw to fail it. */
-  beforeAppend: (boardId: string) => Promise<void> | void = () => {}
+  beforeAppend: (boardId: string) => Promise<void> | void
   /** Runs before each compaction reaches the real store. */
-  beforeCompact: (boardId: string) => Promise<void> | void = () => {}
+  beforeCompact: (boardId: string) => Promise<void> | void
+}
+export type ObservedStore = Store & StoreObserver
 
-  constructor(private readonly inner: Store) {}
-
-  createWorkshop(w: WorkshopRecord): Promise<void> {
-    return this.inner.createWorkshop(w)
+/**
+ * Wraps a real store; every method the Store interface has (now or later) is forwarded, and the
+ * board writes pass through the observer's hooks.
+ */
+export function observeStore(inner: Store): ObservedStore {
+  const observer: StoreObserver = {
+    loads: 0,
+    appended: [],
+    beforeAppend: () => {},
+    beforeCompact: () => {},
   }
-  getWorkshop(id: string): Promise<WorkshopRecord | null> {
-    return this.inner.getWorkshop(id)
+  const wrapped: Partial<Store> = {
+    async loadBoard(boardId) {
+      observer.loads++
+      return inner.loadBoard(boardId)
+    },
+    async appendUpdates(boardId, updates) {
+      await observer.beforeAppend(boardId)
+      await inner.appendUpdates(boardId, updates)
+      for (const update of updates) observer.appended.push({ boardId, update })
+    },
+    async compactBoard(boardId, snapshot) {
+      await observer.beforeCompact(boardId)
+      return inner.compactBoard(boardId, snapshot)
+    },
   }
-  findToken(token: string): Promise<TokenGrant | null> {
-    return this.inner.findToken(token)
-  }
-  findBoardWorkshop(boardId: string): Promise<string | null> {
-    return this.inner.findBoardWorkshop(boardId)
-  }
-  async loadBoard(boardId: string): Promise<StoredBoard> {
-    this.loads++
-    return this.inner.loadBoard(boardId)
-  }
-  async appendUpdates(boardId: string, updates: readonly Uint8Array[]): Promise<void> {
-    await this.beforeAppend(boardId)
-    await this.inner.appendUpdates(boardId, updates)
-    for (const update of updates) this.appended.push({ boardId, update })
-  }
-  async compactBoard(boardId: string, snapshot: Uint8Array): Promise<void> {
-    await this.beforeCompact(boardId)
-    return this.inner.compactBoard(boardId, snapshot)
-  }
-  close(): Promise<void> {
-    return this.inner.close()
-  }
+  return new Proxy(observer, {
+    get(target, prop) {
+      if (prop in target) return target[prop as keyof StoreObserver]
+      if (prop in wrapped) return wrapped[prop as keyof Store]
+      const value = Reflect.get(inner, prop) as unknown
+      return typeof value === 'function' ? (value as () => unknown).bind(inner) : value
+    },
+    set(target, prop, value) {
+      return Reflect.set(target, prop, value)
+    },
+  }) as unknown as ObservedStore
 }

@@ -1,3 +1,5 @@
+import type { Ack, CommandPayload, CommandResult, ControlCommand } from './controlCommands.js'
+import type { SessionView } from './controlSession.js'
 import type { Role } from './Role.js'
 
 /** What a client learns when its control connection opens (and again after a reconnect). */
@@ -12,10 +14,17 @@ export interface SessionHello {
 export interface ServerToClientEvents {
   'session:hello': (hello: SessionHello) => void
   'workshop:presence': (presence: { readonly online: number }) => void
+  /** The whole session after every change and on (re)connect, stamped with the server's clock. */
+  'session:state': (state: SessionView, serverTime: number) => void
 }
 
-/** Events a client sends on the control plane. */
-export type ClientToServerEvents = Record<string, never>
+/** Events a client sends on the control plane: each a command with a payload and an ack. */
+export type ClientToServerEvents = {
+  [C in ControlCommand]: (
+    payload: CommandPayload<C>,
+    ack: (ack: Ack<CommandResult<C>>) => void,
+  ) => void
+}
 
 /** The handshake's `auth` payload. */
 export interface ControlAuth {

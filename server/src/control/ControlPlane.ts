@@ -3,6 +3,8 @@ import type { Logger } from 'pino'
 import { Server } from 'socket.io'
 import type { ClientToServerEvents, ServerToClientEvents } from '@sparboard/protocol'
 import type { Store, TokenGrant } from '../store/Store.js'
+import { attachSession } from './attachSession.js'
+import { SessionRegistry } from './SessionRegistry.js'
 
 interface SocketData {
   grant: TokenGrant
@@ -11,8 +13,11 @@ interface SocketData {
 /** The session's control plane on `/socket.io`: who is here, and (later) phases and timer. */
 export class ControlPlane {
   readonly io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
+  /** Phase, timer, locks and participants of each workshop (see attachSession). */
+  readonly sessions: SessionRegistry
 
   constructor(httpServer: HttpServer, store: Store, log: Logger) {
+    this.sessions = new SessionRegistry(store)
     this.io = new Server(httpServer, {
       // Without this engine.io destroys upgrades it does not own (our /yjs/) after 1 s.
       destroyUpgrade: false,
@@ -37,6 +42,10 @@ export class ControlPlane {
       }
       announce()
       socket.on('disconnect', announce)
+      attachSession(this.io, socket, socket.data.grant, this.sessions, store, log)
+      socket.on('disconnect', () => {
+        if (!this.io.sockets.adapter.rooms.get(room)?.size) void this.sessions.release(workshopId)
+      })
       socket.on('error', (err) => log.debug({ err }, 'control socket error'))
     })
   }

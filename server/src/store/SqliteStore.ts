@@ -28,6 +28,10 @@ CREATE TABLE IF NOT EXISTS board_updates (
   data BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS board_updates_board ON board_updates(board_id, seq);
+CREATE TABLE IF NOT EXISTS sessions (
+  workshop_id TEXT PRIMARY KEY REFERENCES workshops(id) ON DELETE CASCADE,
+  data TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS workshop_activity (
   workshop_id TEXT PRIMARY KEY REFERENCES workshops(id) ON DELETE CASCADE,
   at INTEGER NOT NULL
@@ -72,6 +76,13 @@ export class SqliteStore implements Store {
       append: this.db.prepare('INSERT INTO board_updates (board_id, data) VALUES (?, ?)'),
       setSnapshot: this.db.prepare('UPDATE boards SET snapshot = ? WHERE id = ?'),
       clearLog: this.db.prepare('DELETE FROM board_updates WHERE board_id = ?'),
+      getSession: this.db.prepare<[string], { data: string }>(
+        'SELECT data FROM sessions WHERE workshop_id = ?',
+      ),
+      saveSession: this.db.prepare(
+        'INSERT INTO sessions (workshop_id, data) VALUES (?, ?) ' +
+          'ON CONFLICT(workshop_id) DO UPDATE SET data = excluded.data',
+      ),
       deleteWorkshop: this.db.prepare('DELETE FROM workshops WHERE id = ?'),
       touch: this.db.prepare(
         `INSERT INTO workshop_activity (workshop_id, at) SELECT id, ? FROM workshops WHERE id = ?
@@ -143,6 +154,15 @@ export class SqliteStore implements Store {
 
   async staleWorkshops(before: number): Promise<string[]> {
     return this.stmts.stale.all(before).map((r) => r.id)
+  }
+
+  async getSession(workshopId: string): Promise<unknown> {
+    const row = this.stmts.getSession.get(workshopId)
+    return row ? (JSON.parse(row.data) as unknown) : null
+  }
+
+  async saveSession(workshopId: string, session: unknown): Promise<void> {
+    this.stmts.saveSession.run(workshopId, JSON.stringify(session))
   }
 
   async close(): Promise<void> {

@@ -43,6 +43,10 @@ export interface Store {
   appendUpdates(boardId: string, updates: readonly Uint8Array[]): Promise<void>
   /** Replaces a board's snapshot and log with one snapshot, atomically. */
   compactBoard(boardId: string, snapshot: Uint8Array): Promise<void>
+  /** The control plane's session state of a workshop (JSON), or null before the first change. */
+  getSession(workshopId: string): Promise<unknown>
+  /** Replaces a workshop's session state; `session` must be JSON-serialisable. */
+  saveSession(workshopId: string, session: unknown): Promise<void>
   /** Deletes a workshop with its tokens and boards; false when there was none. */
   deleteWorkshop(id: string): Promise<boolean>
   /** Records activity on a workshop (an API call or a board update) for the retention period. */

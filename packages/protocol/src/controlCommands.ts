@@ -1,0 +1,89 @@
+import { z } from 'zod'
+import { Phase } from './controlPhases.js'
+import { Role } from './Role.js'
+
+const id = z.string().min(1).max(64)
+const HOUR = 60 * 60 * 1000
+
+/**
+ * Every event a client may send on the control plane, with the zod schema of its payload. The
+ * server validates each payload against it; event names are written only here.
+ */
+export const controlCommands = {
+  /** Anyone: the server's clock, to show timers in sync. */
+  'clock:sync': z.strictObject({}),
+  /** Participant: who I am; `participantId` rejoins after a reconnect. */
+  'session:join': z.strictObject({
+    name: z.string().trim().min(1).max(60),
+    side: z.union([z.literal(0), z.literal(1), z.literal('other')]),
+    groupId: id.nullable().optional(),
+    participantId: id.optional(),
+  }),
+  'phase:set': z.strictObject({ phase: z.enum(Phase) }),
+  /** Ends private writing: every author's notes appear for all. */
+  'phase:reveal': z.strictObject({}),
+  /** Starts afresh with `durationMs`, or resumes a paused timer without it. */
+  'timer:start': z.strictObject({
+    durationMs: z
+      .number()
+      .int()
+      .min(1000)
+      .max(4 * HOUR)
+      .optional(),
+  }),
+  'timer:pause': z.strictObject({}),
+  'timer:addTime': z.strictObject({ ms: z.number().int().min(-HOUR).max(HOUR) }),
+  'votes:setBudget': z.strictObject({ budget: z.number().int().min(0).max(50) }),
+  'message:broadcast': z.strictObject({ text: z.string().trim().min(1).max(500) }),
+  'board:lock': z.strictObject({ boardIds: z.array(id).min(1).max(400), locked: z.boolean() }),
+  'board:spotlight': z.strictObject({ boardId: id.nullable() }),
+  'board:gather': z.strictObject({ boardId: id }),
+  'participant:assign': z.strictObject({ participantId: id, groupId: id.nullable() }),
+} as const
+
+export type ControlCommand = keyof typeof controlCommands
+export type CommandPayload<C extends ControlCommand> = z.input<(typeof controlCommands)[C]>
+
+const everyone: readonly Role[] = [Role.facilitator, Role.participant, Role.observer]
+const facilitator: readonly Role[] = [Role.facilitator]
+
+/** Who may send each command; the server refuses everyone else, whatever they send. */
+export const commandRoles: Readonly<Record<ControlCommand, readonly Role[]>> = {
+  'clock:sync': everyone,
+  'session:join': [Role.participant],
+  'phase:set': facilitator,
+  'phase:reveal': facilitator,
+  'timer:start': facilitator,
+  'timer:pause': facilitator,
+  'timer:addTime': facilitator,
+  'votes:setBudget': facilitator,
+  'message:broadcast': facilitator,
+  'board:lock': facilitator,
+  'board:spotlight': facilitator,
+  'board:gather': facilitator,
+  'participant:assign': facilitator,
+}
+
+/** Why a command was refused. */
+export const AckError = {
+  forbidden: 'forbidden',
+  invalid: 'invalid',
+  notFound: 'not-found',
+  conflict: 'conflict',
+  internal: 'internal',
+} as const
+export type AckError = (typeof AckError)[keyof typeof AckError]
+
+/** The answer to every command: done (with any data), or refused with why and which field. */
+export type Ack<T extends object = object> =
+  | ({ readonly ok: true } & T)
+  | { readonly ok: false; readonly error: AckError; readonly field?: string }
+
+/** What each command answers when it succeeds, beyond `ok: true`. */
+export interface CommandResults {
+  'clock:sync': { readonly serverTime: number }
+  'session:join': { readonly participantId: string }
+}
+export type CommandResult<C extends ControlCommand> = C extends keyof CommandResults
+  ? CommandResults[C]
+  : object

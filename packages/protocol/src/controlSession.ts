@@ -1,0 +1,60 @@
+import type { Phase } from './controlPhases.js'
+
+/** Which side a participant is on: one of the workshop's two sides, or neither. */
+export type SideChoice = 0 | 1 | 'other'
+
+/** Someone who joined by the participant link. */
+export interface Participant {
+  readonly id: string
+  readonly name: string
+  readonly side: SideChoice
+  /** The breakout group, or null while in the lobby. */
+  readonly groupId: string | null
+}
+
+/**
+ * The countdown, on the server's clock. While running, `endsAt` is when it reaches zero; while
+ * paused, `remainingMs` is what is left. Every screen derives the same remaining time from it.
+ */
+export interface TimerState {
+  readonly running: boolean
+  readonly endsAt: number | null
+  readonly remainingMs: number
+  /** What the facilitator last started it with, for the progress display. */
+  readonly durationMs: number
+}
+
+/** A message the facilitator sent to everyone. */
+export interface Broadcast {
+  readonly id: number
+  readonly text: string
+  readonly at: number
+}
+
+/** "Everyone to me": the board the facilitator called everyone to, and when. */
+export interface Gathering {
+  readonly id: number
+  readonly boardId: string
+  readonly at: number
+}
+
+/** The session as every client sees it; sent whole after each change and on (re)connect. */
+export interface SessionView {
+  readonly phase: Phase
+  /** In a private-writing phase: whether the facilitator has revealed the notes. */
+  readonly revealed: boolean
+  readonly timer: TimerState
+  readonly voteBudget: number
+  readonly lockedBoards: readonly string[]
+  /** The board shown to all in plenary (mirroring), or null. */
+  readonly spotlight: string | null
+  readonly gathering: Gathering | null
+  readonly broadcast: Broadcast | null
+  readonly participants: readonly Participant[]
+}
+
+/** The milliseconds left on a timer at `serverNow` (a time on the server's clock). */
+export function timerRemaining(timer: TimerState, serverNow: number): number {
+  if (!timer.running || timer.endsAt === null) return timer.remainingMs
+  return Math.max(0, timer.endsAt - serverNow)
+}

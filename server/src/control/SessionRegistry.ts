@@ -1,0 +1,67 @@
+import type { SessionView } from '@sparboard/protocol'
+import type { Store } from '../store/Store.js'
+import { readStoredSession } from './SessionState.js'
+
+interface Entry {
+  state: SessionView
+  /** Changes of one workshop run one after another, each stored before the next starts. */
+  queue: Promise<unknown>
+}
+
+/** The live session of each workshop with someone connected, backed by the store. */
+export class SessionRegistry {
+  private readonly entries = new Map<string, Promise<Entry>>()
+
+  constructor(private readonly store: Store) {}
+
+  /** The current session of a workshop, loaded from the store on first use. */
+  async get(workshopId: string): Promise<SessionView> {
+    return (await this.entry(workshopId)).state
+  }
+
+  /**
+   * Runs `change` on the current state in the workshop's queue; a new state is stored before it
+   * becomes current, so what anyone was told survives a restart. Resolves with what `change` did.
+   */
+  async update<T extends object>(
+    workshopId: string,
+    change: (state: SessionView) => T,
+  ): Promise<T & { changed: boolean }> {
+    const entry = await this.entry(workshopId)
+    const run = entry.queue.then(async () => {
+      const outcome = change(entry.state)
+      const next = 'state' in outcome ? (outcome.state as SessionView) : entry.state
+      const changed = next !== entry.state
+      if (changed) {
+        await this.store.saveSession(workshopId, next)
+        entry.state = next
+      }
+      return { ...outcome, changed }
+    })
+    entry.queue = run.catch(() => {})
+    return run
+  }
+
+  /** Forgets a workshop nobody is connected to, once its pending changes are stored. */
+  async release(workshopId: string): Promise<void> {
+    const entry = this.entries.get(workshopId)
+    if (!entry) return
+    await (
+      await entry
+    ).queue
+    this.entries.delete(workshopId)
+  }
+
+  private entry(workshopId: string): Promise<Entry> {
+    let entry = this.entries.get(workshopId)
+    if (!entry) {
+      entry = this.store.getSession(workshopId).then((stored) => ({
+        state: readStoredSession(stored),
+        queue: Promise.resolve(),
+      }))
+      this.entries.set(workshopId, entry)
+      entry.catch(() => this.entries.delete(workshopId))
+    }
+    return entry
+  }
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod'
+import { Phase, defaultAgenda, type SessionView } from '@sparboard/protocol'
+import { idleTimer } from './Timer.js'
+
+/** A fresh session: the agenda's first phase, no timer, three votes each. */
+export const initialSession = (): SessionView => ({
+  phase: defaultAgenda[0] ?? Phase.strategy,
+  revealed: false,
+  timer: idleTimer,
+  voteBudget: 3,
+  lockedBoards: [],
+  spotlight: null,
+  gathering: null,
+  broadcast: null,
+  participants: [],
+})
+
+const StoredSession = z.object({
+  phase: z.enum(Phase),
+  revealed: z.boolean(),
+  timer: z.object({
+    running: z.boolean(),
+    endsAt: z.number().nullable(),
+    remainingMs: z.number(),
+    durationMs: z.number(),
+  }),
+  voteBudget: z.number(),
+  lockedBoards: z.array(z.string()),
+  spotlight: z.string().nullable(),
+  gathering: z.object({ id: z.number(), boardId: z.string(), at: z.number() }).nullable(),
+  broadcast: z.object({ id: z.number(), text: z.string(), at: z.number() }).nullable(),
+  participants: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      side: z.union([z.literal(0), z.literal(1), z.literal('other')]),
+      groupId: z.string().nullable(),
+    }),
+  ),
+})
+
+/**
+ * A session read back from the store. Fields added by later versions get their defaults, so an
+ * older row still loads; a row that cannot be read starts the session afresh rather than failing.
+ */
+export function readStoredSession(stored: unknown): SessionView {
+  if (stored === null || typeof stored !== 'object') return initialSession()
+  const parsed = StoredSession.safeParse({ ...initialSession(), ...stored })
+  return parsed.success ? parsed.data : initialSession()
+}

@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto'
+import type { Logger } from 'pino'
+import type { Server, Socket } from 'socket.io'
+import {
+  commandRoles,
+  controlCommands,
+  type Ack,
+  type ClientToServerEvents,
+  type ControlCommand,
+  type ServerToClientEvents,
+} from '@sparboard/protocol'
+import type { Store, TokenGrant } from '../store/Store.js'
+import type { CommandHandler } from './commands/CommandHandler.js'
+import { commandHandlers } from './commands/commandHandlers.js'
+import type { SessionRegistry } from './SessionRegistry.js'
+
+interface Data {
+  grant: TokenGrant
+}
+type ControlServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, Data>
+type ControlSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, Data>
+
+export const workshopRoom = (workshopId: string) => `workshop:${workshopId}`
+
+/**
+ * Serves the session's commands on one socket: checks the role first (a refusal whatever the
+ * payload), then the payload's schema, then runs the command and sends everyone the new state.
+ */
+export function attachSession(
+  io: ControlServer,
+  socket: ControlSocket,
+  grant: TokenGrant,
+  sessions: SessionRegistry,
+  store: Store,
+  log: Logger,
+): void {
+  const { workshopId, role } = grant
+  const room = workshopRoom(workshopId)
+
+  const handle = async (command: ControlCommand, payload: unknown): Promise<Ack> => {
+    if (!commandRoles[command].includes(role)) return { ok: false, error: 'forbidden' }
+    const parsed = controlCommands[command].safeParse(payload ?? {})
+    if (!parsed.success) {
+      const field = parsed.error.issues[0]?.path.join('.')
+      return { ok: false, error: 'invalid', ...(field ? { field } : {}) }
+    }
+    const workshop = await store.getWorkshop(workshopId)
+    if (!workshop) return { ok: false, error: 'not-found', field: 'workshop' }
+    const handler = commandHandlers[command] as CommandHandler<ControlCommand>
+    const outcome = await sessions.update(workshopId, (state) =>
+      handler(state, parsed.data as never, {
+        workshop,
+        role,
+        now: Date.now(),
+        newId: () => randomBytes(9).toString('base64url'),
+      }),
+    )
+    if ('error' in outcome) return { ok: false, error: outcome.error, field: outcome.field }
+    if (outcome.changed) io.to(room).emit('session:state', outcome.state, Date.now())
+    return { ok: true, ...outcome.result }
+  }
+
+  for (const command of Object.keys(controlCommands) as ControlCommand[]) {
+    socket.on(command, (first: unknown, second?: unknown) => {
+      // A client may send no payload, or no ack callback; never throw on its account.
+      const ack = typeof first === 'function' ? first : second
+      const payload = typeof first === 'function' ? {} : first
+      const reply = typeof ack === 'function' ? (ack as (a: Ack) => void) : () => {}
+      handle(command, payload).then(reply, (err: unknown) => {
+        log.error({ err, command }, 'control command failed')
+        reply({ ok: false, error: 'internal' })
+      })
+    })
+  }
+
+  void sessions.get(workshopId).then(
+    (state) => socket.emit('session:state', state, Date.now()),
+    (err: unknown) => log.error({ err }, 'session could not be loaded'),
+  )
+}

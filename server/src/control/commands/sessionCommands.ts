@@ -1,0 +1,50 @@
+import type { Participant } from '@sparboard/protocol'
+import type { CommandHandler } from './CommandHandler.js'
+
+/** A workshop of twenty; the cap keeps a scripted client from filling the session row. */
+const MAX_PARTICIPANTS = 200
+
+export const clockSync: CommandHandler<'clock:sync'> = (state, _payload, { now }) => ({
+  state,
+  result: { serverTime: now },
+})
+
+/** Joins, or rejoins under the same id; a rejoin keeps the group unless it names another. */
+export const join: CommandHandler<'session:join'> = (state, payload, ctx) => {
+  const { name, side, groupId, participantId } = payload
+  if (groupId && !ctx.workshop.groups.some((g) => g.id === groupId))
+    return { error: 'not-found', field: 'groupId' }
+  const known = participantId ? state.participants.find((p) => p.id === participantId) : undefined
+  if (!known && state.participants.length >= MAX_PARTICIPANTS)
+    return { error: 'conflict', field: 'participants' }
+  const me: Participant = {
+    id: known?.id ?? ctx.newId(),
+    name,
+    side,
+    groupId: groupId === undefined ? (known?.groupId ?? null) : groupId,
+  }
+  const participants = known
+    ? state.participants.map((p) => (p.id === me.id ? me : p))
+    : [...state.participants, me]
+  return { state: { ...state, participants }, result: { participantId: me.id } }
+}
+
+export const assign: CommandHandler<'participant:assign'> = (state, payload, ctx) => {
+  const { participantId, groupId } = payload
+  if (!state.participants.some((p) => p.id === participantId))
+    return { error: 'not-found', field: 'participantId' }
+  if (groupId !== null && !ctx.workshop.groups.some((g) => g.id === groupId))
+    return { error: 'not-found', field: 'groupId' }
+  const participants = state.participants.map((p) =>
+    p.id === participantId ? { ...p, groupId } : p,
+  )
+  return { state: { ...state, participants } }
+}
+
+export const setVoteBudget: CommandHandler<'votes:setBudget'> = (state, { budget }) => ({
+  state: { ...state, voteBudget: budget },
+})
+
+export const broadcast: CommandHandler<'message:broadcast'> = (state, { text }, { now }) => ({
+  state: { ...state, broadcast: { id: (state.broadcast?.id ?? 0) + 1, text, at: now } },
+})

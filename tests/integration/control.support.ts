@@ -1,0 +1,56 @@
+import { io, type Socket } from 'socket.io-client'
+import type {
+  Ack,
+  ClientToServerEvents,
+  CommandPayload,
+  CommandResult,
+  ControlCommand,
+  ServerToClientEvents,
+  SessionView,
+} from '@sparboard/protocol'
+
+export type ControlSocket = Socket<ServerToClientEvents, ClientToServerEvents>
+
+/** A socket.io client on the control plane that remembers the last session state it was sent. */
+export function openControl(url: string, token: string) {
+  const socket: ControlSocket = io(url, {
+    auth: { token },
+    transports: ['websocket'],
+    forceNew: true,
+    reconnectionDelay: 50,
+    reconnectionDelayMax: 200,
+  })
+  const client = {
+    socket,
+    state: null as SessionView | null,
+    /** The server's clock minus ours when the last state arrived. */
+    stateServerTime: 0,
+    stateReceivedAt: 0,
+    states: 0,
+    send<C extends ControlCommand>(
+      command: C,
+      payload: CommandPayload<C> | unknown,
+    ): Promise<Ack<CommandResult<C>>> {
+      // Untyped on purpose: tests also send what no honest client would.
+      return (socket as unknown as Socket).timeout(5000).emitWithAck(command, payload)
+    },
+    close: () => void socket.disconnect(),
+  }
+  socket.on('session:state', (state, serverTime) => {
+    client.state = state
+    client.stateServerTime = serverTime
+    client.stateReceivedAt = Date.now()
+    client.states++
+  })
+  return client
+}
+export type ControlClient = ReturnType<typeof openControl>
+
+/** Resolves once the socket is connected (or rejects with the server's refusal). */
+export function connected(client: ControlClient): Promise<void> {
+  if (client.socket.connected) return Promise.resolve()
+  return new Promise((resolve, reject) => {
+    client.socket.once('connect', () => resolve())
+    client.socket.once('connect_error', reject)
+  })
+}
