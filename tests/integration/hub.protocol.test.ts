@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { boardView, storedDoc } from '../support/boardView.js'
 import { cleanupAfterEach } from '../support/cleanup.js'
 import { eventually } from '../support/eventually.js'
-import { ObservedStore } from '../support/ObservedStore.js'
+import { observeStore, type ObservedStore } from '../support/ObservedStore.js'
 import { frames, openRaw } from '../support/rawClient.js'
 import { createWorkshop, startServer } from '../support/startServer.js'
 import { closedWith, openBoard, synced } from '../support/yjsClient.js'
@@ -27,7 +27,7 @@ const ids = (doc: Y.Doc) => readNotes(doc).map((n) => n.id)
 
 async function serverWithObservedStore(hub = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'sparboard-test-'))
-  const store = new ObservedStore(new SqliteStore(join(dataDir, 'sparboard.sqlite')))
+  const store = observeStore(new SqliteStore(join(dataDir, 'sparboard.sqlite')))
   const running = track(await startServer({ dataDir, store, hub }), (r) => r.stop())
   const workshop = await createWorkshop(running.url)
   return { running, store, workshop, boardId: workshop.boards[0]!.id }
