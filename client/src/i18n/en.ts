@@ -1,3 +1,5 @@
+import { sessionEn } from '../session/sessionTexts.en.js'
+
 /** English UI text. The Dutch file must have the same keys (its type says so). */
 export const en = {
   app: { name: 'Sparboard', tagline: 'Case sparring for Sales & Operations' },
@@ -81,4 +83,5 @@ export const en = {
     disconnected: 'Reconnecting…',
     closed: 'Access refused',
   },
+  session: sessionEn,
 } as const

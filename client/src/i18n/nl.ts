@@ -1,4 +1,5 @@
 import type { en } from './en.js'
+import { sessionNl } from '../session/sessionTexts.nl.js'
 
 type Texts<T> = { readonly [K in keyof T]: T[K] extends string ? string : Texts<T[K]> }
 
@@ -85,4 +86,5 @@ export const nl: Texts<typeof en> = {
     disconnected: 'Opnieuw verbinden…',
     closed: 'Geen toegang',
   },
+  session: sessionNl,
 }

@@ -14,6 +14,8 @@ import { useDisplayName } from '../sync/useDisplayName.js'
 import { useNotes } from '../sync/useNotes.js'
 import { usePresence } from '../sync/usePresence.js'
 import { useWorkshop } from '../sync/useWorkshop.js'
+import { SessionBar } from '../session/SessionBar.js'
+import { useBoardLocked } from '../session/useSession.js'
 
 export interface BoardPageProps {
   readonly workshopId: string
@@ -33,7 +35,9 @@ export function BoardPage({ workshopId, boardId, token }: BoardPageProps) {
   const origin = useMemo(() => userOrigin(name || 'anonymous'), [name])
 
   const workshop = state.status === 'ready' ? state.workshop : null
-  const writable = workshop ? roleCanWrite(workshop.role) : false
+  // A board the facilitator locked takes no edits from anyone.
+  const locked = useBoardLocked(token, boardId)
+  const writable = (workshop ? roleCanWrite(workshop.role) : false) && !locked
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -78,6 +82,7 @@ export function BoardPage({ workshopId, boardId, token }: BoardPageProps) {
         <PresenceList people={people} label={t('board.presence')} />
         <ConnectionBadge status={status} />
       </AppHeader>
+      <SessionBar workshop={workshop} token={token} boardId={boardId} />
       <div className="board-body">
         <aside className="board-side">
           {boardCase?.description && <p className="case-description">{boardCase.description}</p>}

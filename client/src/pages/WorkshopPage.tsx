@@ -4,6 +4,8 @@ import { LinksPanel } from '../components/LinksPanel.js'
 import { boardPath, navigate } from '../route.js'
 import { useControl } from '../sync/useControl.js'
 import { useWorkshop } from '../sync/useWorkshop.js'
+import { FacilitatorPanel } from '../session/FacilitatorPanel.js'
+import { SessionBar } from '../session/SessionBar.js'
 
 export function WorkshopPage({ workshopId, token }: { workshopId: string; token: string }) {
   const { t } = useTranslation()
@@ -20,7 +22,9 @@ export function WorkshopPage({ workshopId, token }: { workshopId: string; token:
         <span className="badge">{t(`workshop.role.${w.role}`)}</span>
         <span className="presence-count">{t('workshop.online', { count: online })}</span>
       </AppHeader>
+      <SessionBar workshop={w} token={token} />
       <main className="workshop">
+        <FacilitatorPanel workshop={w} token={token} />
         <section className="card goals-card">
           <h2>{t('board.goals')}</h2>
           {w.goals.length ? (

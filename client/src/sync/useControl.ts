@@ -1,19 +1,7 @@
-import { useEffect, useState } from 'react'
-import { io, type Socket } from 'socket.io-client'
-import type { ClientToServerEvents, ServerToClientEvents } from '@sparboard/protocol'
+import { useSession } from '../session/useSession.js'
 
-/** The session's control connection (socket.io): for now, how many people are online. */
+/** How many people are online; shares the page's one control connection with the session UI. */
 export function useControl(token: string): { online: number } {
-  const [online, setOnline] = useState(0)
-  useEffect(() => {
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
-      auth: { token },
-      transports: ['websocket'],
-    })
-    socket.on('workshop:presence', ({ online }) => setOnline(online))
-    return () => {
-      socket.disconnect()
-    }
-  }, [token])
+  const { online } = useSession(token)
   return { online }
 }

@@ -1,0 +1,81 @@
+import { useTranslation } from 'react-i18next'
+import type { SessionView } from '@sparboard/protocol'
+import type { WorkshopWithLinks } from '../api.js'
+import { boardPath, navigate } from '../route.js'
+import { boardLabel } from './boardLabel.js'
+import type { RunCommand } from './useCommand.js'
+
+/** Per board: lock, spotlight, bring everyone there (and go there oneself). */
+export function BoardControls(props: {
+  workshop: WorkshopWithLinks
+  token: string
+  state: SessionView
+  run: RunCommand
+}) {
+  const { workshop, token, state, run } = props
+  const { t } = useTranslation()
+  const all = workshop.boards.map((b) => b.id)
+  return (
+    <div className="session-section">
+      <h3>{t('session.panel.boards')}</h3>
+      <div className="session-row">
+        <button
+          type="button"
+          onClick={() => void run('board:lock', { boardIds: all, locked: true })}
+        >
+          🔒 {t('session.panel.lockAll')}
+        </button>
+        <button
+          type="button"
+          onClick={() => void run('board:lock', { boardIds: all, locked: false })}
+        >
+          {t('session.panel.unlockAll')}
+        </button>
+        {state.spotlight && (
+          <button type="button" onClick={() => void run('board:spotlight', { boardId: null })}>
+            {t('session.panel.endSpotlight')}
+          </button>
+        )}
+      </div>
+      <ul className="session-boards">
+        {workshop.boards.map((b) => {
+          const locked = state.lockedBoards.includes(b.id)
+          const label = boardLabel(t, workshop, b.id)
+          return (
+            <li key={b.id} data-testid="session-board" aria-label={label}>
+              <span className="session-board-name">
+                {locked && '🔒 '}
+                {label}
+              </span>
+              <button
+                type="button"
+                aria-pressed={locked}
+                onClick={() => void run('board:lock', { boardIds: [b.id], locked: !locked })}
+              >
+                {locked ? t('session.panel.unlock') : t('session.panel.lock')}
+              </button>
+              <button
+                type="button"
+                aria-pressed={state.spotlight === b.id}
+                onClick={() =>
+                  void run('board:spotlight', { boardId: state.spotlight === b.id ? null : b.id })
+                }
+              >
+                {t('session.panel.spotlight')}
+              </button>
+              <button
+                type="button"
+                onClick={async () => {
+                  if (await run('board:gather', { boardId: b.id }))
+                    navigate(boardPath(workshop.id, b.id, token))
+                }}
+              >
+                {t('session.panel.gather')}
+              </button>
+            </li>
+          )
+        })}
+      </ul>
+    </div>
+  )
+}

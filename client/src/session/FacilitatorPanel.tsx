@@ -1,0 +1,65 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { WorkshopWithLinks } from '../api.js'
+import { BoardControls } from './BoardControls.js'
+import { ParticipantRoster } from './ParticipantRoster.js'
+import { PhaseStepper } from './PhaseStepper.js'
+import { TimerControls } from './TimerControls.js'
+import { useCommand } from './useCommand.js'
+import { useSession } from './useSession.js'
+import './session.css'
+
+/** The facilitator's controls on the workshop page; renders nothing for anyone else. */
+export function FacilitatorPanel({
+  workshop,
+  token,
+}: {
+  workshop: WorkshopWithLinks
+  token: string
+}) {
+  const { t } = useTranslation()
+  const { state, role } = useSession(token)
+  const { run, refusal } = useCommand(token)
+  const [message, setMessage] = useState('')
+  if (role !== 'facilitator' || !state) return null
+  return (
+    <section className="card facilitator-panel" data-testid="facilitator-panel">
+      <h2>{t('session.panel.title')}</h2>
+      {refusal && (
+        <p className="error" role="alert">
+          {t('session.panel.refused', { error: refusal })}
+        </p>
+      )}
+      <PhaseStepper state={state} run={run} />
+      <TimerControls state={state} run={run} />
+      <div className="session-section session-row">
+        <label className="session-inline">
+          {t('session.panel.voteBudget')}
+          <input
+            type="number"
+            min={0}
+            max={50}
+            value={state.voteBudget}
+            onChange={(e) => void run('votes:setBudget', { budget: Number(e.target.value) })}
+          />
+        </label>
+      </div>
+      <form
+        className="session-section session-row"
+        onSubmit={async (e) => {
+          e.preventDefault()
+          if (message.trim() && (await run('message:broadcast', { text: message.trim() })))
+            setMessage('')
+        }}
+      >
+        <label className="session-inline session-grow">
+          {t('session.panel.broadcast')}
+          <input maxLength={500} value={message} onChange={(e) => setMessage(e.target.value)} />
+        </label>
+        <button type="submit">{t('session.panel.send')}</button>
+      </form>
+      <BoardControls workshop={workshop} token={token} state={state} run={run} />
+      <ParticipantRoster workshop={workshop} state={state} run={run} />
+    </section>
+  )
+}

@@ -1,0 +1,109 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { SideChoice } from '@sparboard/protocol'
+import type { WorkshopWithLinks } from '../api.js'
+import { useDisplayName } from '../sync/useDisplayName.js'
+import { saveIdentity, type ParticipantIdentity } from './participantIdentity.js'
+import { useSession } from './useSession.js'
+
+/** A participant's first step by link: a name, a side, and a group if they already know it. */
+export function JoinDialog({
+  workshop,
+  token,
+  onJoined,
+}: {
+  workshop: WorkshopWithLinks
+  token: string
+  onJoined: (me: ParticipantIdentity) => void
+}) {
+  const { t } = useTranslation()
+  const { send } = useSession(token)
+  const [savedName, setDisplayName] = useDisplayName()
+  const [name, setName] = useState(savedName)
+  const [side, setSide] = useState<SideChoice | null>(null)
+  const [groupId, setGroupId] = useState('')
+  const [error, setError] = useState<string | null>(null)
+
+  const submit = async () => {
+    if (!name.trim() || side === null) return
+    setError(null)
+    const ack = await send('session:join', {
+      name: name.trim(),
+      side,
+      groupId: groupId || null,
+    }).catch((err: unknown) => ({ ok: false as const, error: String(err) }))
+    if (!ack.ok) return setError(t('session.join.failed', { error: ack.error }))
+    const me = { id: ack.participantId, name: name.trim(), side }
+    saveIdentity(workshop.id, me)
+    setDisplayName(me.name)
+    onJoined(me)
+  }
+
+  const sides: { value: SideChoice; label: string }[] = [
+    { value: 0, label: workshop.sides[0] },
+    { value: 1, label: workshop.sides[1] },
+    { value: 'other', label: t('session.join.other') },
+  ]
+  return (
+    <div className="dialog-backdrop">
+      <form
+        className="dialog card"
+        role="dialog"
+        aria-labelledby="join-dialog-title"
+        onSubmit={(e) => {
+          e.preventDefault()
+          void submit()
+        }}
+      >
+        <h2 id="join-dialog-title">{t('session.join.title')}</h2>
+        <p className="hint">{t('session.join.hint')}</p>
+        <label>
+          {t('session.join.name')}
+          <input
+            autoFocus
+            required
+            maxLength={60}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
+        </label>
+        <fieldset className="session-sides">
+          <legend>{t('session.join.side')}</legend>
+          {sides.map((s) => (
+            <label key={String(s.value)} className="session-radio">
+              <input
+                type="radio"
+                name="side"
+                required
+                checked={side === s.value}
+                onChange={() => setSide(s.value)}
+              />
+              {s.label}
+            </label>
+          ))}
+        </fieldset>
+        {workshop.groups.length > 1 && (
+          <label>
+            {t('session.join.group')}
+            <select value={groupId} onChange={(e) => setGroupId(e.target.value)}>
+              <option value="">{t('session.join.lobby')}</option>
+              {workshop.groups.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {t('workshop.group', { name: g.name })}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <button className="primary" type="submit">
+          {t('session.join.submit')}
+        </button>
+      </form>
+    </div>
+  )
+}

@@ -1,0 +1,51 @@
+import { useTranslation } from 'react-i18next'
+import type { SessionView } from '@sparboard/protocol'
+import type { WorkshopWithLinks } from '../api.js'
+import type { RunCommand } from './useCommand.js'
+
+/** Who joined, on which side, and in which group (the facilitator can move them). */
+export function ParticipantRoster(props: {
+  workshop: WorkshopWithLinks
+  state: SessionView
+  run: RunCommand
+}) {
+  const { workshop, state, run } = props
+  const { t } = useTranslation()
+  const sideName = (side: 0 | 1 | 'other') =>
+    side === 'other' ? t('session.join.other') : workshop.sides[side]
+  return (
+    <div className="session-section">
+      <h3>{t('session.panel.participants')}</h3>
+      {state.participants.length === 0 ? (
+        <p className="hint">{t('session.panel.noParticipants')}</p>
+      ) : (
+        <ul className="session-roster" data-testid="session-roster">
+          {state.participants.map((p) => (
+            <li key={p.id}>
+              <span>
+                {p.name} <span className="hint">({sideName(p.side)})</span>
+              </span>
+              <select
+                aria-label={t('session.join.group')}
+                value={p.groupId ?? ''}
+                onChange={(e) =>
+                  void run('participant:assign', {
+                    participantId: p.id,
+                    groupId: e.target.value || null,
+                  })
+                }
+              >
+                <option value="">{t('session.join.lobby')}</option>
+                {workshop.groups.map((g) => (
+                  <option key={g.id} value={g.id}>
+                    {t('workshop.group', { name: g.name })}
+                  </option>
+                ))}
+              </select>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}

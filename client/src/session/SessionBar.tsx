@@ -1,0 +1,75 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { phaseRules } from '@sparboard/protocol'
+import type { WorkshopWithLinks } from '../api.js'
+import { JoinDialog } from './JoinDialog.js'
+import { loadIdentity } from './participantIdentity.js'
+import { SessionNotices } from './SessionNotices.js'
+import { TimerDisplay } from './TimerDisplay.js'
+import { useFollowFacilitator } from './useFollowFacilitator.js'
+import { useRejoin } from './useRejoin.js'
+import { useSession } from './useSession.js'
+import './session.css'
+
+export interface SessionBarProps {
+  readonly workshop: WorkshopWithLinks
+  readonly token: string
+  /** The board on screen, on a board page. */
+  readonly boardId?: string
+}
+
+/** The session on every screen: phase, timer, the facilitator's messages, and following them. */
+export function SessionBar({ workshop, token, boardId }: SessionBarProps) {
+  const { t } = useTranslation()
+  const { state, role, connected, offset, send } = useSession(token)
+  const [me, setMe] = useState(() => loadIdentity(workshop.id))
+  useRejoin(workshop.id, token)
+  const follows = role === 'observer' || (role === 'participant' && me !== null)
+  useFollowFacilitator({
+    workshopId: workshop.id,
+    token,
+    state,
+    offset,
+    enabled: follows,
+    currentBoardId: boardId,
+  })
+
+  if (!state)
+    return (
+      <div className="session-bar" data-testid="session-bar">
+        <span className="hint">{t('session.offline')}</span>
+      </div>
+    )
+  const rules = phaseRules[state.phase]
+  const joining = role === 'participant' && !me && boardId === undefined
+  return (
+    <>
+      <div className="session-bar" data-testid="session-bar" data-connected={connected}>
+        <span className="session-phase">
+          <span className="hint">{t('session.phase.label')}:</span>{' '}
+          <strong data-testid="session-phase" data-phase={state.phase}>
+            {t(`session.phase.${state.phase}`)}
+          </strong>
+          {rules.plenary && <span className="badge">{t('session.phase.plenary')}</span>}
+          {rules.privateWriting && (
+            <span className="badge">
+              {state.revealed ? t('session.phase.revealed') : t('session.phase.privateWriting')}
+            </span>
+          )}
+        </span>
+        <TimerDisplay timer={state.timer} offset={offset} />
+        {me && role === 'participant' && (
+          <span className="hint">{t('session.you', { name: me.name })}</span>
+        )}
+        {role === 'facilitator' && boardId && (
+          <button type="button" onClick={() => void send('board:gather', { boardId })}>
+            {t('session.everyoneHere')}
+          </button>
+        )}
+        {!connected && <span className="hint session-offline">{t('session.offline')}</span>}
+      </div>
+      <SessionNotices workshop={workshop} token={token} state={state} boardId={boardId} />
+      {joining && <JoinDialog workshop={workshop} token={token} onJoined={setMe} />}
+    </>
+  )
+}

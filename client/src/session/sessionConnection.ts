@@ -1,0 +1,107 @@
+import { io, type Socket } from 'socket.io-client'
+import {
+  clockOffset,
+  type Ack,
+  type ClientToServerEvents,
+  type CommandPayload,
+  type CommandResult,
+  type ControlCommand,
+  type Role,
+  type ServerToClientEvents,
+  type SessionView,
+} from '@sparboard/protocol'
+
+/** What the screens know of the session: its state, our role, and the server's clock. */
+export interface SessionSnapshot {
+  readonly connected: boolean
+  readonly role: Role | null
+  readonly state: SessionView | null
+  /** The server's clock minus ours; add it to Date.now() to get the server's time. */
+  readonly offset: number
+  readonly online: number
+}
+
+export interface SessionConnection {
+  subscribe(listener: () => void): () => void
+  snapshot(): SessionSnapshot
+  send<C extends ControlCommand>(
+    command: C,
+    payload: CommandPayload<C>,
+  ): Promise<Ack<CommandResult<C>>>
+}
+
+const connections = new Map<string, SessionConnection>()
+/** A page change unmounts and remounts the session bar; keep the socket across that gap. */
+const LINGER_MS = 3000
+
+/** One control connection per token, shared by every component of the page. */
+export function sessionConnection(token: string): SessionConnection {
+  let connection = connections.get(token)
+  if (!connection) {
+    connection = open(token, () => connections.delete(token))
+    connections.set(token, connection)
+  }
+  return connection
+}
+
+function open(token: string, forget: () => void): SessionConnection {
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
+    auth: { token },
+    transports: ['websocket'],
+  })
+  const listeners = new Set<() => void>()
+  let snap: SessionSnapshot = { connected: false, role: null, state: null, offset: 0, online: 0 }
+  let bestRtt = Infinity
+  let closing: ReturnType<typeof setTimeout> | undefined
+  const set = (change: Partial<SessionSnapshot>) => {
+    snap = { ...snap, ...change }
+    for (const l of listeners) l()
+  }
+
+  const send = <C extends ControlCommand>(command: C, payload: CommandPayload<C>) =>
+    (socket as unknown as Socket).timeout(10_000).emitWithAck(command, payload) as Promise<
+      Ack<CommandResult<C>>
+    >
+
+  // A few round trips; the fastest one bounds the error of the offset best.
+  const syncClock = async () => {
+    bestRtt = Infinity
+    for (let i = 0; i < 4 && socket.connected; i++) {
+      const sentAt = Date.now()
+      const ack = await send('clock:sync', {}).catch(() => null)
+      const receivedAt = Date.now()
+      if (ack?.ok && receivedAt - sentAt < bestRtt) {
+        bestRtt = receivedAt - sentAt
+        set({ offset: clockOffset(sentAt, ack.serverTime, receivedAt) })
+      }
+    }
+  }
+
+  socket.on('connect', () => {
+    set({ connected: true })
+    void syncClock()
+  })
+  socket.on('disconnect', () => set({ connected: false }))
+  socket.on('session:hello', ({ role, serverTime }) => {
+    set({ role, ...(bestRtt === Infinity ? { offset: serverTime - Date.now() } : {}) })
+  })
+  socket.on('session:state', (state) => set({ state }))
+  socket.on('workshop:presence', ({ online }) => set({ online }))
+
+  return {
+    subscribe(listener) {
+      clearTimeout(closing)
+      listeners.add(listener)
+      return () => {
+        listeners.delete(listener)
+        if (listeners.size === 0)
+          closing = setTimeout(() => {
+            forget()
+            socket.disconnect()
+          }, LINGER_MS)
+      }
+    },
+    snapshot: () => snap,
+    send,
+  }
+}

@@ -1,0 +1,19 @@
+import { useSyncExternalStore } from 'react'
+import {
+  sessionConnection,
+  type SessionConnection,
+  type SessionSnapshot,
+} from './sessionConnection.js'
+
+/** The live session of the workshop a token belongs to, and a way to send commands. */
+export function useSession(token: string): SessionSnapshot & { send: SessionConnection['send'] } {
+  const connection = sessionConnection(token)
+  const snap = useSyncExternalStore(connection.subscribe, connection.snapshot)
+  return { ...snap, send: connection.send }
+}
+
+/** Whether the facilitator locked this board: the canvas then takes no edits. */
+export function useBoardLocked(token: string, boardId: string): boolean {
+  const { state } = useSession(token)
+  return state?.lockedBoards.includes(boardId) ?? false
+}
