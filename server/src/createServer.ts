@@ -7,6 +7,11 @@ import { createApp } from './http/createApp.js'
 import { BoardHub, type BoardHubOptions } from './hub/BoardHub.js'
 import { createLogger } from './logger.js'
 import { createMetrics } from './metrics.js'
+import { AuthThrottle } from './security/AuthThrottle.js'
+import { RetentionSweeper } from './security/RetentionSweeper.js'
+import { defaultSecurityOptions, type SecurityOptions } from './security/SecurityOptions.js'
+import { trackActivity } from './security/trackActivity.js'
+import { UpgradeGuard } from './security/UpgradeGuard.js'
 import { SqliteStore } from './store/SqliteStore.js'
 import type { Store } from './store/Store.js'
 
@@ -21,6 +26,8 @@ export interface ServerOptions {
   readonly clientDir?: string
   readonly logger?: Logger
   readonly hub?: Partial<BoardHubOptions>
+  /** Headers, rate limits, creation secret, retention (see security/SecurityOptions.ts). */
+  readonly security?: Partial<SecurityOptions>
 }
 
 export const defaultHubOptions: BoardHubOptions = {
@@ -44,6 +51,10 @@ export interface SparboardServer {
   readonly store: Store
   readonly hub: BoardHub
   readonly control: ControlPlane
+  /** Deletes a workshop: its data, its open board connections, its control connections. */
+  eraseWorkshop(workshopId: string): Promise<boolean>
+  /** Runs the retention sweep now (when RETENTION_DAYS is set); resolves with how many went. */
+  sweepRetention(): Promise<number>
   /** Listens; resolves with the bound port and base URL (use port 0 in tests). */
   listen(port: number, host?: string): Promise<{ port: number; url: string }>
   /** Closes connections (1001), flushes every board and closes the store. */
@@ -61,6 +72,11 @@ export function createServer(options: ServerOptions = {}): SparboardServer {
   const metrics = createMetrics()
   let publicUrl = options.publicUrl ?? ''
   let ready = false
+  const security: SecurityOptions = { ...defaultSecurityOptions, ...options.security }
+  const throttle = new AuthThrottle(security.authFailureLimit, security.authFailureWindowMs, log)
+  const upgrades = new UpgradeGuard(store, throttle, security.trustProxyHops)
+  // Assigned below; the routes only call it once the server runs.
+  let eraseWorkshop = async (_id: string) => false
 
   const app = createApp({
     store,
@@ -69,14 +85,48 @@ export function createServer(options: ServerOptions = {}): SparboardServer {
     log,
     clientDir: options.clientDir,
     isReady: () => ready,
+    security,
+    throttle,
+    erase: (id) => eraseWorkshop(id),
   })
   const httpServer = createHttpServer(app)
-  const hub = new BoardHub(store, { ...defaultHubOptions, ...options.hub }, metrics, log)
-  const control = new ControlPlane(httpServer, store, log)
+  const hub = new BoardHub(
+    trackActivity(store),
+    { ...defaultHubOptions, ...options.hub },
+    metrics,
+    log,
+  )
+  const control = new ControlPlane(httpServer, store, log, {
+    throttle,
+    trustProxyHops: security.trustProxyHops,
+    eventsPerSecond: security.controlEventsPerSecond,
+    eventBurst: security.controlEventBurst,
+  })
+  eraseWorkshop = async (id) => {
+    const deleted = await store.deleteWorkshop(id)
+    const boards = upgrades.closeWorkshop(id)
+    control.disconnectWorkshop(id)
+    if (deleted) log.info({ workshop: id, boards }, 'workshop deleted')
+    return deleted
+  }
+  const retention = security.retentionDays
+    ? new RetentionSweeper({ days: security.retentionDays, store, erase: eraseWorkshop, log })
+    : null
   httpServer.on('upgrade', (req, socket, head) => {
     // socket.io handles its own upgrades (destroyUpgrade: false leaves ours alone)
-    if (!hub.handleUpgrade(req, socket, head) && !req.url?.startsWith('/socket.io/'))
-      socket.destroy()
+    if (req.url?.startsWith('/socket.io/')) return
+    if (!req.url?.startsWith('/yjs/')) return void socket.destroy()
+    socket.on('error', () => socket.destroy())
+    upgrades.admit(req, socket).then(
+      (workshopId) => {
+        if (workshopId === false) return
+        if (hub.handleUpgrade(req, socket, head) && workshopId) upgrades.track(workshopId, socket)
+      },
+      (err: unknown) => {
+        log.error({ err }, 'upgrade check failed')
+        socket.destroy()
+      },
+    )
   })
   httpServer.on('clientError', (_err, socket) => socket.destroy())
 
@@ -86,6 +136,8 @@ export function createServer(options: ServerOptions = {}): SparboardServer {
     store,
     hub,
     control,
+    eraseWorkshop: (id) => eraseWorkshop(id),
+    sweepRetention: () => retention?.sweep() ?? Promise.resolve(0),
     listen(port, host) {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject)
@@ -103,6 +155,7 @@ export function createServer(options: ServerOptions = {}): SparboardServer {
     close() {
       closed ??= (async () => {
         ready = false
+        await retention?.stop()
         await hub.close()
         await control.close()
         httpServer.closeAllConnections()

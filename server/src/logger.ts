@@ -1,13 +1,31 @@
-import { pino, type Logger } from 'pino'
+import { pino, type DestinationStream, type Logger } from 'pino'
+
+// Everywhere a token or secret could ride along in a logged object.
+const REDACT = [
+  'token',
+  '*.token',
+  'tokens',
+  '*.tokens',
+  'authorization',
+  'headers.authorization',
+  'headers.cookie',
+  'headers["x-create-secret"]',
+  '*.headers.authorization',
+  '*.headers.cookie',
+  '*.headers["x-create-secret"]',
+  'auth',
+  '*.auth',
+]
 
 /** Structured logs; tokens never appear in them (redacted wherever they could). */
-export function createLogger(level = process.env.LOG_LEVEL ?? 'info'): Logger {
-  return pino({
-    level,
-    redact: { paths: ['token', 'req.headers.authorization', '*.token'], censor: '[redacted]' },
-  })
+export function createLogger(
+  level = process.env.LOG_LEVEL ?? 'info',
+  destination?: DestinationStream,
+): Logger {
+  const options = { level, redact: { paths: REDACT, censor: '[redacted]' } }
+  return destination ? pino(options, destination) : pino(options)
 }
 
 /** Removes `token=` values from a URL before it is logged. */
 export const redactUrl = (url: string): string =>
-  url.replace(/([?&#]token=)[^&#]*/g, '$1[redacted]')
+  url.replace(/([?&#;](?:access_)?token=)[^&#;]*/gi, '$1[redacted]')

@@ -10,12 +10,29 @@ const Env = z.object({
   PUBLIC_URL: z.string().url().optional(),
   MAX_PAYLOAD_BYTES: z.coerce.number().int().positive().optional(),
   MAX_BOARD_BYTES: z.coerce.number().int().positive().optional(),
+  // Hops of TLS-terminating reverse proxies in front: "true" means one, "false" none.
+  TRUST_PROXY: z
+    .string()
+    .default('0')
+    .transform((v) => (v === 'true' ? '1' : v === 'false' || v === '' ? '0' : v))
+    .transform(Number)
+    .pipe(z.number().int().min(0).max(10)),
+  // Space- or comma-separated CSP sources that may frame the app, e.g. https://intranet.example
+  FRAME_ANCESTORS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^(https?:\/\/[^\s;,'"]+|'self')$/))),
+  CREATE_SECRET: z.string().min(16).optional(),
+  RETENTION_DAYS: z.coerce.number().positive().optional(),
 })
 
 const log = createLogger()
 const parsed = Env.safeParse(process.env)
 if (!parsed.success) {
-  log.fatal({ issues: parsed.error.issues }, 'invalid environment')
+  // Issues name the variable and the rule, never the value (CREATE_SECRET must not leak).
+  const issues = parsed.error.issues.map((i) => ({ variable: i.path.join('.'), rule: i.message }))
+  log.fatal({ issues }, 'invalid environment')
   process.exit(1)
 }
 const env = parsed.data
@@ -24,6 +41,12 @@ const server = createServer({
   publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
   clientDir: fileURLToPath(new URL('../../client/dist', import.meta.url)),
   logger: log,
+  security: {
+    trustProxyHops: env.TRUST_PROXY,
+    frameAncestors: env.FRAME_ANCESTORS,
+    createSecret: env.CREATE_SECRET,
+    retentionDays: env.RETENTION_DAYS,
+  },
   hub: {
     ...(env.MAX_PAYLOAD_BYTES && { maxPayloadBytes: env.MAX_PAYLOAD_BYTES }),
     ...(env.MAX_BOARD_BYTES && { maxBoardBytes: env.MAX_BOARD_BYTES }),

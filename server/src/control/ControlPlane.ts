@@ -2,7 +2,18 @@ import type { Server as HttpServer } from 'node:http'
 import type { Logger } from 'pino'
 import { Server } from 'socket.io'
 import type { ClientToServerEvents, ServerToClientEvents } from '@sparboard/protocol'
+import type { AuthThrottle } from '../security/AuthThrottle.js'
+import { clientAddress } from '../security/clientAddress.js'
+import { limitControlEvents } from '../security/controlGuard.js'
 import type { Store, TokenGrant } from '../store/Store.js'
+
+/** Who may open a control connection, and how fast it may talk. */
+export interface ControlGuard {
+  readonly throttle: AuthThrottle
+  readonly trustProxyHops: number
+  readonly eventsPerSecond: number
+  readonly eventBurst: number
+}
 import { attachSession } from './attachSession.js'
 import { SessionRegistry } from './SessionRegistry.js'
 
@@ -16,7 +27,7 @@ export class ControlPlane {
   /** Phase, timer, locks and participants of each workshop (see attachSession). */
   readonly sessions: SessionRegistry
 
-  constructor(httpServer: HttpServer, store: Store, log: Logger) {
+  constructor(httpServer: HttpServer, store: Store, log: Logger, guard?: ControlGuard) {
     this.sessions = new SessionRegistry(store)
     this.io = new Server(httpServer, {
       // Without this engine.io destroys upgrades it does not own (our /yjs/) after 1 s.
@@ -25,10 +36,26 @@ export class ControlPlane {
       maxHttpBufferSize: 64 * 1024,
     })
     this.io.use(async (socket, next) => {
+      const address = guard ? clientAddress(socket.request, guard.trustProxyHops) : ''
+      const retryAfter = guard?.throttle.retryAfter(address) ?? 0
+      if (retryAfter > 0) {
+        const err = new Error('too many failed attempts') as Error & { data?: unknown }
+        err.data = { retryAfter }
+        return next(err)
+      }
       const token = (socket.handshake.auth as { token?: unknown }).token
       const grant = typeof token === 'string' && token ? await store.findToken(token) : null
-      if (!grant) return next(new Error('unknown token'))
+      if (!grant) {
+        if (typeof token === 'string' && token) guard?.throttle.fail(address, 'socket.io')
+        return next(new Error('unknown token'))
+      }
       socket.data.grant = grant
+      if (guard)
+        limitControlEvents(socket, {
+          perSecond: guard.eventsPerSecond,
+          burst: guard.eventBurst,
+          log,
+        })
       next()
     })
     this.io.on('connection', (socket) => {
@@ -48,6 +75,11 @@ export class ControlPlane {
       })
       socket.on('error', (err) => log.debug({ err }, 'control socket error'))
     })
+  }
+
+  /** Disconnects every control connection of a workshop (it was deleted). */
+  disconnectWorkshop(workshopId: string): void {
+    this.io.in(`workshop:${workshopId}`).disconnectSockets(true)
   }
 
   async close(): Promise<void> {

@@ -5,6 +5,11 @@ import type { Logger } from 'pino'
 import type { Registry } from 'prom-client'
 import type { Store } from '../store/Store.js'
 import { redactUrl } from '../logger.js'
+import { accessLog } from '../security/accessLog.js'
+import type { AuthThrottle } from '../security/AuthThrottle.js'
+import { creationGuard } from '../security/creationGuard.js'
+import { securityHeaders } from '../security/securityHeaders.js'
+import type { SecurityOptions } from '../security/SecurityOptions.js'
 import { workshopRoutes } from './workshopRoutes.js'
 
 export interface AppOptions {
@@ -15,12 +20,30 @@ export interface AppOptions {
   /** The built client (client/dist); not served when absent. */
   readonly clientDir?: string
   readonly isReady: () => boolean
+  readonly security: SecurityOptions
+  readonly throttle: AuthThrottle
+  readonly erase: (workshopId: string) => Promise<boolean>
 }
 
 /** The express app: API, health, metrics and the built client. */
 export function createApp(options: AppOptions): express.Express {
   const app = express()
+  const { security } = options
   app.disable('x-powered-by')
+  app.set('trust proxy', security.trustProxyHops)
+  app.use(
+    securityHeaders({
+      frameAncestors: security.frameAncestors,
+      tlsInFront: security.trustProxyHops > 0,
+    }),
+  )
+  app.use(accessLog(options.log))
+  // No CORS middleware on purpose: other origins get no Access-Control-Allow-* headers.
+  app.use('/api', (_req, res, next) => {
+    // Answers carry tokens and links; no cache may keep them.
+    res.set('Cache-Control', 'no-store')
+    next()
+  })
   app.use(express.json({ limit: '256kb' }))
 
   app.get('/healthz', (_req, res) => {
@@ -30,7 +53,23 @@ export function createApp(options: AppOptions): express.Express {
   app.get('/metrics', async (_req, res) => {
     res.type(options.registry.contentType).send(await options.registry.metrics())
   })
-  app.use('/api/workshops', workshopRoutes(options.store, options.publicUrl))
+  app.use(
+    '/api/workshops',
+    workshopRoutes({
+      store: options.store,
+      publicUrl: options.publicUrl,
+      throttle: options.throttle,
+      trustProxyHops: security.trustProxyHops,
+      erase: options.erase,
+      creationGuard: creationGuard({
+        limit: security.createLimit,
+        windowMs: security.createWindowMs,
+        createSecret: security.createSecret,
+        throttle: options.throttle,
+        trustProxyHops: security.trustProxyHops,
+      }),
+    }),
+  )
   app.use('/api', (_req, res) => void res.status(404).json({ error: 'not found' }))
 
   const { clientDir } = options
@@ -58,7 +97,7 @@ export function createApp(options: AppOptions): express.Express {
         : err.type === 'entity.parse.failed'
           ? 'body is not valid JSON'
           : (err.message ?? 'bad request')
-    res.status(status).json({ error, field: status === 400 ? 'body' : undefined })
+    res.status(status).json({ error, field: status === 400 || status === 413 ? 'body' : undefined })
   }
   app.use(onError)
   return app

@@ -1,13 +1,25 @@
-import { Router, type Request, type Response } from 'express'
+import { Router, type Request, type RequestHandler, type Response } from 'express'
 import {
   CreateWorkshopBody,
   type ApiError,
   type CreatedWorkshop,
   type WorkshopView,
 } from '@sparboard/protocol'
+import type { AuthThrottle } from '../security/AuthThrottle.js'
 import type { Store, WorkshopRecord } from '../store/Store.js'
 import { linksOf, newWorkshop } from '../workshops/newWorkshop.js'
-import { bearerToken } from './bearerToken.js'
+import { grantOf, requireGrant } from './requireGrant.js'
+
+export interface WorkshopRoutesOptions {
+  readonly store: Store
+  readonly publicUrl: () => string
+  readonly throttle: AuthThrottle
+  readonly trustProxyHops: number
+  /** Runs before creation: rate limit and, when configured, the creation secret. */
+  readonly creationGuard: readonly RequestHandler[]
+  /** Deletes a workshop everywhere: store, open board sockets, control connections. */
+  readonly erase: (workshopId: string) => Promise<boolean>
+}
 
 const fail = (res: Response, status: number, body: ApiError) => void res.status(status).json(body)
 
@@ -22,17 +34,24 @@ const viewOf = (w: WorkshopRecord, role: WorkshopView['role']): WorkshopView => 
   role,
 })
 
-/** `/api/workshops`: create a workshop, read it with any of its tokens. */
-export function workshopRoutes(store: Store, publicUrl: () => string): Router {
+/** `/api/workshops`: create a workshop, read it with any of its tokens, delete it as facilitator. */
+export function workshopRoutes(options: WorkshopRoutesOptions): Router {
+  const { store, publicUrl } = options
   const router = Router()
+  const withGrant = requireGrant(
+    store,
+    options.throttle,
+    options.trustProxyHops,
+    (req) => (req.params as { id: string }).id,
+  )
 
-  router.post('/', async (req: Request, res: Response) => {
+  router.post('/', ...options.creationGuard, async (req: Request, res: Response) => {
     const parsed = CreateWorkshopBody.safeParse(req.body)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
       return fail(res, 400, {
         error: issue?.message ?? 'invalid body',
-        field: issue?.path.join('.') || undefined,
+        field: issue?.path.join('.') || 'body',
       })
     }
     const workshop = newWorkshop(parsed.data, Date.now())
@@ -42,13 +61,8 @@ export function workshopRoutes(store: Store, publicUrl: () => string): Router {
     res.status(201).json(created)
   })
 
-  router.get('/:id', async (req: Request<{ id: string }>, res: Response) => {
-    const token = bearerToken(req)
-    if (!token) return fail(res, 401, { error: 'missing token' })
-    const grant = await store.findToken(token)
-    if (!grant) return fail(res, 401, { error: 'unknown token' })
-    if (grant.workshopId !== req.params.id)
-      return fail(res, 403, { error: 'token not valid for this workshop' })
+  router.get('/:id', withGrant, async (req: Request<{ id: string }>, res: Response) => {
+    const grant = grantOf(res)
     const workshop = await store.getWorkshop(req.params.id)
     if (!workshop) return fail(res, 404, { error: 'no such workshop' })
     const view = viewOf(workshop, grant.role)
@@ -56,6 +70,13 @@ export function workshopRoutes(store: Store, publicUrl: () => string): Router {
     res.json(
       grant.role === 'facilitator' ? { ...view, links: linksOf(publicUrl(), workshop) } : view,
     )
+  })
+
+  router.delete('/:id', withGrant, async (req: Request<{ id: string }>, res: Response) => {
+    if (grantOf(res).role !== 'facilitator')
+      return fail(res, 403, { error: 'only the facilitator may delete the workshop' })
+    await options.erase(req.params.id)
+    res.status(204).end()
   })
 
   return router
