@@ -35,6 +35,8 @@ export function JoinDialog({
     if (!ack.ok) return setError(t('session.join.failed', { error: ack.error }))
     const me = { id: ack.participantId, name: name.trim(), side }
     saveIdentity(workshop.id, me)
+    // The board's useParticipant reads the side from here, so notes and votes carry the chosen side.
+    if (side !== 'other') localStorage.setItem('sparboard.side', String(side))
     setDisplayName(me.name)
     onJoined(me)
   }

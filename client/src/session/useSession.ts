@@ -17,3 +17,9 @@ export function useBoardLocked(token: string, boardId: string): boolean {
   const { state } = useSession(token)
   return state?.lockedBoards.includes(boardId) ?? false
 }
+
+/** The votes each person may cast, as the facilitator set it (3 until the session loads). */
+export function useVoteBudget(token: string): number {
+  const { state } = useSession(token)
+  return state?.voteBudget ?? 3
+}
