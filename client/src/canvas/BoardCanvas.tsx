@@ -1,92 +1,120 @@
-import type Konva from 'konva'
-import type { KonvaEventObject } from 'konva/lib/Node'
-import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react'
-import { Layer, Stage } from 'react-konva'
+import {
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+  type Ref,
+} from 'react'
+import { Layer, Rect, Stage } from 'react-konva'
+import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import {
   addNote,
+  addNotes,
   asNoteId,
   deleteNotes,
   NOTE_SIZE,
   notesOf,
+  placeNotes,
   readNote,
-  placeNote,
   TEMPLATE_BOUNDS,
-  zoneAt,
-  ZONES,
+  tallyVotes,
   type BoardOrigin,
+  type BoardSnapshot,
+  type ClusterId,
   type NoteId,
   type NoteSnapshot,
+  type ParticipantId,
+  type Side,
 } from '@sparboard/board-model'
+import { broadcastActivity } from '../sync/broadcastActivity.js'
+import { usePeerActivity } from '../sync/usePresence.js'
+import { BatchedNotes } from './BatchedNotes.js'
+import { copyNotes } from './clipboardNotes.js'
+import { clusterFrames } from './clusterFrames.js'
+import { ClusterShapes } from './ClusterShapes.js'
+import { CursorOverlay } from './CursorOverlay.js'
+import { SHADOW_MAX_NOTES, TEXT_MIN_SCALE, VOTE_BADGE } from './lod.js'
+import { Minimap } from './Minimap.js'
 import { NoteEditor } from './NoteEditor.js'
 import { NoteShape } from './NoteShape.js'
+import { SpatialIndex } from './SpatialIndex.js'
+import { useCanvasKeys } from './useCanvasKeys.js'
+import {
+  useCanvasPointer,
+  type DragState,
+  type NoteBox,
+  type PointerContext,
+} from './useCanvasPointer.js'
 import { useElementSize } from './useElementSize.js'
+import { useWheelZoom } from './useWheelZoom.js'
 import { fitViewport, toWorld, unionRects, zoomAt, type Viewport } from './viewport.js'
+import { placementAt } from './zoneForDrop.js'
 import { ZoneLayer } from './ZoneLayer.js'
 
 export interface BoardCanvasHandle {
   addNoteAtCenter(): void
   zoomBy(factor: number): void
   zoomToFit(): void
+  deleteSelected(): void
+  duplicateSelected(): void
+  getView(): Viewport
+  setView(view: Viewport): void
 }
 
 export interface BoardCanvasProps {
   readonly doc: Y.Doc
-  readonly notes: readonly NoteSnapshot[]
+  readonly provider: WebsocketProvider
+  readonly board: BoardSnapshot
   readonly origin: BoardOrigin
   readonly author: string
+  readonly authorSide: Side
+  readonly me: ParticipantId
   readonly canWrite: boolean
   readonly zoneLabels: readonly string[]
+  readonly selected: ReadonlySet<NoteId>
+  readonly onSelect: (ids: ReadonlySet<NoteId>) => void
+  /** A press on a note's vote badge: vote, or take a vote back. */
+  readonly onVote: (id: NoteId, retract: boolean) => void
+  readonly onRenameCluster: (id: ClusterId) => void
   readonly handle?: Ref<BoardCanvasHandle>
 }
 
-/** The zone a note belongs to when its centre is at (x, y); outside all zones, the nearest. */
-function zoneForDrop(x: number, y: number) {
-  const cx = x + NOTE_SIZE.width / 2
-  const cy = y + NOTE_SIZE.height / 2
-  return (
-    zoneAt(cx, cy) ??
-    ZONES.reduce((best, z) => {
-      const d = (z2: typeof z) => Math.hypot(z2.x + z2.width / 2 - cx, z2.y + z2.height / 2 - cy)
-      return d(z) < d(best) ? z : best
-    })
-  )
-}
+const newId = () => crypto.randomUUID()
+const PASTE_OFFSET = 24
+let clipboard: readonly NoteSnapshot[] = []
 
-const newId = () => asNoteId(crypto.randomUUID())
-
-function readEditingNote(doc: Y.Doc, id: NoteId) {
-  const note = notesOf(doc).get(id)
-  return note ? readNote(id, note) : null
-}
-
-export function BoardCanvas({
-  doc,
-  notes,
-  origin,
-  author,
-  canWrite,
-  zoneLabels,
-  handle,
-}: BoardCanvasProps) {
+export function BoardCanvas(props: BoardCanvasProps) {
+  const { doc, provider, board, origin, author, authorSide, canWrite, selected, onSelect } = props
   const containerRef = useRef<HTMLDivElement>(null)
-  const stageRef = useRef<Konva.Stage>(null)
   const { width, height } = useElementSize(containerRef)
   const [view, setView] = useState<Viewport>({ x: 0, y: 0, scale: 0.4 })
-  const [selected, setSelected] = useState<NoteId | null>(null)
   const [editing, setEditing] = useState<NoteId | null>(null)
-  const fitted = useRef(false)
+  const peers = usePeerActivity(provider)
+  const activity = useMemo(() => broadcastActivity(provider), [provider])
+  useEffect(() => () => activity.stop(), [activity])
+
+  const { notes } = board
+  const notesById = useMemo(() => new Map(notes.map((n) => [n.id, n])), [notes])
+  const index = useMemo(
+    () => new SpatialIndex<NoteBox>(notes.map((n) => ({ x: n.x, y: n.y, ...NOTE_SIZE, note: n }))),
+    [notes],
+  )
+  const tally = useMemo(() => tallyVotes(board.votes, props.me), [board.votes, props.me])
+  const frames = useMemo(
+    () => clusterFrames(board.clusters, notesById),
+    [board.clusters, notesById],
+  )
 
   const fit = useCallback(() => {
     if (width === 0 || height === 0) return
-    const bounds = unionRects([
-      TEMPLATE_BOUNDS,
-      ...notes.map((n) => ({ x: n.x, y: n.y, ...NOTE_SIZE })),
-    ])
+    const bounds = unionRects([TEMPLATE_BOUNDS, ...index.items])
     // Leave room at the bottom for the toolbar.
     setView(fitViewport(bounds, width, height - 64))
-  }, [notes, width, height])
-
+  }, [index, width, height])
+  const fitted = useRef(false)
   useEffect(() => {
     if (!fitted.current && width > 0) {
       fitted.current = true
@@ -97,128 +125,200 @@ export function BoardCanvas({
   const createAt = useCallback(
     (x: number, y: number) => {
       if (!canWrite) return
-      const zone = zoneForDrop(x, y)
-      const id = newId()
-      addNote(
-        doc,
-        id,
-        { category: zone.category, ...(zone.side !== null && { side: zone.side }), x, y, author },
-        origin,
-      )
-      setSelected(id)
+      const id = asNoteId(newId())
+      addNote(doc, id, { ...placementAt(x, y), author, authorSide }, origin)
+      onSelect(new Set([id]))
       setEditing(id)
     },
-    [author, canWrite, doc, origin],
+    [author, authorSide, canWrite, doc, onSelect, origin],
   )
-
-  useImperativeHandle(
-    handle,
-    () => ({
-      addNoteAtCenter() {
-        const c = toWorld(view, width / 2, height / 2)
-        createAt(c.x - NOTE_SIZE.width / 2, c.y - NOTE_SIZE.height / 2)
-      },
-      zoomBy(factor) {
-        setView((v) => zoomAt(v, width / 2, height / 2, factor))
-      },
-      zoomToFit: fit,
-    }),
-    [createAt, fit, height, view, width],
-  )
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement
-      if (editing || target.closest('input, textarea, select, [contenteditable]')) return
-      if ((e.key === 'Delete' || e.key === 'Backspace') && selected && canWrite) {
-        deleteNotes(doc, [selected], origin)
-        setSelected(null)
-      } else if (e.key === 'Escape') {
-        setSelected(null)
-      } else if (e.key === 'Enter' && selected && canWrite) {
-        e.preventDefault()
-        setEditing(selected)
-      }
-    }
-    addEventListener('keydown', onKey)
-    return () => removeEventListener('keydown', onKey)
-  }, [canWrite, doc, editing, origin, selected])
-
-  const onWheel = (e: KonvaEventObject<WheelEvent>) => {
-    e.evt.preventDefault()
-    const { deltaX, deltaY, ctrlKey, metaKey, shiftKey } = e.evt
-    if (ctrlKey || metaKey) {
-      const pointer = stageRef.current?.getPointerPosition() ?? { x: width / 2, y: height / 2 }
-      setView((v) => zoomAt(v, pointer.x, pointer.y, Math.exp(-deltaY * 0.01)))
-    } else {
-      const dx = shiftKey ? deltaY : deltaX
-      const dy = shiftKey ? 0 : deltaY
-      setView((v) => ({ ...v, x: v.x - dx, y: v.y - dy }))
-    }
-  }
-
-  const onStageDblClick = (e: KonvaEventObject<MouseEvent | TouchEvent>) => {
-    if (e.target !== e.target.getStage()) return
-    const pointer = e.target.getStage()?.getPointerPosition()
-    if (!pointer) return
-    const w = toWorld(view, pointer.x, pointer.y)
-    createAt(w.x - NOTE_SIZE.width / 2, w.y - NOTE_SIZE.height / 2)
-  }
-
-  const onDrop = useCallback(
-    (id: NoteId, x: number, y: number) => {
-      const zone = zoneForDrop(x, y)
-      placeNote(
-        doc,
-        id,
-        { x, y, category: zone.category, ...(zone.side !== null && { side: zone.side }) },
-        origin,
-      )
+  const pasteNotes = useCallback(
+    (source: readonly NoteSnapshot[]) => {
+      if (!canWrite || source.length === 0) return
+      const copies = copyNotes(source, PASTE_OFFSET, PASTE_OFFSET, author, authorSide, newId)
+      addNotes(doc, copies, origin)
+      onSelect(new Set(copies.map((c) => c.id)))
     },
-    [doc, origin],
+    [author, authorSide, canWrite, doc, onSelect, origin],
   )
-  const onEdit = useCallback((id: NoteId) => canWrite && setEditing(id), [canWrite])
-  // Read from the document, not the snapshot list: that one lags a frame behind a new note.
-  const editingNote = editing ? readEditingNote(doc, editing) : null
+  const selectedNotes = () => [...selected].flatMap((id) => notesById.get(id) ?? [])
+
+  const api: BoardCanvasHandle = {
+    addNoteAtCenter() {
+      const c = toWorld(view, width / 2, height / 2)
+      createAt(c.x - NOTE_SIZE.width / 2, c.y - NOTE_SIZE.height / 2)
+    },
+    zoomBy: (factor) => setView((v) => zoomAt(v, width / 2, height / 2, factor)),
+    zoomToFit: fit,
+    deleteSelected() {
+      if (!canWrite || selected.size === 0) return
+      deleteNotes(doc, [...selected], origin)
+      onSelect(new Set())
+    },
+    duplicateSelected: () => pasteNotes(selectedNotes()),
+    getView: () => view,
+    setView,
+  }
+  useImperativeHandle(props.handle, () => api)
+  useCanvasKeys({
+    active: editing === null,
+    api,
+    copy: () => (clipboard = selectedNotes()),
+    paste: () => {
+      pasteNotes(clipboard)
+      clipboard = clipboard.map((n) => ({ ...n, x: n.x + PASTE_OFFSET, y: n.y + PASTE_OFFSET }))
+    },
+    selectAll: () => onSelect(new Set(notes.map((n) => n.id))),
+    clear: () => onSelect(new Set()),
+    edit: () => canWrite && selected.size === 1 && setEditing([...selected][0]!),
+  })
+  useWheelZoom(containerRef, setView)
+
+  const pointerCtx = useRef<PointerContext>(null!)
+  pointerCtx.current = {
+    view,
+    index,
+    selected,
+    canWrite,
+    setView,
+    setSelected: onSelect,
+    onBadge(note, wx, wy, retract) {
+      const t = tally.get(note.id)
+      if (!t || t.total === 0) return false
+      const inBadge =
+        Math.hypot(wx - note.x - VOTE_BADGE.x, wy - note.y - VOTE_BADGE.y) <= VOTE_BADGE.r + 4
+      if (inBadge) props.onVote(note.id, retract)
+      return inBadge
+    },
+    onDrop(drag: DragState) {
+      const moves = drag.ids.flatMap((id) => {
+        const n = notesById.get(id)
+        return n ? [{ id, ...placementAt(n.x + drag.dx, n.y + drag.dy) }] : []
+      })
+      placeNotes(doc, moves, origin)
+    },
+    onCursor: (cursor) => activity.send({ cursor }),
+    onDragMove: (drag) => activity.send({ drag }, drag === null),
+  }
+  const { drag, band, handlers } = useCanvasPointer(containerRef, pointerCtx)
+
+  const onDoubleClick = (e: React.MouseEvent) => {
+    const r = containerRef.current!.getBoundingClientRect()
+    const w = toWorld(view, e.clientX - r.left, e.clientY - r.top)
+    const hit = index.at(w.x, w.y)?.note
+    const label = frames.find(
+      (f) =>
+        w.x >= f.label.x &&
+        w.x <= f.label.x + f.label.width &&
+        w.y >= f.label.y &&
+        w.y <= f.label.y + f.label.height,
+    )
+    if (hit) {
+      if (canWrite) setEditing(hit.id)
+    } else if (label && canWrite) props.onRenameCluster(label.id)
+    else createAt(w.x - NOTE_SIZE.width / 2, w.y - NOTE_SIZE.height / 2)
+  }
+
+  // Culling: only what is on screen (plus a margin) becomes Konva nodes.
+  const margin = 100 / view.scale
+  const inView = index.query({
+    x: -view.x / view.scale - margin,
+    y: -view.y / view.scale - margin,
+    width: width / view.scale + 2 * margin,
+    height: height / view.scale + 2 * margin,
+  })
+  const remoteDrags = peers.flatMap((p) =>
+    p.drag ? p.drag.ids.map((id) => ({ id, dx: p.drag!.dx, dy: p.drag!.dy, color: p.color })) : [],
+  )
+  const moving = new Set<NoteId>([...(drag?.ids ?? []), ...remoteDrags.map((d) => d.id)])
+  const still = inView.flatMap((i) => (moving.has(i.note.id) ? [] : [i.note]))
+  const detailed = view.scale >= TEXT_MIN_SCALE
+  const votedIds = useMemo(() => new Set(tally.keys()), [tally])
+  // Read from the document, not the snapshot: that one lags a frame behind a new note.
+  const editingNote = editing ? readEditing(doc, editing) : null
 
   return (
-    <div className="board-canvas" ref={containerRef} data-testid="board-canvas">
+    <div
+      className="board-canvas"
+      ref={containerRef}
+      data-testid="board-canvas"
+      data-scale={view.scale.toFixed(3)}
+      data-in-view={still.length}
+      onDoubleClick={onDoubleClick}
+      {...handlers}
+    >
       {width > 0 && (
         <Stage
-          ref={stageRef}
           width={width}
           height={height}
           x={view.x}
           y={view.y}
           scaleX={view.scale}
           scaleY={view.scale}
-          draggable
-          onDragEnd={(e) => {
-            if (e.target === e.target.getStage())
-              setView((v) => ({ ...v, x: e.target.x(), y: e.target.y() }))
-          }}
-          onWheel={onWheel}
-          onDblClick={onStageDblClick}
-          onDblTap={onStageDblClick}
-          onMouseDown={(e) => e.target === e.target.getStage() && setSelected(null)}
+          listening={false}
         >
-          <ZoneLayer labels={zoneLabels} />
-          <Layer>
-            {notes.map((note) => (
-              <NoteShape
-                key={note.id}
-                note={note}
-                selected={note.id === selected}
-                editing={note.id === editing}
-                draggable={canWrite}
-                onSelect={setSelected}
-                onEdit={onEdit}
-                onDrop={onDrop}
+          <ZoneLayer labels={props.zoneLabels} />
+          <Layer listening={false}>
+            <ClusterShapes frames={frames} showNames={view.scale > 0.12} />
+            {detailed ? (
+              still.map((note) => (
+                <NoteShape
+                  key={note.id}
+                  note={note}
+                  votes={tally.get(note.id)}
+                  selected={selected.has(note.id)}
+                  editing={note.id === editing}
+                  shadow={still.length <= SHADOW_MAX_NOTES}
+                />
+              ))
+            ) : (
+              <BatchedNotes notes={still} selected={selected} voted={votedIds} />
+            )}
+          </Layer>
+          <Layer listening={false}>
+            {remoteDrags.map((d) => {
+              const note = notesById.get(d.id)
+              return note ? (
+                <NoteShape
+                  key={`r${d.id}`}
+                  note={note}
+                  votes={tally.get(d.id)}
+                  selected={false}
+                  editing={false}
+                  shadow
+                  peerColor={d.color}
+                  dx={d.dx}
+                  dy={d.dy}
+                />
+              ) : null
+            })}
+            {drag?.ids.map((id) => {
+              const note = notesById.get(id)
+              return note ? (
+                <NoteShape
+                  key={id}
+                  note={note}
+                  votes={tally.get(id)}
+                  selected
+                  editing={false}
+                  shadow
+                  dx={drag.dx}
+                  dy={drag.dy}
+                />
+              ) : null
+            })}
+            {band && (
+              <Rect
+                {...band}
+                fill="rgba(47, 111, 223, 0.08)"
+                stroke="#2f6fdf"
+                strokeWidth={1 / view.scale}
               />
-            ))}
+            )}
           </Layer>
         </Stage>
       )}
+      <CursorOverlay peers={peers} view={view} />
       {editingNote && (
         <NoteEditor
           key={editingNote.id}
@@ -231,6 +331,19 @@ export function BoardCanvas({
           onClose={() => setEditing(null)}
         />
       )}
+      <Minimap
+        notes={notes}
+        view={view}
+        screen={{ width, height }}
+        onCenter={(wx, wy) =>
+          setView((v) => ({ ...v, x: width / 2 - wx * v.scale, y: height / 2 - wy * v.scale }))
+        }
+      />
     </div>
   )
+}
+
+function readEditing(doc: Y.Doc, id: NoteId) {
+  const note = notesOf(doc).get(id)
+  return note ? readNote(id, note) : null
 }

@@ -1,63 +1,57 @@
-import type { KonvaEventObject } from 'konva/lib/Node'
 import { memo } from 'react'
-import { Group, Rect, Text } from 'react-konva'
-import { NOTE_SIZE, type NoteSnapshot } from '@sparboard/board-model'
+import { Circle, Group, Rect, Text } from 'react-konva'
+import { NOTE_SIZE, type NoteSnapshot, type VoteTally } from '@sparboard/board-model'
+import { fitFontSize, VOTE_BADGE } from './lod.js'
 import { colorKey, NOTE_COLORS } from './noteColors.js'
 
 export interface NoteShapeProps {
   readonly note: NoteSnapshot
+  readonly votes: VoteTally | undefined
   readonly selected: boolean
   readonly editing: boolean
-  readonly draggable: boolean
-  readonly onSelect: (id: NoteSnapshot['id']) => void
-  readonly onEdit: (id: NoteSnapshot['id']) => void
-  readonly onDrop: (id: NoteSnapshot['id'], x: number, y: number) => void
+  readonly shadow: boolean
+  /** Outline colour of someone else dragging this note. */
+  readonly peerColor?: string
+  readonly dx?: number
+  readonly dy?: number
 }
 
-/** One sticky note. Memoised: a change to one note re-renders only that note. */
+/**
+ * One sticky note, drawn only: hit testing goes through the canvas' spatial index, so nothing
+ * here listens. Memoised: a change to one note re-renders only that note.
+ */
 export const NoteShape = memo(function NoteShape(props: NoteShapeProps) {
-  const { note, selected, editing, draggable } = props
+  const { note, votes, selected, editing, shadow, peerColor } = props
   const color = NOTE_COLORS[colorKey(note)]
   return (
-    <Group
-      x={note.x}
-      y={note.y}
-      draggable={draggable}
-      onMouseDown={() => props.onSelect(note.id)}
-      onTap={() => props.onSelect(note.id)}
-      onDblClick={(e: KonvaEventObject<MouseEvent>) => {
-        e.cancelBubble = true
-        props.onEdit(note.id)
-      }}
-      onDblTap={() => props.onEdit(note.id)}
-      onDragEnd={(e) => props.onDrop(note.id, e.target.x(), e.target.y())}
-      name="note"
-      id={note.id}
-    >
+    <Group x={note.x + (props.dx ?? 0)} y={note.y + (props.dy ?? 0)} listening={false}>
       <Rect
         width={NOTE_SIZE.width}
         height={NOTE_SIZE.height}
         fill={color.fill}
         cornerRadius={6}
+        shadowEnabled={shadow}
         shadowColor="#1b2a3a"
         shadowOpacity={0.18}
         shadowBlur={8}
         shadowOffsetY={3}
-        stroke={selected ? '#2f6fdf' : color.stroke}
-        strokeWidth={selected ? 3 : 1}
+        shadowForStrokeEnabled={false}
+        stroke={peerColor ?? (selected ? '#2f6fdf' : color.stroke)}
+        strokeWidth={selected || peerColor ? 3 : 1}
+        perfectDrawEnabled={false}
       />
       {!editing && (
         <Text
           x={12}
           y={12}
-          width={NOTE_SIZE.width - 24}
+          width={NOTE_SIZE.width - 24 - (votes ? 24 : 0)}
           height={NOTE_SIZE.height - 36}
           text={note.text}
-          fontSize={19}
-          lineHeight={1.25}
+          fontSize={fitFontSize(note.text)}
+          lineHeight={1.2}
           fill="#1f2d3d"
           ellipsis
-          listening={false}
+          perfectDrawEnabled={false}
         />
       )}
       <Text
@@ -69,8 +63,30 @@ export const NoteShape = memo(function NoteShape(props: NoteShapeProps) {
         fill="#5b6b7b"
         wrap="none"
         ellipsis
-        listening={false}
+        perfectDrawEnabled={false}
       />
+      {votes && votes.total > 0 && (
+        <Group x={VOTE_BADGE.x} y={VOTE_BADGE.y}>
+          <Circle
+            radius={VOTE_BADGE.r}
+            fill={votes.mine > 0 ? '#2f6fdf' : '#34495e'}
+            stroke="#fff"
+            strokeWidth={2}
+            perfectDrawEnabled={false}
+          />
+          <Text
+            x={-VOTE_BADGE.r}
+            y={-7}
+            width={2 * VOTE_BADGE.r}
+            align="center"
+            text={String(votes.total)}
+            fontSize={14}
+            fontStyle="bold"
+            fill="#fff"
+            perfectDrawEnabled={false}
+          />
+        </Group>
+      )}
     </Group>
   )
 })

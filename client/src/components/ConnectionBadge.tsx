@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { ConnectionStatus } from '../sync/useBoardDoc.js'
 
-/** Always-visible connection state: online, reconnecting, or refused. */
+/** Always-visible connection state: online, reconnecting, offline (edits kept), or refused. */
 export function ConnectionBadge({ status }: { status: ConnectionStatus }) {
   const { t } = useTranslation()
   return (
@@ -12,7 +12,7 @@ export function ConnectionBadge({ status }: { status: ConnectionStatus }) {
       data-status={status}
     >
       <span className="connection-dot" aria-hidden />
-      {t(`connection.${status}`)}
+      {status === 'offline' ? t('boardUi.offline') : t(`connection.${status}`)}
     </span>
   )
 }

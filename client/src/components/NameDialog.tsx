@@ -2,7 +2,18 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
 /** Asks a newcomer for the name shown on their notes and cursor. */
-export function NameDialog({ onDone }: { onDone: (name: string) => void }) {
+export function NameDialog({
+  onDone,
+  sides,
+  side,
+  onSide,
+}: {
+  onDone: (name: string) => void
+  /** The workshop's two sides: who the newcomer speaks for (kept on their notes and votes). */
+  sides?: readonly [string, string]
+  side?: 0 | 1
+  onSide?: (side: 0 | 1) => void
+}) {
   const { t } = useTranslation()
   const [name, setName] = useState('')
   return (
@@ -27,6 +38,22 @@ export function NameDialog({ onDone }: { onDone: (name: string) => void }) {
           aria-label={t('name.label')}
           placeholder={t('name.placeholder')}
         />
+        {sides && onSide && (
+          <fieldset className="side-choice">
+            <legend>{t('boardUi.side')}</legend>
+            {sides.map((label, i) => (
+              <label key={i}>
+                <input
+                  type="radio"
+                  name="side"
+                  checked={side === i}
+                  onChange={() => onSide(i as 0 | 1)}
+                />
+                {label}
+              </label>
+            ))}
+          </fieldset>
+        )}
         <button className="primary" type="submit">
           {t('name.join')}
         </button>

@@ -1,18 +1,36 @@
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ZONES, type NoteSnapshot } from '@sparboard/board-model'
+import {
+  NoteLimits,
+  ZONES,
+  type ClusterSnapshot,
+  type NoteId,
+  type NoteSnapshot,
+  type VoteTally,
+} from '@sparboard/board-model'
+
+export interface NoteOutlineProps {
+  readonly notes: readonly NoteSnapshot[]
+  readonly tally: ReadonlyMap<NoteId, VoteTally>
+  readonly clusters: readonly ClusterSnapshot[]
+  readonly zoneLabels: readonly string[]
+  readonly canWrite: boolean
+  readonly votesLeft: number
+  readonly onAdd: (zoneIndex: number, text: string) => void
+  readonly onEdit: (id: NoteId, before: string, after: string) => void
+  readonly onVote: (id: NoteId, retract: boolean) => void
+}
 
 /**
  * Every note as text, grouped by zone: what a screen reader and the keyboard use instead of the
- * canvas, and a quick overview for everyone.
+ * canvas, and where notes can be added, edited and voted without a mouse.
  */
-export function NoteOutline({
-  notes,
-  zoneLabels,
-}: {
-  notes: readonly NoteSnapshot[]
-  zoneLabels: readonly string[]
-}) {
+export function NoteOutline(props: NoteOutlineProps) {
+  const { notes, zoneLabels, canWrite } = props
   const { t } = useTranslation()
+  const [adding, setAdding] = useState<number | null>(null)
+  const clusterOf = new Map<NoteId, string>()
+  props.clusters.forEach((c) => c.noteIds.forEach((id) => clusterOf.set(id, c.name)))
   return (
     <nav className="outline" aria-label={t('board.outline')} data-testid="outline">
       {ZONES.map((zone, i) => {
@@ -20,23 +38,156 @@ export function NoteOutline({
           (n) => n.category === zone.category && (zone.side === null || n.side === zone.side),
         )
         return (
-          <section key={i} aria-labelledby={`outline-${i}`}>
+          <section key={i} aria-labelledby={`outline-${i}`} data-zone={i}>
             <h3 id={`outline-${i}`}>
               {zoneLabels[i]} <span className="hint">({inZone.length})</span>
             </h3>
             <ul>
               {inZone.map((n) => (
-                <li key={n.id} data-note-id={n.id}>
-                  <span className="outline-text">
-                    {n.text || <em className="hint">{t('board.newNote')}</em>}
-                  </span>
-                  {n.author && <span className="hint"> — {n.author}</span>}
-                </li>
+                <OutlineNote
+                  key={n.id}
+                  note={n}
+                  cluster={clusterOf.get(n.id)}
+                  {...props}
+                  votes={props.tally.get(n.id)}
+                />
               ))}
             </ul>
+            {canWrite &&
+              (adding === i ? (
+                <TextForm
+                  label={t('boardUi.outline.addLabel', { zone: zoneLabels[i] })}
+                  initial=""
+                  onDone={(text) => {
+                    if (text.trim()) props.onAdd(i, text.trim())
+                    setAdding(null)
+                  }}
+                />
+              ) : (
+                <button type="button" className="link outline-add" onClick={() => setAdding(i)}>
+                  + {t('boardUi.outline.add', { zone: zoneLabels[i] })}
+                </button>
+              ))}
           </section>
         )
       })}
     </nav>
+  )
+}
+
+function OutlineNote({
+  note,
+  cluster,
+  votes,
+  canWrite,
+  votesLeft,
+  onEdit,
+  onVote,
+}: NoteOutlineProps & { note: NoteSnapshot; cluster?: string; votes?: VoteTally }) {
+  const { t } = useTranslation()
+  const [editing, setEditing] = useState<string | null>(null)
+  if (editing !== null)
+    return (
+      <li data-note-id={note.id} data-testid="outline-note">
+        <TextForm
+          label={t('boardUi.outline.editLabel')}
+          initial={editing}
+          onDone={(text) => {
+            onEdit(note.id, editing, text)
+            setEditing(null)
+          }}
+        />
+      </li>
+    )
+  const total = votes?.total ?? 0
+  const mine = votes?.mine ?? 0
+  return (
+    <li data-note-id={note.id} data-testid="outline-note">
+      <span className="outline-text">
+        {note.text || <em className="hint">{t('board.newNote')}</em>}
+      </span>
+      {note.author && <span className="hint"> — {note.author}</span>}
+      {cluster && <span className="outline-cluster">{cluster}</span>}
+      <span className="outline-actions">
+        <span className="outline-votes" data-testid="vote-count" data-count={total}>
+          {total > 0 && t('boardUi.outline.votes', { count: total })}
+          {mine > 0 && ` (${t('boardUi.outline.mine', { count: mine })})`}
+        </span>
+        {canWrite && (
+          <>
+            <button
+              type="button"
+              className="mini"
+              disabled={votesLeft <= 0}
+              aria-label={`${t('boardUi.outline.vote')}: ${note.text}`}
+              title={votesLeft <= 0 ? t('boardUi.noVotesLeft') : t('boardUi.outline.vote')}
+              onClick={() => onVote(note.id, false)}
+            >
+              +1
+            </button>
+            {mine > 0 && (
+              <button
+                type="button"
+                className="mini"
+                aria-label={`${t('boardUi.outline.unvote')}: ${note.text}`}
+                title={t('boardUi.outline.unvote')}
+                onClick={() => onVote(note.id, true)}
+              >
+                −1
+              </button>
+            )}
+            <button
+              type="button"
+              className="mini"
+              aria-label={`${t('boardUi.outline.edit')}: ${note.text}`}
+              onClick={() => setEditing(note.text)}
+            >
+              ✎
+            </button>
+          </>
+        )}
+      </span>
+    </li>
+  )
+}
+
+/** A small inline editor: Enter saves, Shift+Enter breaks the line, Escape cancels. */
+function TextForm({
+  label,
+  initial,
+  onDone,
+}: {
+  label: string
+  initial: string
+  onDone: (text: string) => void
+}) {
+  const { t } = useTranslation()
+  const [text, setText] = useState(initial)
+  return (
+    <form
+      className="outline-form"
+      onSubmit={(e) => {
+        e.preventDefault()
+        onDone(text)
+      }}
+    >
+      <textarea
+        autoFocus
+        rows={2}
+        aria-label={label}
+        maxLength={NoteLimits.maxTextLength}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+            e.preventDefault()
+            onDone(text)
+          } else if (e.key === 'Escape') onDone(initial)
+        }}
+      />
+      <button type="submit" className="mini primary">
+        {t('boardUi.outline.save')}
+      </button>
+    </form>
   )
 }

@@ -1,3 +1,4 @@
+import { boardTextsEn } from '../components/boardTexts.en.js'
 import { sessionEn } from '../session/sessionTexts.en.js'
 
 /** English UI text. The Dutch file must have the same keys (its type says so). */
@@ -84,4 +85,5 @@ export const en = {
     closed: 'Access refused',
   },
   session: sessionEn,
+  boardUi: boardTextsEn,
 } as const

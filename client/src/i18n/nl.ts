@@ -1,4 +1,5 @@
 import type { en } from './en.js'
+import { boardTextsNl } from '../components/boardTexts.nl.js'
 import { sessionNl } from '../session/sessionTexts.nl.js'
 
 type Texts<T> = { readonly [K in keyof T]: T[K] extends string ? string : Texts<T[K]> }
@@ -87,4 +88,5 @@ export const nl: Texts<typeof en> = {
     closed: 'Geen toegang',
   },
   session: sessionNl,
+  boardUi: boardTextsNl,
 }

@@ -1,62 +1,112 @@
-import { useEffect, useMemo, useRef } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { userOrigin } from '@sparboard/board-model'
+import {
+  tallyVotes,
+  ungroupNotes,
+  userOrigin,
+  type ClusterId,
+  type NoteId,
+} from '@sparboard/board-model'
 import { canWrite as roleCanWrite } from '@sparboard/protocol'
 import { BoardCanvas, type BoardCanvasHandle } from '../canvas/BoardCanvas.js'
+import { AgreementPanel, type AgreementDraft } from '../components/AgreementPanel.js'
 import { AppHeader } from '../components/AppHeader.js'
+import { BoardToolbar } from '../components/BoardToolbar.js'
+import { ClusterNameDialog } from '../components/ClusterNameDialog.js'
 import { ConnectionBadge } from '../components/ConnectionBadge.js'
+import { HelpSheet } from '../components/HelpSheet.js'
 import { NameDialog } from '../components/NameDialog.js'
 import { NoteOutline } from '../components/NoteOutline.js'
 import { PresenceList } from '../components/PresenceList.js'
 import { navigate, workshopPath } from '../route.js'
-import { useBoardDoc } from '../sync/useBoardDoc.js'
-import { useDisplayName } from '../sync/useDisplayName.js'
-import { useNotes } from '../sync/useNotes.js'
-import { usePresence } from '../sync/usePresence.js'
-import { useWorkshop } from '../sync/useWorkshop.js'
 import { SessionBar } from '../session/SessionBar.js'
-import { useBoardLocked } from '../session/useSession.js'
+import { useBoardLocked, useVoteBudget } from '../session/useSession.js'
+import { useBoard } from '../sync/useBoard.js'
+import { useBoardActions } from '../sync/useBoardActions.js'
+import { useBoardDoc } from '../sync/useBoardDoc.js'
+import { useBoardKeys } from '../sync/useBoardKeys.js'
+import { useDisplayName } from '../sync/useDisplayName.js'
+import { useParticipant } from '../sync/useParticipant.js'
+import { usePresence } from '../sync/usePresence.js'
+import { useUndo } from '../sync/useUndo.js'
+import { useWorkshop } from '../sync/useWorkshop.js'
 
 export interface BoardPageProps {
   readonly workshopId: string
   readonly boardId: string
   readonly token: string
+  /** Dots per person; by default what the facilitator set for the session. */
+  readonly voteBudget?: number
 }
 
-export function BoardPage({ workshopId, boardId, token }: BoardPageProps) {
+type ClusterDialog = { kind: 'group'; ids: readonly NoteId[] } | { kind: 'rename'; id: ClusterId }
+
+export function BoardPage({ workshopId, boardId, token, ...props }: BoardPageProps) {
   const { t } = useTranslation()
   const state = useWorkshop(workshopId, token)
   const { connection, status } = useBoardDoc(boardId, token)
-  const notes = useNotes(connection?.doc)
+  const board = useBoard(connection?.doc)
   const [name, setName] = useDisplayName()
+  const participant = useParticipant()
   const people = usePresence(connection?.provider, name)
   const canvas = useRef<BoardCanvasHandle>(null)
   // One origin object per page: it is what this person's undo history tracks.
   const origin = useMemo(() => userOrigin(name || 'anonymous'), [name])
+  const undo = useUndo(connection?.doc, origin)
+  const sessionBudget = useVoteBudget(token)
+  const voteBudget = props.voteBudget ?? sessionBudget
+  const me = { participant: participant.id, side: participant.side, name, budget: voteBudget }
+  const actions = useBoardActions(connection?.doc, origin, me)
+  const [selected, setSelected] = useState<ReadonlySet<NoteId>>(new Set())
+  const [help, setHelp] = useState(false)
+  const [clusterDialog, setClusterDialog] = useState<ClusterDialog | null>(null)
+  const [agreementsOpen, setAgreementsOpen] = useState(false)
+  const [draft, setDraft] = useState<AgreementDraft | null>(null)
 
   const workshop = state.status === 'ready' ? state.workshop : null
   // A board the facilitator locked takes no edits from anyone.
   const locked = useBoardLocked(token, boardId)
   const writable = (workshop ? roleCanWrite(workshop.role) : false) && !locked
+  const notesById = useMemo(() => new Map(board.notes.map((n) => [n.id, n])), [board.notes])
+  const tally = useMemo(() => tallyVotes(board.votes, participant.id), [board, participant.id])
+  const used = board.votes
+    .filter((v) => v.participant === participant.id)
+    .reduce((s, v) => s + v.count, 0)
+  const votesLeft = Math.max(0, voteBudget - used)
+  const selectedNotes = [...selected].flatMap((id) => notesById.get(id) ?? [])
+  const solution = selectedNotes.length === 1 && selectedNotes[0]!.category === 'solution'
+  const openAgreement = () => {
+    if (!solution) return
+    setDraft({ kind: 'new', solution: selectedNotes[0]! })
+    setAgreementsOpen(true)
+  }
+  const voteSelected = (retract: boolean) =>
+    selectedNotes.forEach((n) => actions.vote(n.id, retract))
 
+  // Selection of notes someone else deleted would otherwise linger in the tools.
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.target as HTMLElement).closest('input, textarea, select, [contenteditable]')) return
-      if (e.key === 'n' || e.key === 'N') {
-        e.preventDefault()
-        canvas.current?.addNoteAtCenter()
-      }
-    }
-    addEventListener('keydown', onKey)
-    return () => removeEventListener('keydown', onKey)
-  }, [])
+    if ([...selected].some((id) => !notesById.has(id)))
+      setSelected(new Set([...selected].filter((id) => notesById.has(id))))
+  }, [notesById, selected])
+
+  useBoardKeys({
+    canWrite: writable,
+    addNote: () => canvas.current?.addNoteAtCenter(),
+    undo: undo.undo,
+    redo: undo.redo,
+    help: () => setHelp((h) => !h),
+    group: () => selected.size && setClusterDialog({ kind: 'group', ids: [...selected] }),
+    ungroup: () => connection && ungroupNotes(connection.doc, [...selected], origin),
+    vote: voteSelected,
+    agreement: openAgreement,
+  })
 
   if (state.status === 'loading') return <p className="page-message">{t('workshop.loading')}</p>
   if (state.status === 'error' || !workshop)
     return <p className="page-message error">{t('workshop.notFound')}</p>
-  const board = workshop.boards.find((b) => b.id === boardId)
-  const boardCase = workshop.cases.find((c) => c.id === board?.caseId)
-  const group = workshop.groups.find((g) => g.id === board?.groupId)
+  const boardRef = workshop.boards.find((b) => b.id === boardId)
+  const boardCase = workshop.cases.find((c) => c.id === boardRef?.caseId)
+  const group = workshop.groups.find((g) => g.id === boardRef?.groupId)
   const zoneLabels = [
     t('zone.interestOf', { side: workshop.sides[0] }),
     t('zone.friction'),
@@ -79,6 +129,9 @@ export function BoardPage({ workshopId, boardId, token }: BoardPageProps) {
           {group && <span className="hint">{t('workshop.group', { name: group.name })}</span>}
         </div>
         {!writable && <span className="badge">{t('board.readOnly')}</span>}
+        <button type="button" className="link" onClick={() => setAgreementsOpen((o) => !o)}>
+          {t('boardUi.agreements.title')} ({board.agreements.length})
+        </button>
         <PresenceList people={people} label={t('board.presence')} />
         <ConnectionBadge status={status} />
       </AppHeader>
@@ -96,56 +149,104 @@ export function BoardPage({ workshopId, boardId, token }: BoardPageProps) {
           ) : (
             <p className="hint">{t('board.noGoals')}</p>
           )}
-          <h2 className="outline-title">{t('board.notes', { count: notes.length })}</h2>
-          <NoteOutline notes={notes} zoneLabels={zoneLabels} />
+          <h2 className="outline-title">{t('board.notes', { count: board.notes.length })}</h2>
+          <NoteOutline
+            notes={board.notes}
+            tally={tally}
+            clusters={board.clusters}
+            zoneLabels={zoneLabels}
+            canWrite={writable}
+            votesLeft={votesLeft}
+            onAdd={(zone, text) => actions.addInZone(zone, text, board.notes)}
+            onEdit={actions.edit}
+            onVote={actions.vote}
+          />
         </aside>
         <main className="board-main">
           {connection && (
             <BoardCanvas
               handle={canvas}
               doc={connection.doc}
-              notes={notes}
+              provider={connection.provider}
+              board={board}
               origin={origin}
               author={name}
+              authorSide={participant.side}
+              me={participant.id}
               canWrite={writable}
               zoneLabels={zoneLabels}
+              selected={selected}
+              onSelect={setSelected}
+              onVote={actions.vote}
+              onRenameCluster={(id) => setClusterDialog({ kind: 'rename', id })}
             />
           )}
-          <div className="toolbar" role="toolbar" aria-label={t('board.toolbar')}>
-            {writable && (
-              <button
-                type="button"
-                className="primary"
-                title={t('board.addNoteTitle')}
-                onClick={() => canvas.current?.addNoteAtCenter()}
-              >
-                + {t('board.addNote')}
-              </button>
-            )}
-            <button
-              type="button"
-              title={t('board.zoomOut')}
-              aria-label={t('board.zoomOut')}
-              onClick={() => canvas.current?.zoomBy(1 / 1.25)}
-            >
-              −
-            </button>
-            <button
-              type="button"
-              title={t('board.zoomIn')}
-              aria-label={t('board.zoomIn')}
-              onClick={() => canvas.current?.zoomBy(1.25)}
-            >
-              +
-            </button>
-            <button type="button" onClick={() => canvas.current?.zoomToFit()}>
-              {t('board.zoomToFit')}
-            </button>
-          </div>
-          {writable && notes.length === 0 && <p className="empty-hint">{t('board.emptyHint')}</p>}
+          <BoardToolbar
+            canWrite={writable}
+            selectedCount={selected.size}
+            canMakeAgreement={solution}
+            canUndo={undo.canUndo}
+            canRedo={undo.canRedo}
+            votesLeft={votesLeft}
+            budget={voteBudget}
+            onAdd={() => canvas.current?.addNoteAtCenter()}
+            onUndo={undo.undo}
+            onRedo={undo.redo}
+            onDuplicate={() => canvas.current?.duplicateSelected()}
+            onDelete={() => canvas.current?.deleteSelected()}
+            onGroup={() => setClusterDialog({ kind: 'group', ids: [...selected] })}
+            onVote={() => voteSelected(false)}
+            onAgreement={openAgreement}
+            onZoom={(f) => canvas.current?.zoomBy(f)}
+            onFit={() => canvas.current?.zoomToFit()}
+            onHelp={() => setHelp(true)}
+          />
+          {writable && board.notes.length === 0 && (
+            <p className="empty-hint">{t('board.emptyHint')}</p>
+          )}
         </main>
+        {agreementsOpen && (
+          <AgreementPanel
+            agreements={board.agreements}
+            goals={workshop.goals}
+            notesById={notesById}
+            draft={draft}
+            canWrite={writable}
+            onDraft={setDraft}
+            onSave={(d, values) => {
+              actions.saveAgreement(d, values)
+              setDraft(null)
+            }}
+            onDelete={actions.deleteAgreement}
+            onClose={() => setAgreementsOpen(false)}
+          />
+        )}
       </div>
-      {writable && !name && <NameDialog onDone={setName} />}
+      {clusterDialog && (
+        <ClusterNameDialog
+          rename={clusterDialog.kind === 'rename'}
+          initial={
+            clusterDialog.kind === 'rename'
+              ? (board.clusters.find((c) => c.id === clusterDialog.id)?.name ?? '')
+              : ''
+          }
+          onCancel={() => setClusterDialog(null)}
+          onDone={(clusterName) => {
+            if (clusterDialog.kind === 'rename') actions.rename(clusterDialog.id, clusterName)
+            else actions.group(clusterDialog.ids, clusterName)
+            setClusterDialog(null)
+          }}
+        />
+      )}
+      {help && <HelpSheet onClose={() => setHelp(false)} />}
+      {writable && !name && (
+        <NameDialog
+          onDone={setName}
+          sides={workshop.sides}
+          side={participant.side}
+          onSide={participant.setSide}
+        />
+      )}
     </div>
   )
 }

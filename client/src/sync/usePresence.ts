@@ -1,10 +1,22 @@
 import { useEffect, useState } from 'react'
 import type { WebsocketProvider } from 'y-websocket'
+import type { NoteId } from '@sparboard/board-model'
 
 export interface Person {
   readonly clientId: number
   readonly name: string
   readonly color: string
+}
+
+/** What one person shows the others, besides their name: pointer and a drag in progress. */
+export interface PeerActivity extends Person {
+  /** World coordinates, or null when the pointer is off the canvas. */
+  readonly cursor: { readonly x: number; readonly y: number } | null
+  readonly drag: {
+    readonly ids: readonly NoteId[]
+    readonly dx: number
+    readonly dy: number
+  } | null
 }
 
 const COLORS = [
@@ -18,7 +30,34 @@ const COLORS = [
   '#d6336c',
 ]
 
-/** Announces me on the board and lists who else is here (awareness). */
+/** Reads every announced person from awareness; `others` leaves this browser out. */
+export function readPeers(provider: WebsocketProvider, others: boolean): PeerActivity[] {
+  const { awareness } = provider
+  const list: PeerActivity[] = []
+  awareness.getStates().forEach((state, clientId) => {
+    if (others && clientId === awareness.clientID) return
+    const s = state as {
+      user?: { name?: unknown; color?: unknown }
+      cursor?: unknown
+      drag?: unknown
+    }
+    const user = s.user
+    if (!user || typeof user.name !== 'string' || !user.name) return
+    const cursor = s.cursor as PeerActivity['cursor']
+    const drag = s.drag as PeerActivity['drag']
+    list.push({
+      clientId,
+      name: user.name,
+      color: typeof user.color === 'string' ? user.color : '#888',
+      cursor: cursor && Number.isFinite(cursor.x) && Number.isFinite(cursor.y) ? cursor : null,
+      drag: drag && Array.isArray(drag.ids) && Number.isFinite(drag.dx) ? drag : null,
+    })
+  })
+  list.sort((a, b) => a.name.localeCompare(b.name) || a.clientId - b.clientId)
+  return list
+}
+
+/** Announces me on the board and lists who is here (awareness). */
 export function usePresence(
   provider: WebsocketProvider | undefined,
   name: string,
@@ -31,19 +70,14 @@ export function usePresence(
       name,
       color: COLORS[awareness.clientID % COLORS.length],
     })
+    // Cursor moves change awareness 30 times a second; the list only re-renders when who is
+    // here changes.
+    let key = ''
     const read = () => {
-      const list: Person[] = []
-      awareness.getStates().forEach((state, clientId) => {
-        const user = (state as { user?: { name?: unknown; color?: unknown } }).user
-        if (user && typeof user.name === 'string' && user.name) {
-          list.push({
-            clientId,
-            name: user.name,
-            color: typeof user.color === 'string' ? user.color : '#888',
-          })
-        }
-      })
-      list.sort((a, b) => a.name.localeCompare(b.name))
+      const list = readPeers(provider, false)
+      const next = list.map((p) => `${p.clientId}:${p.name}`).join('|')
+      if (next === key) return
+      key = next
       setPeople(list)
     }
     awareness.on('change', read)
@@ -51,4 +85,17 @@ export function usePresence(
     return () => awareness.off('change', read)
   }, [provider, name])
   return people
+}
+
+/** The other people's cursors and drags, live. */
+export function usePeerActivity(provider: WebsocketProvider | undefined): readonly PeerActivity[] {
+  const [peers, setPeers] = useState<readonly PeerActivity[]>([])
+  useEffect(() => {
+    if (!provider) return
+    const read = () => setPeers(readPeers(provider, true))
+    provider.awareness.on('change', read)
+    read()
+    return () => provider.awareness.off('change', read)
+  }, [provider])
+  return peers
 }
