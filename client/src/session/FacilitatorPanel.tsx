@@ -4,6 +4,7 @@ import type { WorkshopWithLinks } from '../api.js'
 import { BoardControls } from './BoardControls.js'
 import { ParticipantRoster } from './ParticipantRoster.js'
 import { PhaseStepper } from './PhaseStepper.js'
+import { StrategyMatrix } from './StrategyMatrix.js'
 import { TimerControls } from './TimerControls.js'
 import { useCommand } from './useCommand.js'
 import { useSession } from './useSession.js'
@@ -21,6 +22,7 @@ export function FacilitatorPanel({
   const { state, role } = useSession(token)
   const { run, refusal } = useCommand(token)
   const [message, setMessage] = useState('')
+  const [matrix, setMatrix] = useState(false)
   if (role !== 'facilitator' || !state) return null
   return (
     <section className="card facilitator-panel" data-testid="facilitator-panel">
@@ -60,6 +62,13 @@ export function FacilitatorPanel({
       </form>
       <BoardControls workshop={workshop} token={token} state={state} run={run} />
       <ParticipantRoster workshop={workshop} state={state} run={run} />
+      <div className="session-section">
+        <button type="button" aria-expanded={matrix} onClick={() => setMatrix(!matrix)}>
+          {matrix ? t('session.matrix.hide') : t('session.matrix.show')}
+        </button>
+      </div>
+      {/* Only while open: it holds a Yjs connection to every board. */}
+      {matrix && <StrategyMatrix workshop={workshop} token={token} />}
     </section>
   )
 }

@@ -62,6 +62,17 @@ export const sessionEn = {
     noParticipants: 'Nobody has joined yet.',
     refused: 'The server refused: {{error}}',
   },
+  matrix: {
+    title: 'Strategy check: agreements × goals',
+    show: 'Show the strategy check',
+    hide: 'Hide the strategy check',
+    empty: 'No agreements on any board yet.',
+    agreement: 'Agreement',
+    supports: 'supports this goal',
+    neutral: 'neutral to this goal',
+    conflicts: 'conflicts with this goal',
+    unscored: 'not scored',
+  },
   everyoneHere: 'Everyone to this board',
   calledHere: 'The facilitator brought everyone to this board',
 } as const

@@ -66,6 +66,17 @@ export const sessionNl: Texts<typeof sessionEn> = {
     noParticipants: 'Nog niemand is binnen.',
     refused: 'De server weigerde: {{error}}',
   },
+  matrix: {
+    title: 'Toets aan strategie en doelen: afspraken × doelen',
+    show: 'Toets aan strategie en doelen tonen',
+    hide: 'Toets verbergen',
+    empty: 'Nog geen afspraken op de borden.',
+    agreement: 'Afspraak',
+    supports: 'ondersteunt dit doel',
+    neutral: 'neutraal voor dit doel',
+    conflicts: 'botst met dit doel',
+    unscored: 'niet getoetst',
+  },
   everyoneHere: 'Iedereen naar dit bord',
   calledHere: 'De facilitator heeft iedereen naar dit bord gehaald',
 }

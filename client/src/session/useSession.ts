@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react'
+import { phaseRules, type PhaseRules } from '@sparboard/protocol'
 import {
   sessionConnection,
   type SessionConnection,
@@ -22,4 +23,10 @@ export function useBoardLocked(token: string, boardId: string): boolean {
 export function useVoteBudget(token: string): number {
   const { state } = useSession(token)
   return state?.voteBudget ?? 3
+}
+
+/** What the current phase switches on (voting, private writing, plenary), for the board's tools. */
+export function usePhaseRules(token: string): PhaseRules | null {
+  const { state } = useSession(token)
+  return state ? phaseRules[state.phase] : null
 }

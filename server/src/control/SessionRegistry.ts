@@ -19,6 +19,11 @@ export class SessionRegistry {
     return (await this.entry(workshopId)).state
   }
 
+  /** Whether the facilitator locked a board; for the Yjs hub, which should drop writes to it. */
+  async isLocked(workshopId: string, boardId: string): Promise<boolean> {
+    return (await this.get(workshopId)).lockedBoards.includes(boardId)
+  }
+
   /**
    * Runs `change` on the current state in the workshop's queue; a new state is stored before it
    * becomes current, so what anyone was told survives a restart. Resolves with what `change` did.
