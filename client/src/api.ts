@@ -34,3 +34,10 @@ export const getWorkshop = (id: string, token: string) =>
   call<WorkshopWithLinks>(`/api/workshops/${encodeURIComponent(id)}`, {
     headers: { authorization: `Bearer ${token}` },
   })
+
+/** Deletes a workshop with all its boards (facilitator token only). */
+export const deleteWorkshop = (id: string, token: string) =>
+  call<unknown>(`/api/workshops/${encodeURIComponent(id)}`, {
+    method: 'DELETE',
+    headers: { authorization: `Bearer ${token}` },
+  })

@@ -49,6 +49,16 @@ export const en = {
     role: { facilitator: 'Facilitator', participant: 'Participant', observer: 'Observer' },
     online: '{{count}} online',
     shareLinks: 'Links to share',
+    deleteTitle: 'Delete this workshop',
+    deleteIntro:
+      'Erases the workshop, all its boards and notes from this server. Every link stops working at once.',
+    deleteButton: 'Delete workshop…',
+    deleteConfirm: 'Delete “{{title}}” for everyone? This cannot be undone.',
+    deleteYes: 'Delete for good',
+    deleteCancel: 'Cancel',
+    deleting: 'Deleting…',
+    deleted: 'The workshop and all its boards have been deleted.',
+    deleteFailed: 'The workshop could not be deleted: {{error}}',
   },
   board: {
     back: 'All boards',

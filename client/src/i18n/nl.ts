@@ -52,6 +52,16 @@ export const nl: Texts<typeof en> = {
     role: { facilitator: 'Facilitator', participant: 'Deelnemer', observer: 'Meekijker' },
     online: '{{count}} online',
     shareLinks: 'Links om te delen',
+    deleteTitle: 'Deze workshop verwijderen',
+    deleteIntro:
+      'Wist de workshop met al zijn borden en notities van deze server. Alle links werken direct niet meer.',
+    deleteButton: 'Workshop verwijderen…',
+    deleteConfirm: '“{{title}}” voor iedereen verwijderen? Dit kan niet ongedaan worden gemaakt.',
+    deleteYes: 'Definitief verwijderen',
+    deleteCancel: 'Annuleren',
+    deleting: 'Bezig met verwijderen…',
+    deleted: 'De workshop en al zijn borden zijn verwijderd.',
+    deleteFailed: 'De workshop kon niet worden verwijderd: {{error}}',
   },
   board: {
     back: 'Alle borden',

@@ -1,5 +1,7 @@
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AppHeader } from '../components/AppHeader.js'
+import { DeleteWorkshop } from '../components/DeleteWorkshop.js'
 import { LinksPanel } from '../components/LinksPanel.js'
 import { boardPath, navigate } from '../route.js'
 import { useControl } from '../sync/useControl.js'
@@ -11,6 +13,8 @@ export function WorkshopPage({ workshopId, token }: { workshopId: string; token:
   const { t } = useTranslation()
   const state = useWorkshop(workshopId, token)
   const { online } = useControl(token)
+  const [deleted, setDeleted] = useState(false)
+  if (deleted) return <p className="page-message">{t('workshop.deleted')}</p>
   if (state.status === 'loading') return <p className="page-message">{t('workshop.loading')}</p>
   if (state.status === 'error')
     return <p className="page-message error">{t('workshop.notFound')}</p>
@@ -84,6 +88,14 @@ export function WorkshopPage({ workshopId, token }: { workshopId: string; token:
             <h2>{t('workshop.shareLinks')}</h2>
             <LinksPanel links={w.links} />
           </section>
+        )}
+        {w.role === 'facilitator' && (
+          <DeleteWorkshop
+            workshopId={w.id}
+            title={w.title}
+            token={token}
+            onDeleted={() => setDeleted(true)}
+          />
         )}
       </main>
     </div>

@@ -1,3 +1,5 @@
+// First: it configures zod before any schema below is built.
+export * from './withoutSchemaCompilation.js'
 export * from './closeCodes.js'
 export * from './Role.js'
 export * from './workshopApi.js'
