@@ -27,6 +27,7 @@ const validPayloads = (w: CreatedWorkshop): { [C in ControlCommand]: CommandPayl
   'board:spotlight': { boardId: w.boards[1]!.id },
   'board:gather': { boardId: w.boards[0]!.id },
   'participant:assign': { participantId: 'nobody', groupId: null },
+  'review:set': { agreementId: 'none', status: 'held', chafed: '' },
 })
 
 async function session() {
@@ -71,7 +72,8 @@ describe('control plane: who may do what', () => {
     const payloads = validPayloads(w)
     const results: Record<string, unknown> = {}
     for (const command of commands.filter((c) => commandRoles[c].includes('facilitator'))) {
-      if (command === 'participant:assign') continue
+      // These need a participant or a follow-up first; their own tests cover them.
+      if (command === 'participant:assign' || command === 'review:set') continue
       results[command] = await clients.facilitator.send(command, payloads[command])
     }
     for (const [command, ack] of Object.entries(results))

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Phase } from './controlPhases.js'
+import { ReviewStatus } from './controlSession.js'
 import { Role } from './Role.js'
 
 const id = z.string().min(1).max(64)
@@ -39,6 +40,12 @@ export const controlCommands = {
   'board:spotlight': z.strictObject({ boardId: id.nullable() }),
   'board:gather': z.strictObject({ boardId: id }),
   'participant:assign': z.strictObject({ participantId: id, groupId: id.nullable() }),
+  /** A follow-up's review of an earlier agreement: how it held, and what chafed. */
+  'review:set': z.strictObject({
+    agreementId: id,
+    status: z.enum(ReviewStatus).nullable(),
+    chafed: z.string().max(2000),
+  }),
 } as const
 
 export type ControlCommand = keyof typeof controlCommands
@@ -62,6 +69,7 @@ export const commandRoles: Readonly<Record<ControlCommand, readonly Role[]>> = {
   'board:spotlight': facilitator,
   'board:gather': facilitator,
   'participant:assign': facilitator,
+  'review:set': [Role.facilitator, Role.participant],
 }
 
 /** Why a command was refused. */

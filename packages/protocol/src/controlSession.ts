@@ -38,6 +38,33 @@ export interface Gathering {
   readonly at: number
 }
 
+/** How an earlier agreement fared, as judged in a follow-up session. */
+export const ReviewStatus = { held: 'held', partly: 'partly', notHeld: 'notHeld' } as const
+export type ReviewStatus = (typeof ReviewStatus)[keyof typeof ReviewStatus]
+
+/** An agreement of the previous session, brought into a follow-up for review. */
+export interface ReviewItem {
+  /** The agreement's id on its old board. */
+  readonly id: string
+  /** The board of the same case and group in this session. */
+  readonly boardId: string
+  readonly text: string
+  readonly owner: string
+  readonly due: string
+  /** Goal index -> 'supports' | 'neutral' | 'conflicts', as scored when it was made. */
+  readonly goals: Readonly<Record<string, string>>
+  readonly status: ReviewStatus | null
+  /** What chafed, in the group's words. */
+  readonly chafed: string
+}
+
+/** Where a session sits in a workshop series. */
+export interface SeriesInfo {
+  /** 1 for the first session, 2 for its first follow-up, and so on. */
+  readonly number: number
+  readonly previousId: string | null
+}
+
 /** The session as every client sees it; sent whole after each change and on (re)connect. */
 export interface SessionView {
   readonly phase: Phase
@@ -51,6 +78,9 @@ export interface SessionView {
   readonly gathering: Gathering | null
   readonly broadcast: Broadcast | null
   readonly participants: readonly Participant[]
+  readonly series: SeriesInfo
+  /** The previous session's agreements, in a follow-up; empty otherwise. */
+  readonly review: readonly ReviewItem[]
 }
 
 /** The milliseconds left on a timer at `serverNow` (a time on the server's clock). */

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Phase, defaultAgenda, type SessionView } from '@sparboard/protocol'
+import { Phase, ReviewStatus, defaultAgenda, type SessionView } from '@sparboard/protocol'
 import { idleTimer } from './Timer.js'
 
 /** A fresh session: the agenda's first phase, no timer, three votes each. */
@@ -13,6 +13,8 @@ export const initialSession = (): SessionView => ({
   gathering: null,
   broadcast: null,
   participants: [],
+  series: { number: 1, previousId: null },
+  review: [],
 })
 
 const StoredSession = z.object({
@@ -35,6 +37,19 @@ const StoredSession = z.object({
       name: z.string(),
       side: z.union([z.literal(0), z.literal(1), z.literal('other')]),
       groupId: z.string().nullable(),
+    }),
+  ),
+  series: z.object({ number: z.number(), previousId: z.string().nullable() }),
+  review: z.array(
+    z.object({
+      id: z.string(),
+      boardId: z.string(),
+      text: z.string(),
+      owner: z.string(),
+      due: z.string(),
+      goals: z.record(z.string(), z.string()),
+      status: z.enum(ReviewStatus).nullable(),
+      chafed: z.string(),
     }),
   ),
 })

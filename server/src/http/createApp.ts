@@ -11,6 +11,7 @@ import { creationGuard } from '../security/creationGuard.js'
 import { securityHeaders } from '../security/securityHeaders.js'
 import type { SecurityOptions } from '../security/SecurityOptions.js'
 import { workshopRoutes } from './workshopRoutes.js'
+import { followUpRoute } from '../control/followUpRoute.js'
 
 export interface AppOptions {
   readonly store: Store
@@ -70,6 +71,7 @@ export function createApp(options: AppOptions): express.Express {
       }),
     }),
   )
+  app.use('/api/workshops', followUpRoute(options.store, options.publicUrl))
   app.use('/api', (_req, res) => void res.status(404).json({ error: 'not found' }))
 
   const { clientDir } = options

@@ -2,6 +2,7 @@ import type { ControlCommand } from '@sparboard/protocol'
 import type { CommandHandler } from './CommandHandler.js'
 import { gather, lockBoards, spotlight } from './boardCommands.js'
 import { reveal, setPhase } from './phaseCommands.js'
+import { setReview } from './reviewCommands.js'
 import { assign, broadcast, clockSync, join, setVoteBudget } from './sessionCommands.js'
 import { timerAddTime, timerPause, timerStart } from './timerCommands.js'
 
@@ -20,4 +21,5 @@ export const commandHandlers: { readonly [C in ControlCommand]: CommandHandler<C
   'board:spotlight': spotlight,
   'board:gather': gather,
   'participant:assign': assign,
+  'review:set': setReview,
 }
