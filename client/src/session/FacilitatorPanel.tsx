@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { WorkshopWithLinks } from '../api.js'
 import { BoardControls } from './BoardControls.js'
+import { FollowUpControl } from './FollowUpControl.js'
 import { ParticipantRoster } from './ParticipantRoster.js'
 import { PhaseStepper } from './PhaseStepper.js'
 import { StrategyMatrix } from './StrategyMatrix.js'
@@ -69,6 +70,7 @@ export function FacilitatorPanel({
       </div>
       {/* Only while open: it holds a Yjs connection to every board. */}
       {matrix && <StrategyMatrix workshop={workshop} token={token} />}
+      <FollowUpControl workshopId={workshop.id} token={token} />
     </section>
   )
 }

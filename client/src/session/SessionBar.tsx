@@ -4,6 +4,7 @@ import { phaseRules } from '@sparboard/protocol'
 import type { WorkshopWithLinks } from '../api.js'
 import { JoinDialog } from './JoinDialog.js'
 import { loadIdentity } from './participantIdentity.js'
+import { ReviewPanel } from './ReviewPanel.js'
 import { SessionNotices } from './SessionNotices.js'
 import { TimerDisplay } from './TimerDisplay.js'
 import { useFollowFacilitator } from './useFollowFacilitator.js'
@@ -57,6 +58,11 @@ export function SessionBar({ workshop, token, boardId }: SessionBarProps) {
             </span>
           )}
         </span>
+        {state.series.number > 1 && (
+          <span className="badge" data-testid="session-series">
+            {t('session.series', { number: state.series.number })}
+          </span>
+        )}
         <TimerDisplay timer={state.timer} offset={offset} />
         {me && role === 'participant' && (
           <span className="hint">{t('session.you', { name: me.name })}</span>
@@ -69,6 +75,11 @@ export function SessionBar({ workshop, token, boardId }: SessionBarProps) {
         {!connected && <span className="hint session-offline">{t('session.offline')}</span>}
       </div>
       <SessionNotices workshop={workshop} token={token} state={state} boardId={boardId} />
+      <ReviewPanel
+        workshop={workshop}
+        token={token}
+        items={boardId ? state.review.filter((r) => r.boardId === boardId) : state.review}
+      />
       {joining && <JoinDialog workshop={workshop} token={token} onJoined={setMe} />}
     </>
   )

@@ -73,6 +73,23 @@ export const sessionEn = {
     conflicts: 'conflicts with this goal',
     unscored: 'not scored',
   },
+  followUp: {
+    title: 'Follow-up session',
+    hint: 'Start the next session: same goals, cases and groups, fresh boards, and every agreement of this session up for review.',
+    start: 'Start a follow-up session',
+    created: 'Ready, with {{count}} agreements to review. Share the new links:',
+    open: 'Open the follow-up session',
+  },
+  review: {
+    title: 'Agreements to review',
+    hint: 'Did the agreements of the last session hold? Where did the interests chafe?',
+    status: 'Did it hold?',
+    held: 'Held',
+    partly: 'Partly',
+    notHeld: 'Not held',
+    chafed: 'What chafed',
+  },
+  series: 'Session {{number}}',
   everyoneHere: 'Everyone to this board',
   calledHere: 'The facilitator brought everyone to this board',
 } as const

@@ -77,6 +77,23 @@ export const sessionNl: Texts<typeof sessionEn> = {
     conflicts: 'botst met dit doel',
     unscored: 'niet getoetst',
   },
+  followUp: {
+    title: 'Vervolgsessie',
+    hint: 'Start de volgende sessie: dezelfde doelen, cases en groepen, lege borden, en alle afspraken van deze sessie ter evaluatie.',
+    start: 'Vervolgsessie starten',
+    created: 'Klaar, met {{count}} afspraken om te evalueren. Deel de nieuwe links:',
+    open: 'Vervolgsessie openen',
+  },
+  review: {
+    title: 'Afspraken evalueren',
+    hint: 'Hebben de afspraken van de vorige sessie standgehouden? Waar schuurden de belangen?',
+    status: 'Nagekomen?',
+    held: 'Nagekomen',
+    partly: 'Deels',
+    notHeld: 'Niet nagekomen',
+    chafed: 'Wat schuurde',
+  },
+  series: 'Sessie {{number}}',
   everyoneHere: 'Iedereen naar dit bord',
   calledHere: 'De facilitator heeft iedereen naar dit bord gehaald',
 }

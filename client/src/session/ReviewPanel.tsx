@@ -1,0 +1,91 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ReviewStatus, type ReviewItem } from '@sparboard/protocol'
+import type { WorkshopWithLinks } from '../api.js'
+import { boardLabel } from './boardLabel.js'
+import { useSession } from './useSession.js'
+
+const statuses = Object.values(ReviewStatus)
+
+/** In a follow-up: the earlier agreements, and how each held (participants and facilitator). */
+export function ReviewPanel(props: {
+  workshop: WorkshopWithLinks
+  token: string
+  items: readonly ReviewItem[]
+}) {
+  const { workshop, token, items } = props
+  const { t } = useTranslation()
+  const { role, send } = useSession(token)
+  const editable = role === 'facilitator' || role === 'participant'
+  if (items.length === 0) return null
+  return (
+    <details className="session-review card" open data-testid="session-review">
+      <summary>
+        <strong>{t('session.review.title')}</strong> ({items.length})
+      </summary>
+      <p className="hint">{t('session.review.hint')}</p>
+      <ul>
+        {items.map((item) => (
+          <ReviewRow
+            // Someone else's edit of what chafed replaces the field's text.
+            key={`${item.id}:${item.chafed}`}
+            item={item}
+            label={boardLabel(t, workshop, item.boardId)}
+            editable={editable}
+            onChange={(status, chafed) =>
+              void send('review:set', { agreementId: item.id, status, chafed })
+            }
+          />
+        ))}
+      </ul>
+    </details>
+  )
+}
+
+function ReviewRow(props: {
+  item: ReviewItem
+  label: string
+  editable: boolean
+  onChange: (status: ReviewStatus | null, chafed: string) => void
+}) {
+  const { item, label, editable, onChange } = props
+  const { t } = useTranslation()
+  const [chafed, setChafed] = useState(item.chafed)
+  return (
+    <li className="session-review-item" aria-label={item.text}>
+      <div>
+        <strong>{item.text}</strong>
+        <span className="hint">
+          {' '}
+          · {label}
+          {item.owner && ` · ${item.owner}`}
+          {item.due && ` · ${item.due}`}
+        </span>
+      </div>
+      <div className="session-row" role="radiogroup" aria-label={t('session.review.status')}>
+        {statuses.map((s) => (
+          <label key={s} className="session-radio">
+            <input
+              type="radio"
+              name={`review-${item.id}`}
+              disabled={!editable}
+              checked={item.status === s}
+              onChange={() => onChange(s, chafed)}
+            />
+            {t(`session.review.${s}`)}
+          </label>
+        ))}
+      </div>
+      <label className="session-inline session-grow">
+        {t('session.review.chafed')}
+        <input
+          maxLength={2000}
+          disabled={!editable}
+          value={chafed}
+          onChange={(e) => setChafed(e.target.value)}
+          onBlur={() => chafed !== item.chafed && onChange(item.status, chafed)}
+        />
+      </label>
+    </li>
+  )
+}

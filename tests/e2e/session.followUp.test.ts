@@ -1,0 +1,79 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { addAgreement, asAgreementId, userOrigin } from '@sparboard/board-model'
+import { launchChromium } from '../support/browser.js'
+import { clientDir } from '../support/clientDir.js'
+import { createWorkshop, startServer, type RunningServer } from '../support/startServer.js'
+import { openBoard, synced } from '../support/yjsClient.js'
+
+let browser: Browser
+let running: RunningServer
+const closers: (() => void)[] = []
+beforeAll(async () => {
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  for (const close of closers) close()
+  await browser?.close()
+  await running?.stop()
+})
+
+async function open(url: string, locale: string): Promise<Page> {
+  const page = await (await browser.newContext({ locale })).newPage()
+  page.on('pageerror', (err) => {
+    throw err
+  })
+  await page.goto(url)
+  return page
+}
+
+describe('follow-up session, in Chromium', () => {
+  it('the facilitator starts a follow-up; a participant reviews the earlier agreement there', async () => {
+    running = await startServer({ clientDir: clientDir() })
+    const w = await createWorkshop(running.url)
+    const group1 = openBoard(running.wsUrl, w.boards[0]!.id, w.tokens.participant)
+    closers.push(() => group1.provider.destroy())
+    await synced(group1.provider)
+    addAgreement(
+      group1.doc,
+      asAgreementId('a1'),
+      {
+        text: 'Weekly S&OP meeting',
+        owner: 'Anna',
+        due: '',
+        author: 'Anna',
+        createdAt: 0,
+        solutionIds: [],
+        goals: { 0: 'supports' },
+      },
+      userOrigin('anna'),
+    )
+
+    const fac = await open(`${running.url}/w/${w.id}#token=${w.tokens.facilitator}`, 'en-GB')
+    await fac.getByRole('button', { name: 'Start a follow-up session' }).click()
+    await fac.getByText('Ready, with 1 agreements to review').waitFor()
+    const participantLink = await fac.getByTestId('links').locator('input').nth(1).inputValue()
+    await fac.getByRole('button', { name: 'Open the follow-up session' }).click()
+    await expect.poll(() => fac.getByTestId('session-series').textContent()).toBe('Session 2')
+
+    // Anna opens the new participant link (Dutch), joins, and reviews the agreement.
+    const anna = await open(
+      participantLink.replace('http://localhost', 'http://127.0.0.1'),
+      'nl-NL',
+    )
+    const join = anna.getByRole('dialog')
+    await join.getByLabel('Je naam').fill('Anna')
+    await join.getByRole('radio', { name: 'Sales' }).check()
+    await join.getByRole('button', { name: 'Meedoen' }).click()
+    const item = anna.getByRole('listitem', { name: 'Weekly S&OP meeting' })
+    await item.getByRole('radio', { name: 'Deels' }).check()
+    await item.getByLabel('Wat schuurde').fill('Spoedorders gaan er nog steeds tussendoor')
+    await item.getByLabel('Wat schuurde').blur()
+
+    const seen = fac.getByRole('listitem', { name: 'Weekly S&OP meeting' })
+    await expect.poll(() => seen.getByRole('radio', { name: 'Partly' }).isChecked()).toBe(true)
+    await expect
+      .poll(() => seen.getByLabel('What chafed').inputValue())
+      .toBe('Spoedorders gaan er nog steeds tussendoor')
+  })
+})
