@@ -58,5 +58,57 @@ for (const [fx, fy, text] of notes) {
 }
 await page.waitForTimeout(300)
 await page.screenshot({ path: join(out, '3-board.png') })
+
+// A second person joins and points at the board: Anna sees the cursor with a name.
+const bramContext = await browser.newContext({
+  viewport: { width: 1280, height: 800 },
+  locale: 'nl-NL',
+})
+const bram = await bramContext.newPage()
+await bram.goto(page.url())
+await bram.getByLabel('Je naam').fill('Bram (Operations)')
+await bram.getByRole('radio', { name: 'Operations' }).check()
+await bram.getByRole('button', { name: 'Naar het bord' }).click()
+await bram.getByTestId('connection').and(bram.locator('[data-status=connected]')).waitFor()
+const bramBox = (await bram.getByTestId('board-canvas').boundingBox())!
+await bram.mouse.move(bramBox.x + bramBox.width * 0.62, bramBox.y + bramBox.height * 0.32, {
+  steps: 5,
+})
+
+// Anna selects both friction points, votes on them and groups them into a named cluster.
+const at = (fx: number, fy: number) => [box.x + box.width * fx, box.y + box.height * fy] as const
+await page.mouse.click(...at(0.5, 0.3))
+await page.keyboard.down('Shift')
+await page.mouse.click(...at(0.5, 0.45))
+await page.keyboard.up('Shift')
+await page.keyboard.press('v')
+await page.keyboard.press('v')
+await page.screenshot({ path: join(out, '4-selection.png') })
+await page.keyboard.press('g')
+await page.getByLabel('Naam van het cluster').fill('Capaciteit en planning')
+await page.keyboard.press('Enter')
+
+// The solution becomes an agreement, checked against the goals.
+await page.mouse.click(...at(0.45, 0.78))
+await page.keyboard.press('a')
+const form = page.getByTestId('agreement-form')
+await form.getByLabel('Eigenaar').fill('Bram (Operations)')
+await form.getByLabel('Uiterlijk').fill('2026-12-15')
+const checks = form.locator('select')
+await checks.nth(0).selectOption('supports')
+await checks.nth(1).selectOption('conflicts')
+await page.waitForTimeout(200)
+await page.screenshot({ path: join(out, '5-agreement-form.png') })
+await form.getByRole('button', { name: 'Afspraak opslaan' }).click()
+await page.waitForTimeout(300)
+await page.screenshot({ path: join(out, '6-agreements.png') })
+await page.keyboard.press('?')
+await page.screenshot({ path: join(out, '7-help.png') })
+await page.keyboard.press('Escape')
+await page.getByRole('button', { name: 'Sluiten' }).click()
+await page.keyboard.press('-')
+await page.keyboard.press('-')
+await page.waitForTimeout(200)
+await page.screenshot({ path: join(out, '8-zoomed-out.png') })
 await browser.close()
 console.log(`screenshots in ${out}`)

@@ -7,7 +7,8 @@ import {
   useState,
   type Ref,
 } from 'react'
-import { Layer, Rect, Stage } from 'react-konva'
+import type Konva from 'konva'
+import { Layer, Stage } from 'react-konva'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import {
@@ -32,10 +33,12 @@ import {
 import { broadcastActivity } from '../sync/broadcastActivity.js'
 import { usePeerActivity } from '../sync/usePresence.js'
 import { BatchedNotes } from './BatchedNotes.js'
+import { installBenchHook } from './benchHook.js'
 import { copyNotes } from './clipboardNotes.js'
 import { clusterFrames } from './clusterFrames.js'
 import { ClusterShapes } from './ClusterShapes.js'
 import { CursorOverlay } from './CursorOverlay.js'
+import { DragLayer } from './DragLayer.js'
 import { SHADOW_MAX_NOTES, TEXT_MIN_SCALE, VOTE_BADGE } from './lod.js'
 import { Minimap } from './Minimap.js'
 import { NoteEditor } from './NoteEditor.js'
@@ -90,7 +93,10 @@ export function BoardCanvas(props: BoardCanvasProps) {
   const { doc, provider, board, origin, author, authorSide, canWrite, selected, onSelect } = props
   const containerRef = useRef<HTMLDivElement>(null)
   const { width, height } = useElementSize(containerRef)
+  const stageRef = useRef<Konva.Stage>(null)
   const [view, setView] = useState<Viewport>({ x: 0, y: 0, scale: 0.4 })
+  const viewRef = useRef(view)
+  viewRef.current = view
   const [editing, setEditing] = useState<NoteId | null>(null)
   const peers = usePeerActivity(provider)
   const activity = useMemo(() => broadcastActivity(provider), [provider])
@@ -160,6 +166,18 @@ export function BoardCanvas(props: BoardCanvasProps) {
     setView,
   }
   useImperativeHandle(props.handle, () => api)
+  const apiRef = useRef(api)
+  apiRef.current = api
+  useEffect(() => {
+    installBenchHook(
+      doc,
+      provider,
+      () => stageRef.current,
+      () => viewRef.current,
+      setView,
+      () => apiRef.current.zoomToFit(),
+    )
+  }, [doc, provider])
   useCanvasKeys({
     active: editing === null,
     api,
@@ -249,6 +267,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
     >
       {width > 0 && (
         <Stage
+          ref={stageRef}
           width={width}
           height={height}
           x={view.x}
@@ -275,47 +294,14 @@ export function BoardCanvas(props: BoardCanvasProps) {
               <BatchedNotes notes={still} selected={selected} voted={votedIds} />
             )}
           </Layer>
-          <Layer listening={false}>
-            {remoteDrags.map((d) => {
-              const note = notesById.get(d.id)
-              return note ? (
-                <NoteShape
-                  key={`r${d.id}`}
-                  note={note}
-                  votes={tally.get(d.id)}
-                  selected={false}
-                  editing={false}
-                  shadow
-                  peerColor={d.color}
-                  dx={d.dx}
-                  dy={d.dy}
-                />
-              ) : null
-            })}
-            {drag?.ids.map((id) => {
-              const note = notesById.get(id)
-              return note ? (
-                <NoteShape
-                  key={id}
-                  note={note}
-                  votes={tally.get(id)}
-                  selected
-                  editing={false}
-                  shadow
-                  dx={drag.dx}
-                  dy={drag.dy}
-                />
-              ) : null
-            })}
-            {band && (
-              <Rect
-                {...band}
-                fill="rgba(47, 111, 223, 0.08)"
-                stroke="#2f6fdf"
-                strokeWidth={1 / view.scale}
-              />
-            )}
-          </Layer>
+          <DragLayer
+            drag={drag}
+            remote={remoteDrags}
+            band={band}
+            notesById={notesById}
+            tally={tally}
+            scale={view.scale}
+          />
         </Stage>
       )}
       <CursorOverlay peers={peers} view={view} />

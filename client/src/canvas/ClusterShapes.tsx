@@ -28,13 +28,11 @@ export const ClusterShapes = memo(function ClusterShapes({
             <Text
               x={16}
               y={12}
-              width={f.width - 32}
               text={f.name}
               fontSize={22}
               fontStyle="bold"
               fill="#5f3dc4"
               wrap="none"
-              ellipsis
               perfectDrawEnabled={false}
             />
           )}

@@ -76,11 +76,11 @@ export const NoteShape = memo(function NoteShape(props: NoteShapeProps) {
           />
           <Text
             x={-VOTE_BADGE.r}
-            y={-7}
+            y={-8}
             width={2 * VOTE_BADGE.r}
             align="center"
             text={String(votes.total)}
-            fontSize={14}
+            fontSize={16}
             fontStyle="bold"
             fill="#fff"
             perfectDrawEnabled={false}

@@ -6,7 +6,7 @@ export const TEXT_MIN_SCALE = 0.3
 export const SHADOW_MAX_NOTES = 120
 
 /** Where a note's vote badge sits, relative to the note. */
-export const VOTE_BADGE = { x: NOTE_SIZE.width - 20, y: 20, r: 14 } as const
+export const VOTE_BADGE = { x: NOTE_SIZE.width - 22, y: 22, r: 16 } as const
 
 /** A font size that fits the text on the note: short texts big, long ones smaller. */
 export function fitFontSize(text: string): number {

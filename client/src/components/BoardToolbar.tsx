@@ -1,4 +1,23 @@
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+
+const svg = (d: string) => (
+  <svg
+    width="16"
+    height="16"
+    viewBox="0 0 16 16"
+    fill="none"
+    stroke="currentColor"
+    strokeWidth="1.6"
+    aria-hidden
+  >
+    <path d={d} />
+  </svg>
+)
+// Drawn, not font glyphs: the fallback fonts on many machines have no ⧉ or 🗑.
+const DUPLICATE = svg('M5 5h8v8H5z M3 11V3h8')
+const DELETE = svg('M3 4h10 M6 4V2.5h4V4 M4.5 4l.7 9.5h5.6l.7-9.5')
+const FIT = svg('M2 6V2h4 M10 2h4v4 M14 10v4h-4 M6 14H2v-4')
 
 export interface BoardToolbarProps {
   readonly canWrite: boolean
@@ -24,7 +43,7 @@ export interface BoardToolbarProps {
 /** The floating tool bar under the canvas; selection tools appear when notes are selected. */
 export function BoardToolbar(p: BoardToolbarProps) {
   const { t } = useTranslation()
-  const icon = (label: string, text: string, onClick: () => void, disabled = false) => (
+  const icon = (label: string, text: ReactNode, onClick: () => void, disabled = false) => (
     <button type="button" title={label} aria-label={label} onClick={onClick} disabled={disabled}>
       {text}
     </button>
@@ -64,24 +83,24 @@ export function BoardToolbar(p: BoardToolbarProps) {
               {t('boardUi.agreement')}
             </button>
           )}
-          {icon(t('boardUi.duplicate'), '⧉', p.onDuplicate)}
-          {icon(t('boardUi.delete'), '🗑', p.onDelete)}
+          {icon(t('boardUi.duplicate'), DUPLICATE, p.onDuplicate)}
+          {icon(t('boardUi.delete'), DELETE, p.onDelete)}
         </div>
       )}
       <div className="toolbar-group">
         {icon(t('board.zoomOut'), '−', () => p.onZoom(1 / 1.25))}
         {icon(t('board.zoomIn'), '+', () => p.onZoom(1.25))}
-        <button type="button" onClick={p.onFit}>
-          {t('board.zoomToFit')}
-        </button>
+        {icon(t('board.zoomToFit'), FIT, p.onFit)}
       </div>
       {p.canWrite && (
         <span
           className={`votes-left${p.votesLeft <= 0 ? ' spent' : ''}`}
           data-testid="votes-left"
           data-left={p.votesLeft}
+          title={t('boardUi.votesLeft', { left: p.votesLeft, budget: p.budget })}
+          aria-label={t('boardUi.votesLeft', { left: p.votesLeft, budget: p.budget })}
         >
-          {t('boardUi.votesLeft', { left: p.votesLeft, budget: p.budget })}
+          ● {p.votesLeft}/{p.budget}
         </span>
       )}
       {icon(t('boardUi.help'), '?', p.onHelp)}

@@ -21,6 +21,9 @@ export interface NoteOutlineProps {
   readonly onVote: (id: NoteId, retract: boolean) => void
 }
 
+// Thousands of list items cost more than the whole canvas; long zones open on request.
+const PAGE = 100
+
 /**
  * Every note as text, grouped by zone: what a screen reader and the keyboard use instead of the
  * canvas, and where notes can be added, edited and voted without a mouse.
@@ -29,6 +32,7 @@ export function NoteOutline(props: NoteOutlineProps) {
   const { notes, zoneLabels, canWrite } = props
   const { t } = useTranslation()
   const [adding, setAdding] = useState<number | null>(null)
+  const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set())
   const clusterOf = new Map<NoteId, string>()
   props.clusters.forEach((c) => c.noteIds.forEach((id) => clusterOf.set(id, c.name)))
   return (
@@ -43,7 +47,7 @@ export function NoteOutline(props: NoteOutlineProps) {
               {zoneLabels[i]} <span className="hint">({inZone.length})</span>
             </h3>
             <ul>
-              {inZone.map((n) => (
+              {(expanded.has(i) ? inZone : inZone.slice(0, PAGE)).map((n) => (
                 <OutlineNote
                   key={n.id}
                   note={n}
@@ -53,6 +57,15 @@ export function NoteOutline(props: NoteOutlineProps) {
                 />
               ))}
             </ul>
+            {inZone.length > PAGE && !expanded.has(i) && (
+              <button
+                type="button"
+                className="link outline-add"
+                onClick={() => setExpanded(new Set([...expanded, i]))}
+              >
+                {t('boardUi.outline.more', { count: inZone.length - PAGE })}
+              </button>
+            )}
             {canWrite &&
               (adding === i ? (
                 <TextForm

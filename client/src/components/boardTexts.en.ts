@@ -60,6 +60,7 @@ export const boardTextsEn = {
     votes_other: '{{count}} votes',
     mine: 'yours: {{count}}',
     clusters: 'Clusters',
+    more: 'Show {{count}} more',
   },
   helpSheet: {
     title: 'Keyboard shortcuts',

@@ -64,6 +64,7 @@ export const boardTextsNl: Texts<typeof boardTextsEn> = {
     votes_other: '{{count}} stemmen',
     mine: 'van jou: {{count}}',
     clusters: 'Clusters',
+    more: 'Nog {{count}} tonen',
   },
   helpSheet: {
     title: 'Sneltoetsen',

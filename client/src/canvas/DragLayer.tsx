@@ -1,0 +1,59 @@
+import { Layer, Rect } from 'react-konva'
+import type { NoteId, NoteSnapshot, Rect as Box, VoteTally } from '@sparboard/board-model'
+import { NoteShape } from './NoteShape.js'
+import type { DragState } from './useCanvasPointer.js'
+
+export interface RemoteDrag {
+  readonly id: NoteId
+  readonly dx: number
+  readonly dy: number
+  readonly color: string
+}
+
+/**
+ * What moves while the pointer moves: my dragged notes, other people's drags (outlined in their
+ * colour) and the rubber band. Its own layer, so a drag redraws only this.
+ */
+export function DragLayer({
+  drag,
+  remote,
+  band,
+  notesById,
+  tally,
+  scale,
+}: {
+  drag: DragState | null
+  remote: readonly RemoteDrag[]
+  band: Box | null
+  notesById: ReadonlyMap<NoteId, NoteSnapshot>
+  tally: ReadonlyMap<NoteId, VoteTally>
+  scale: number
+}) {
+  const shape = (id: NoteId, dx: number, dy: number, key: string, peerColor?: string) => {
+    const note = notesById.get(id)
+    if (!note) return null
+    const votes = tally.get(id)
+    return (
+      <NoteShape
+        key={key}
+        note={note}
+        votes={votes}
+        selected={!peerColor}
+        editing={false}
+        shadow
+        dx={dx}
+        dy={dy}
+        {...(peerColor && { peerColor })}
+      />
+    )
+  }
+  return (
+    <Layer listening={false}>
+      {remote.map((d) => shape(d.id, d.dx, d.dy, `r${d.id}`, d.color))}
+      {drag?.ids.map((id) => shape(id, drag.dx, drag.dy, id))}
+      {band && (
+        <Rect {...band} fill="rgba(47, 111, 223, 0.08)" stroke="#2f6fdf" strokeWidth={1 / scale} />
+      )}
+    </Layer>
+  )
+}
