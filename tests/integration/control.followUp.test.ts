@@ -12,7 +12,7 @@ const post = (url: string, token: string) =>
   fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}` } })
 
 describe('control plane: follow-up session', () => {
-  it('carries the agreements into the next session for review; the first stays readable', async () => {
+  it('[C11] carries the agreements into the next session for review; the first stays readable', async () => {
     const running = track(await startServer(), (r) => r.stop())
     const w = await createWorkshop(running.url)
     const old = w.boards[1]!

@@ -6,7 +6,7 @@ import { connected, openControl } from './control.support.js'
 const track = cleanupAfterEach()
 
 describe('control plane: session state lasts', () => {
-  it('restores phase, timer and group to a participant after a reconnect', async () => {
+  it('[C9] restores phase, timer and group to a participant after a reconnect', async () => {
     const running = track(await startServer(), (r) => r.stop())
     const w = await createWorkshop(running.url)
     const f = track(openControl(running.url, w.tokens.facilitator), (c) => c.close())
@@ -45,7 +45,7 @@ describe('control plane: session state lasts', () => {
     ])
   })
 
-  it('keeps the session across a server restart', async () => {
+  it('[C10] keeps the session across a server restart', async () => {
     let running: RunningServer = await startServer()
     track(null, () => running.stop())
     const w = await createWorkshop(running.url)

@@ -44,7 +44,7 @@ async function session() {
 const commands = Object.keys(commandRoles) as ControlCommand[]
 
 describe('control plane: who may do what', () => {
-  it('refuses every facilitator command from a participant or observer and changes nothing', async () => {
+  it('[C4] refuses every facilitator command from a participant or observer and changes nothing', async () => {
     const { w, clients } = await session()
     const payloads = validPayloads(w)
     await expect.poll(() => clients.participant.state?.phase).toBe('strategy')
@@ -67,7 +67,7 @@ describe('control plane: who may do what', () => {
     expect(clients.observer.state).toEqual(before)
   })
 
-  it('lets the facilitator run every facilitator command and tells everyone', async () => {
+  it('[C3][C7] lets the facilitator run every facilitator command and tells everyone', async () => {
     const { w, clients } = await session()
     const payloads = validPayloads(w)
     const results: Record<string, unknown> = {}
@@ -96,7 +96,7 @@ describe('control plane: who may do what', () => {
     expect(left).toBeLessThanOrEqual(90_000)
   })
 
-  it('lets only a participant join, and the facilitator assign them to a group', async () => {
+  it('[C4] lets only a participant join, and the facilitator assign them to a group', async () => {
     const { w, clients } = await session()
     expect(await clients.facilitator.send('session:join', { name: 'F', side: 0 })).toEqual({
       ok: false,
@@ -121,7 +121,7 @@ describe('control plane: who may do what', () => {
       .toEqual([{ id: participantId, name: 'Anna', side: 'other', groupId: group }])
   })
 
-  it('names the field of a bad payload, and refuses boards of another workshop', async () => {
+  it('[C5][C6] names the field of a bad payload, and refuses boards of another workshop', async () => {
     const { running, clients } = await session()
     const other = await createWorkshop(running.url)
     const f = clients.facilitator
@@ -148,7 +148,7 @@ describe('control plane: who may do what', () => {
     expect(f.state?.spotlight).toBeNull()
   })
 
-  it('refuses a connection with an unknown token', async () => {
+  it('[C1] refuses a connection with an unknown token', async () => {
     const running = track(await startServer(), (r) => r.stop())
     const client = track(openControl(running.url, 'not-a-token'), (c) => c.close())
     await expect(connected(client)).rejects.toThrow()

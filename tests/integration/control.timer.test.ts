@@ -25,7 +25,7 @@ const shownRemaining = (client: ControlClient, offset: number) =>
   timerRemaining(client.state!.timer, Date.now() + offset)
 
 describe('control plane: timer', () => {
-  it('shows every client the same remaining time within 100 ms, late joiners too', async () => {
+  it('[C8] shows every client the same remaining time within 100 ms, late joiners too', async () => {
     const running = track(await startServer(), (r) => r.stop())
     const w = await createWorkshop(running.url)
     const open = async (token: string) => {
@@ -72,7 +72,7 @@ describe('control plane: timer', () => {
     expect(resumed[0]!).toBeLessThanOrEqual(paused + 60_000)
   })
 
-  it('counts down to zero and stays there', async () => {
+  it('[C8] counts down to zero and stays there', async () => {
     const running = track(await startServer(), (r) => r.stop())
     const w = await createWorkshop(running.url)
     const f = track(openControl(running.url, w.tokens.facilitator), (x) => x.close())
