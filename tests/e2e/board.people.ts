@@ -1,0 +1,68 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { launchChromium } from '../support/browser.js'
+import { clientDir } from '../support/clientDir.js'
+import { createWorkshop, startServer, type RunningServer } from '../support/startServer.js'
+
+/** A real server with one workshop, and the participant link of its first board. */
+export async function openBoard(): Promise<{
+  running: RunningServer
+  browser: Browser
+  link: string
+}> {
+  const running = await startServer({ clientDir: clientDir() })
+  const w = await createWorkshop(running.url)
+  const board = w.boards[0]!
+  const link = `${running.url}/w/${w.id}/b/${board.id}#token=${w.tokens.participant}`
+  return { running, browser: await launchChromium(), link }
+}
+
+export interface Person {
+  readonly page: Page
+  readonly context: BrowserContext
+}
+
+/** One person in their own browser context (own storage, own IndexedDB), joined by name. */
+export async function join(browser: Browser, link: string, name: string): Promise<Person> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'en-GB',
+  })
+  const page = await context.newPage()
+  page.on('pageerror', (err) => {
+    throw err
+  })
+  await page.goto(link)
+  await page.getByRole('textbox', { name: 'Your name' }).fill(name)
+  await page.getByRole('button', { name: 'Join the board' }).click()
+  await page.locator('[data-testid=connection][data-status=connected]').waitFor()
+  return { page, context }
+}
+
+/** The texts of the outline's notes in one zone (by its heading), as that person sees them. */
+export const zoneTexts = (page: Page, zone: string) =>
+  page
+    .getByTestId('outline')
+    .locator('section', { has: page.getByRole('heading', { name: zone }) })
+    .locator('.outline-text')
+    .allTextContents()
+
+/** All note texts in that person's outline, sorted. */
+export const allTexts = async (page: Page) =>
+  (await page.getByTestId('outline').locator('.outline-text').allTextContents()).sort()
+
+/** Adds a note through the outline, with the keyboard only. */
+export async function addInOutline(page: Page, zone: string, text: string) {
+  await page.getByRole('button', { name: `Add a note to ${zone}` }).click()
+  await page.getByRole('textbox', { name: `Text of the new note in ${zone}` }).fill(text)
+  await page.keyboard.press('Enter')
+}
+
+/** A note's row in the outline. */
+export const outlineNote = (page: Page, text: string) =>
+  page.getByTestId('outline-note').filter({ has: page.locator('.outline-text', { hasText: text }) })
+
+/** A point of the canvas, as a fraction of its size, in page coordinates. */
+export async function canvasPoint(page: Page, fx: number, fy: number) {
+  const box = (await page.getByTestId('board-canvas').boundingBox())!
+  return { x: box.x + box.width * fx, y: box.y + box.height * fy }
+}

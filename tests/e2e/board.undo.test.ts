@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser } from 'playwright-core'
+import type { RunningServer } from '../support/startServer.js'
+import { addInOutline, allTexts, canvasPoint, join, openBoard } from './board.people.js'
+
+let browser: Browser
+let running: RunningServer
+let link: string
+beforeAll(async () => {
+  ;({ browser, running, link } = await openBoard())
+})
+afterAll(async () => {
+  await browser?.close()
+  await running?.stop()
+})
+
+describe('undo per person, two people in Chromium', () => {
+  it("Anna's undo takes back her note and never Bram's, and redo brings hers back", async () => {
+    const anna = await join(browser, link, 'Anna')
+    const bram = await join(browser, link, 'Bram')
+    await addInOutline(anna.page, 'Friction points', 'Mine, Anna')
+    await expect.poll(() => allTexts(bram.page)).toEqual(['Mine, Anna'])
+    await addInOutline(bram.page, 'Friction points', 'Mine, Bram')
+    await expect.poll(() => allTexts(anna.page)).toEqual(['Mine, Anna', 'Mine, Bram'])
+
+    // Bram's note is the newest change on the board, yet Anna's undo reverts only her own.
+    const empty = await canvasPoint(anna.page, 0.01, 0.01)
+    await anna.page.mouse.click(empty.x, empty.y)
+    await anna.page.keyboard.press('Control+z')
+    await expect.poll(() => allTexts(bram.page)).toEqual(['Mine, Bram'])
+    await anna.page.keyboard.press('Control+z')
+    await expect.poll(() => allTexts(anna.page)).toEqual(['Mine, Bram'])
+    await expect.poll(() => allTexts(bram.page)).toEqual(['Mine, Bram'])
+
+    await anna.page.keyboard.press('Control+Shift+z')
+    await expect.poll(() => allTexts(bram.page)).toEqual(['Mine, Anna', 'Mine, Bram'])
+  })
+})
