@@ -75,7 +75,12 @@ describe('text from participants is never interpreted, in Chromium', () => {
     await facilitator.page.goto(w.links.facilitator)
     await shows(facilitator.page, Payload.breakout)
     await shows(facilitator.page, Payload.link)
+    // The delete confirmation interpolates the title through i18next (escapeValue: false).
+    await facilitator.page.getByRole('button', { name: 'Delete workshop…' }).click()
+    const confirm = facilitator.page.getByRole('alertdialog')
+    await expect.poll(() => confirm.textContent()).toContain(Payload.img)
     await expectInert(facilitator)
+    await confirm.getByRole('button', { name: 'Cancel' }).click()
 
     // A participant whose saved name is a payload opens the board and joins.
     const participant = await watchedPage(browser, { 'sparboard.name': Payload.img })
