@@ -88,6 +88,7 @@ export function createServer(options: ServerOptions = {}): SparboardServer {
     security,
     throttle,
     erase: (id) => eraseWorkshop(id),
+    liveDoc: (boardId) => hub.liveDoc(boardId),
   })
   const httpServer = createHttpServer(app)
   const hub = new BoardHub(

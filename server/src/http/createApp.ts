@@ -12,6 +12,7 @@ import { securityHeaders } from '../security/securityHeaders.js'
 import type { SecurityOptions } from '../security/SecurityOptions.js'
 import { workshopRoutes } from './workshopRoutes.js'
 import { followUpRoute } from '../control/followUpRoute.js'
+import { exportRoutes, type ExportRouteOptions } from './exportRoutes.js'
 
 export interface AppOptions {
   readonly store: Store
@@ -24,6 +25,7 @@ export interface AppOptions {
   readonly security: SecurityOptions
   readonly throttle: AuthThrottle
   readonly erase: (workshopId: string) => Promise<boolean>
+  readonly liveDoc?: ExportRouteOptions['liveDoc']
 }
 
 /** The express app: API, health, metrics and the built client. */
@@ -71,6 +73,7 @@ export function createApp(options: AppOptions): express.Express {
       }),
     }),
   )
+  app.use('/api', exportRoutes(options))
   app.use('/api/workshops', followUpRoute(options.store, options.publicUrl))
   app.use('/api', (_req, res) => void res.status(404).json({ error: 'not found' }))
 

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { Logger } from 'pino'
 import { WebSocketServer, type WebSocket } from 'ws'
+import type * as Y from 'yjs'
 import { CloseCode } from '@sparboard/protocol'
 import type { Metrics } from '../metrics.js'
 import type { Store } from '../store/Store.js'
@@ -180,7 +181,13 @@ export class BoardHub {
     }
   }
 
-  /** Number of boards in memory. */
+  /** The live document of an open board, or null (exports read it; never write to it). */
+  async liveDoc(boardId: string): Promise<Y.Doc | null> {
+    const room = await this.rooms.get(boardId)?.catch(() => null)
+    return room && !room.closing ? room.doc : null
+  }
+
+  /** Number of boards in memory.
   get openBoards(): number {
     return this.rooms.size
   }

@@ -1,0 +1,133 @@
+import Konva from 'konva'
+import { NOTE_SIZE, ZONES, type NoteSnapshot, type Rect } from '@sparboard/board-model'
+import { BOARD_FONT_STACK } from './boardFont.js'
+import { SCENE_COLORS, SCENE_INK, sceneColorKey } from './sceneColors.js'
+import { sceneBounds } from './sceneBounds.js'
+
+export interface BoardSceneInput {
+  readonly notes: readonly NoteSnapshot[]
+  /** One label per zone, in the order of ZONES. */
+  readonly zoneLabels: readonly string[]
+  /** Votes per note id; a note with votes gets a badge. */
+  readonly votes?: ReadonlyMap<string, number>
+  /** Export only these notes, cropped to them (the canvas's selection). */
+  readonly only?: ReadonlySet<string>
+}
+
+export interface BoardScene {
+  /** Not attached to a stage: render it with `layer.toCanvas({ ...bounds, pixelRatio })`. */
+  readonly layer: Konva.Layer
+  readonly bounds: Rect
+}
+
+function zoneNodes(zone: (typeof ZONES)[number], label: string): Konva.Shape[] {
+  const color = SCENE_COLORS[sceneColorKey(zone)]
+  return [
+    new Konva.Rect({
+      x: zone.x,
+      y: zone.y,
+      width: zone.width,
+      height: zone.height,
+      fill: color.zone,
+      stroke: color.stroke,
+      strokeWidth: 2,
+      dash: [10, 6],
+      cornerRadius: 16,
+    }),
+    new Konva.Text({
+      x: zone.x + 24,
+      y: zone.y + 20,
+      width: zone.width - 48,
+      text: label,
+      fontSize: 30,
+      fontStyle: 'bold',
+      fontFamily: BOARD_FONT_STACK,
+      fill: SCENE_INK.label,
+      wrap: 'none',
+      ellipsis: true,
+      name: 'zone-label',
+    }),
+  ]
+}
+
+function noteGroup(note: NoteSnapshot, votes: number): Konva.Group {
+  const color = SCENE_COLORS[sceneColorKey(note)]
+  const group = new Konva.Group({ x: note.x, y: note.y, id: note.id, name: 'note' })
+  group.add(
+    new Konva.Rect({
+      width: NOTE_SIZE.width,
+      height: NOTE_SIZE.height,
+      fill: color.fill,
+      cornerRadius: 6,
+      shadowColor: '#1b2a3a',
+      shadowOpacity: 0.18,
+      shadowBlur: 8,
+      shadowOffsetY: 3,
+      stroke: color.stroke,
+      strokeWidth: 1,
+    }),
+    new Konva.Text({
+      x: 12,
+      y: 12,
+      width: NOTE_SIZE.width - 24,
+      height: NOTE_SIZE.height - 36,
+      text: note.text,
+      fontSize: 19,
+      lineHeight: 1.25,
+      fontFamily: BOARD_FONT_STACK,
+      fill: SCENE_INK.text,
+      ellipsis: true,
+      name: 'note-text',
+    }),
+    new Konva.Text({
+      x: 12,
+      y: NOTE_SIZE.height - 22,
+      width: NOTE_SIZE.width - 24 - (votes > 0 ? 40 : 0),
+      text: note.author,
+      fontSize: 12,
+      fontFamily: BOARD_FONT_STACK,
+      fill: SCENE_INK.muted,
+      wrap: 'none',
+      ellipsis: true,
+    }),
+  )
+  if (votes > 0) {
+    group.add(
+      new Konva.Rect({
+        x: NOTE_SIZE.width - 46,
+        y: NOTE_SIZE.height - 28,
+        width: 36,
+        height: 20,
+        cornerRadius: 10,
+        fill: SCENE_INK.vote,
+      }),
+      new Konva.Text({
+        x: NOTE_SIZE.width - 46,
+        y: NOTE_SIZE.height - 24,
+        width: 36,
+        align: 'center',
+        text: `● ${votes}`,
+        fontSize: 12,
+        fontStyle: 'bold',
+        fontFamily: BOARD_FONT_STACK,
+        fill: '#ffffff',
+        wrap: 'none',
+      }),
+    )
+  }
+  return group
+}
+
+/**
+ * Builds the board as Konva nodes, the same on the server (any canvas backend) and in the browser.
+ * @example const { layer, bounds } = buildBoardScene({ notes, zoneLabels }); layer.toCanvas({ ...bounds, pixelRatio: 2 })
+ */
+export function buildBoardScene(input: BoardSceneInput): BoardScene {
+  const notes = input.only ? input.notes.filter((n) => input.only!.has(n.id)) : input.notes
+  const bounds = sceneBounds(notes, !input.only)
+  const layer = new Konva.Layer({ listening: false })
+  layer.add(new Konva.Rect({ ...bounds, fill: '#ffffff', name: 'background' }))
+  ZONES.forEach((zone, i) => layer.add(...zoneNodes(zone, input.zoneLabels[i] ?? '')))
+  for (const note of notes) layer.add(noteGroup(note, input.votes?.get(note.id) ?? 0))
+  return { layer, bounds }
+}

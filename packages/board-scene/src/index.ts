@@ -1,0 +1,6 @@
+export * from './boardFont.js'
+export * from './sceneColors.js'
+export * from './sceneBounds.js'
+export * from './exportPixelRatio.js'
+export * from './buildBoardScene.js'
+export * from './sceneToSvg.js'

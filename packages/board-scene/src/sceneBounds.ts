@@ -1,0 +1,33 @@
+import { NOTE_SIZE, TEMPLATE_BOUNDS, type NoteSnapshot, type Rect } from '@sparboard/board-model'
+
+/** Room around the outermost zone or note, so shadows and strokes are not cut off. */
+export const SCENE_MARGIN = 24
+
+/**
+ * What an export shows, in whole pixels with a margin: the template's zones and every note, or
+ * (for a selection) just the given notes.
+ */
+export function sceneBounds(
+  notes: readonly Pick<NoteSnapshot, 'x' | 'y'>[],
+  withTemplate = true,
+): Rect {
+  const t = withTemplate || notes.length === 0 ? TEMPLATE_BOUNDS : null
+  let minX = t ? t.x : Infinity
+  let minY = t ? t.y : Infinity
+  let maxX = t ? t.x + t.width : -Infinity
+  let maxY = t ? t.y + t.height : -Infinity
+  for (const n of notes) {
+    minX = Math.min(minX, n.x)
+    minY = Math.min(minY, n.y)
+    maxX = Math.max(maxX, n.x + NOTE_SIZE.width)
+    maxY = Math.max(maxY, n.y + NOTE_SIZE.height)
+  }
+  const x = Math.floor(minX - SCENE_MARGIN)
+  const y = Math.floor(minY - SCENE_MARGIN)
+  return {
+    x,
+    y,
+    width: Math.ceil(maxX + SCENE_MARGIN) - x,
+    height: Math.ceil(maxY + SCENE_MARGIN) - y,
+  }
+}

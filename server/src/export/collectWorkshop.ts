@@ -1,0 +1,58 @@
+import type { BoardSnapshot } from '@sparboard/board-model'
+import type { Store, WorkshopRecord } from '../store/Store.js'
+import { loadBoardSnapshot, type LiveDoc } from './loadBoardSnapshot.js'
+
+/** One board of a workshop with the names a reader knows it by. */
+export interface ExportedBoard {
+  readonly id: string
+  readonly caseTitle: string
+  readonly groupName: string
+  readonly board: BoardSnapshot
+}
+
+export interface ExportedWorkshop {
+  readonly workshop: WorkshopRecord
+  /** In the order of the workshop's cases, then groups. */
+  readonly boards: readonly ExportedBoard[]
+}
+
+/** Reads every board of a workshop, one after the other (two cores are shared by everyone). */
+export async function collectWorkshop(
+  store: Store,
+  liveDoc: LiveDoc | undefined,
+  workshop: WorkshopRecord,
+): Promise<ExportedWorkshop> {
+  const boards: ExportedBoard[] = []
+  for (const c of workshop.cases) {
+    for (const g of workshop.groups) {
+      const info = workshop.boards.find((b) => b.caseId === c.id && b.groupId === g.id)
+      if (!info) continue
+      const board = await loadBoardSnapshot(store, liveDoc, info.id)
+      boards.push({ id: info.id, caseTitle: c.title, groupName: g.name, board })
+    }
+  }
+  return { workshop, boards }
+}
+
+/** Total dots per note id. */
+export function votesByNote(board: BoardSnapshot): Map<string, number> {
+  const votes = new Map<string, number>()
+  for (const v of board.votes) votes.set(v.noteId, (votes.get(v.noteId) ?? 0) + v.count)
+  return votes
+}
+
+/** The cluster name of each clustered note id. */
+export function clusterByNote(board: BoardSnapshot): Map<string, string> {
+  const names = new Map<string, string>()
+  for (const c of board.clusters) for (const id of c.noteIds) names.set(id, c.name)
+  return names
+}
+
+/** A file name made of the case and group, safe on every file system. */
+export const boardFileName = (caseTitle: string, groupName: string, ext: string) =>
+  `${caseTitle} - ${groupName}`
+    .normalize('NFC')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_')
+    .slice(0, 120)
+    .trim() + `.${ext}`

@@ -1,0 +1,52 @@
+/** The few words an export prints, in the workshop's two languages. */
+const LABELS = {
+  en: {
+    interestOf: (side: string) => `Interests of ${side}`,
+    friction: 'Friction points',
+    solution: 'Solutions',
+    report: 'Workshop report',
+    goals: 'Strategy and goals',
+    case: 'Case',
+    group: 'Group',
+    agreements: 'Agreements',
+    owner: 'Owner',
+    due: 'Due',
+    votes: (n: number) => (n === 1 ? '1 vote' : `${n} votes`),
+    cluster: 'Cluster',
+    none: 'None yet.',
+    board: 'Board',
+    score: { supports: 'supports', neutral: 'neutral', conflicts: 'conflicts' },
+    exportedAt: 'Exported',
+  },
+  nl: {
+    interestOf: (side: string) => `Belangen van ${side}`,
+    friction: 'Schuurpunten',
+    solution: 'Oplossingen',
+    report: 'Workshopverslag',
+    goals: 'Strategie en doelen',
+    case: 'Praktijkcase',
+    group: 'Groep',
+    agreements: 'Afspraken',
+    owner: 'Eigenaar',
+    due: 'Uiterlijk',
+    votes: (n: number) => (n === 1 ? '1 stem' : `${n} stemmen`),
+    cluster: 'Cluster',
+    none: 'Nog geen.',
+    board: 'Bord',
+    score: { supports: 'ondersteunt', neutral: 'neutraal', conflicts: 'botst' },
+    exportedAt: 'Geëxporteerd',
+  },
+} as const
+
+export type ExportLabels = (typeof LABELS)[keyof typeof LABELS]
+
+/** Labels for `?lang=` (nl or en; anything else is English). */
+export const exportLabels = (lang: unknown): ExportLabels => (lang === 'nl' ? LABELS.nl : LABELS.en)
+
+/** The zone labels in the order of ZONES. */
+export const zoneLabels = (labels: ExportLabels, sides: readonly [string, string]) => [
+  labels.interestOf(sides[0]),
+  labels.friction,
+  labels.interestOf(sides[1]),
+  labels.solution,
+]

@@ -1,0 +1,139 @@
+import { Router, type Request, type Response } from 'express'
+import type { Logger } from 'pino'
+import type { ApiError } from '@sparboard/protocol'
+import { boardFileName, collectWorkshop } from '../export/collectWorkshop.js'
+import { exportLabels, zoneLabels } from '../export/exportLabels.js'
+import { loadBoardSnapshot, type LiveDoc } from '../export/loadBoardSnapshot.js'
+import { notesCsv } from '../export/notesCsv.js'
+import { renderBoardPng, renderBoardSvg } from '../export/renderBoardImage.js'
+import { reportPdf } from '../export/reportPdf.js'
+import { summaryMarkdown } from '../export/summaryMarkdown.js'
+import { workshopZip } from '../export/workshopZip.js'
+import type { Store, WorkshopRecord } from '../store/Store.js'
+import { bearerToken } from './bearerToken.js'
+
+export interface ExportRouteOptions {
+  readonly store: Store
+  readonly log: Logger
+  /** The hub's live document of an open board, so an export shows edits of a second ago. */
+  readonly liveDoc?: LiveDoc
+}
+
+const fail = (res: Response, status: number, body: ApiError) => void res.status(status).json(body)
+
+/** `?scale=` for PNGs: 1 to 3, default 1. */
+const scaleOf = (req: Request) => {
+  const scale = Number(req.query.scale ?? 1)
+  return Number.isFinite(scale) ? Math.min(3, Math.max(0.25, scale)) : 1
+}
+
+const download = (res: Response, type: string, name: string, body: Buffer | string) => {
+  res
+    .type(type)
+    .set('cache-control', 'no-store')
+    .set('x-content-type-options', 'nosniff')
+    .attachment(name)
+    .send(body)
+}
+
+/**
+ * Exports: board images and workshop reports and data. Every role of the workshop may export
+ * (observers too); a token of another workshop gets 403.
+ */
+export function exportRoutes({ store, log, liveDoc }: ExportRouteOptions): Router {
+  const router = Router()
+
+  /** The workshop a request may export, or null after answering 401/403/404. */
+  async function authorize(req: Request, res: Response, workshopId: string | null) {
+    const token = bearerToken(req)
+    const grant = token ? await store.findToken(token) : null
+    if (!grant) return (fail(res, 401, { error: token ? 'unknown token' : 'missing token' }), null)
+    if (workshopId === null) return (fail(res, 404, { error: 'no such board' }), null)
+    if (grant.workshopId !== workshopId)
+      return (fail(res, 403, { error: 'token not valid for this workshop' }), null)
+    const workshop = await store.getWorkshop(workshopId)
+    if (!workshop) return (fail(res, 404, { error: 'no such workshop' }), null)
+    return workshop
+  }
+
+  const boardExport =
+    (render: (req: Request<{ id: string }>, res: Response, w: WorkshopRecord) => Promise<void>) =>
+    async (req: Request<{ id: string }>, res: Response) => {
+      const workshop = await authorize(req, res, await store.findBoardWorkshop(req.params.id))
+      if (workshop) await render(req, res, workshop)
+    }
+
+  const boardContext = async (req: Request<{ id: string }>, w: WorkshopRecord) => {
+    const labels = exportLabels(req.query.lang)
+    const info = w.boards.find((b) => b.id === req.params.id)
+    const name = boardFileName(
+      w.cases.find((c) => c.id === info?.caseId)?.title ?? 'board',
+      w.groups.find((g) => g.id === info?.groupId)?.name ?? '',
+      'x',
+    ).slice(0, -2)
+    const board = await loadBoardSnapshot(store, liveDoc, req.params.id)
+    return { board, labels: zoneLabels(labels, w.sides), name }
+  }
+
+  router.get(
+    '/boards/:id/export.png',
+    boardExport(async (req, res, w) => {
+      const { board, labels, name } = await boardContext(req, w)
+      const started = performance.now()
+      const image = await renderBoardPng(board, labels, scaleOf(req))
+      log.debug({ ms: performance.now() - started, notes: board.notes.length }, 'board png')
+      res.set('x-pixel-ratio', String(image.pixelRatio))
+      download(res, 'image/png', `${name}.png`, image.png)
+    }),
+  )
+
+  router.get(
+    '/boards/:id/export.svg',
+    boardExport(async (req, res, w) => {
+      const { board, labels, name } = await boardContext(req, w)
+      download(res, 'image/svg+xml', `${name}.svg`, renderBoardSvg(board, labels))
+    }),
+  )
+
+  const workshopExport =
+    (
+      type: string,
+      file: string,
+      make: (
+        data: Awaited<ReturnType<typeof collectWorkshop>>,
+        req: Request,
+      ) => Promise<Buffer | string> | string,
+    ) =>
+    async (req: Request<{ id: string }>, res: Response) => {
+      const workshop = await authorize(req, res, req.params.id)
+      if (!workshop) return
+      const started = performance.now()
+      const data = await collectWorkshop(store, liveDoc, workshop)
+      const body = await make(data, req)
+      log.debug({ ms: performance.now() - started, file, boards: data.boards.length }, 'export')
+      download(res, type, file, body)
+    }
+
+  const lang = (req: Request) => exportLabels(req.query.lang)
+  router.get(
+    '/workshops/:id/export.zip',
+    workshopExport('application/zip', 'boards.zip', (d, req) =>
+      workshopZip(d, lang(req), scaleOf(req)),
+    ),
+  )
+  router.get(
+    '/workshops/:id/report.pdf',
+    workshopExport('application/pdf', 'report.pdf', (d, req) => reportPdf(d, lang(req))),
+  )
+  router.get(
+    '/workshops/:id/notes.csv',
+    workshopExport('text/csv; charset=utf-8', 'notes.csv', (d, req) => notesCsv(d, lang(req))),
+  )
+  router.get(
+    '/workshops/:id/summary.md',
+    workshopExport('text/markdown; charset=utf-8', 'summary.md', (d, req) =>
+      summaryMarkdown(d, lang(req)),
+    ),
+  )
+  return router
+}

@@ -1,0 +1,277 @@
+import { loadImage, createCanvas } from '@napi-rs/canvas'
+import JSZip from 'jszip'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type { CreatedWorkshop } from '@sparboard/protocol'
+import { readNotes, ZONES } from '@sparboard/board-model'
+import { sceneBounds, SCENE_COLORS, sceneColorKey } from '@sparboard/board-scene'
+import { createWorkshop, startServer, type RunningServer } from '../support/startServer.js'
+import { openBoard, synced } from '../support/yjsClient.js'
+import { eventually } from '../support/eventually.js'
+import { fillKnownBoard, KNOWN_AGREEMENTS, KNOWN_NOTES } from './export.fixture.js'
+
+let running: RunningServer
+let w: CreatedWorkshop
+let other: CreatedWorkshop
+const notes = () => {
+  const doc = new Y.Doc()
+  fillKnownBoard(doc)
+  return readNotes(doc)
+}
+
+beforeAll(async () => {
+  running = await startServer()
+  w = await createWorkshop(running.url)
+  other = await createWorkshop(running.url)
+  // Fill the first board through a stock y-websocket client, then leave: the board unloads and
+  // later exports read it from the store.
+  const { doc, provider } = openBoard(running.wsUrl, w.boards[0]!.id, w.tokens.participant)
+  await synced(provider)
+  fillKnownBoard(doc)
+  await eventually(async () => {
+    const res = await get(`/api/workshops/${w.id}/notes.csv`, w.tokens.facilitator)
+    expect((await res.text()).split('\r\n').length).toBeGreaterThan(KNOWN_NOTES.length)
+  })
+  provider.destroy()
+})
+afterAll(() => running?.stop())
+
+const get = (path: string, token?: string) =>
+  fetch(`${running.url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {})
+const board = () => w.boards[0]!
+
+/** Pixels of exactly `hex` inside a rectangle of the image. */
+function countColor(
+  data: Uint8ClampedArray,
+  width: number,
+  rect: { x: number; y: number; width: number; height: number },
+  hex: string,
+) {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16))
+  let n = 0
+  for (let y = rect.y; y < rect.y + rect.height; y++) {
+    for (let x = rect.x; x < rect.x + rect.width; x++) {
+      const i = (y * width + x) * 4
+      if (data[i] === r && data[i + 1] === g && data[i + 2] === b) n++
+    }
+  }
+  return n
+}
+
+/** A minimal well-formedness check: every element that opens is closed, in order. */
+function tagsBalance(xml: string): boolean {
+  const stack: string[] = []
+  for (const m of xml
+    .replace(/<\?[^>]*\?>/g, '')
+    .matchAll(/<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g)) {
+    if (m[3]) continue
+    if (!m[1]) stack.push(m[2]!)
+    else if (stack.pop() !== m[2]) return false
+  }
+  return stack.length === 0 && !/<(?![/?a-zA-Z!])/.test(xml)
+}
+
+/** RFC 4180 rows. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [[]]
+  let cell = ''
+  let quoted = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      cell += '"'
+      i++
+    } else if (c === '"') {
+      quoted = !quoted
+    } else if (!quoted && c === ',') {
+      rows.at(-1)!.push(cell)
+      cell = ''
+    } else if (!quoted && c === '\r' && text[i + 1] === '\n') {
+      rows.at(-1)!.push(cell)
+      rows.push([])
+      cell = ''
+      i++
+    } else {
+      cell += c
+    }
+  }
+  return rows.filter((r) => r.length > 1)
+}
+
+async function pdfText(buf: ArrayBuffer): Promise<string> {
+  // pdfjs-dist 6 expects Node 22; Node 20 lacks Promise.withResolvers.
+  const P = Promise as unknown as { withResolvers?: () => unknown }
+  P.withResolvers ??= () => {
+    let resolve!: (v: unknown) => void
+    let reject!: (e: unknown) => void
+    const promise = new Promise((res, rej) => ((resolve = res), (reject = rej)))
+    return { promise, resolve, reject }
+  }
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs')
+  const pdf = await getDocument({ data: new Uint8Array(buf), disableFontFace: true }).promise
+  let text = ''
+  for (let p = 1; p <= pdf.numPages; p++) {
+    const content = await (await pdf.getPage(p)).getTextContent()
+    text += content.items.map((i) => ('str' in i ? i.str : '')).join('') + '\n'
+  }
+  return text
+}
+
+describe('board images', () => {
+  it('renders the PNG at the board bounds, with notes painted in every zone', async () => {
+    const res = await get(`/api/boards/${board().id}/export.png`, w.tokens.participant)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('image/png')
+    const image = await loadImage(Buffer.from(await res.arrayBuffer()))
+    const bounds = sceneBounds(notes())
+    expect([image.width, image.height]).toEqual([bounds.width, bounds.height])
+    const canvas = createCanvas(image.width, image.height)
+    const ctx = canvas.getContext('2d')
+    ctx.drawImage(image, 0, 0)
+    const { data } = ctx.getImageData(0, 0, image.width, image.height)
+    for (const zone of ZONES) {
+      const rect = { ...zone, x: zone.x - bounds.x, y: zone.y - bounds.y }
+      // the notes in the zone show in their category's colour
+      expect(
+        countColor(data, image.width, rect, SCENE_COLORS[sceneColorKey(zone)].fill),
+      ).toBeGreaterThan(5000)
+    }
+  })
+
+  it('renders the PNG at 2x with twice the pixels per side', async () => {
+    const res = await get(`/api/boards/${board().id}/export.png?scale=2`, w.tokens.participant)
+    const image = await loadImage(Buffer.from(await res.arrayBuffer()))
+    const bounds = sceneBounds(notes())
+    expect([image.width, image.height]).toEqual([bounds.width * 2, bounds.height * 2])
+  })
+
+  it('writes an SVG that parses and holds every note text, escaped', async () => {
+    const res = await get(`/api/boards/${board().id}/export.svg?token=${w.tokens.observer}`)
+    expect(res.status).toBe(200)
+    const svg = await res.text()
+    expect(tagsBalance(svg)).toBe(true)
+    const image = await loadImage(Buffer.from(svg))
+    expect(image.width).toBe(sceneBounds(notes()).width)
+    const escape = (s: string) =>
+      s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+    for (const n of KNOWN_NOTES) expect(svg).toContain(`<title>${escape(n.text)}</title>`)
+    expect(svg).not.toContain('<script>')
+  })
+})
+
+describe('workshop exports', () => {
+  it('writes a PDF report with every agreement and every note, owners and the strategy check', async () => {
+    const res = await get(`/api/workshops/${w.id}/report.pdf`, w.tokens.facilitator)
+    expect(res.status).toBe(200)
+    const text = (await pdfText(await res.arrayBuffer())).replace(/\s+/g, ' ')
+    for (const a of KNOWN_AGREEMENTS) {
+      expect(text).toContain(a.text.replace(' 👍', ''))
+      expect(text).toContain(`Owner: ${a.owner}`)
+    }
+    expect(text).toContain('Deliver on time: supports')
+    expect(text).toContain('Grow margin: conflicts')
+    for (const n of KNOWN_NOTES.filter((n) => !/[🚚\n]/u.test(n.text)))
+      expect(text).toContain(n.text)
+    expect(text).toContain('(2 votes)')
+  })
+
+  it('writes a CSV that round-trips every note, with formulas defused', async () => {
+    const res = await get(`/api/workshops/${w.id}/notes.csv?token=${w.tokens.observer}`)
+    expect(res.status).toBe(200)
+    const body = await res.text()
+    const [header, ...rows] = parseCsv(body.replace(/^\ufeff/, ''))
+    expect(header).toEqual([
+      'case',
+      'group',
+      'board',
+      'note',
+      'category',
+      'side',
+      'text',
+      'votes',
+      'author side',
+      'cluster',
+    ])
+    expect(rows).toHaveLength(KNOWN_NOTES.length)
+    const sides = ['Sales', 'Operations']
+    for (const n of KNOWN_NOTES) {
+      const row = rows.find((r) => r[3] === n.id)!
+      const text = /^[=+\-@\t]/.test(n.text) ? `'${n.text}` : n.text
+      expect(row).toEqual([
+        'Rush order',
+        w.groups.find((g) => g.id === board().groupId)!.name,
+        board().id,
+        n.id,
+        n.category,
+        'side' in n ? sides[n.side] : '',
+        text,
+        String({ 'n-e': 2, 'n-c': 1 }[n.id as string] ?? 0),
+        sides[n.authorSide],
+        n.id === 'n-c' || n.id === 'n-d' ? 'Spoed' : '',
+      ])
+    }
+    expect(body).toContain(`"'=HYPERLINK(""http://x"",""klik"")"`)
+  })
+
+  it('writes Markdown in which note text cannot inject markup', async () => {
+    const md = await (await get(`/api/workshops/${w.id}/summary.md`, w.tokens.observer)).text()
+    expect(md).toContain('Spoedorders &lt;script&gt;alert\\(1\\)&lt;/script&gt; &amp; "rush"')
+    expect(md).toContain('\\-1 dag buffer, met \\*\\*overleg\\*\\* \\[link\\]\\(x\\)')
+    expect(md).not.toMatch(/<script>|\*\*overleg\*\*|\]\(x\)/)
+    expect(md).toContain('**Wekelijks capaciteitsoverleg** (Owner: Bram, Due: 2026\\-12\\-01)')
+  })
+
+  it('zips a PNG per board', async () => {
+    const res = await get(`/api/workshops/${w.id}/export.zip`, w.tokens.facilitator)
+    const zip = await JSZip.loadAsync(await res.arrayBuffer())
+    const names = Object.keys(zip.files).sort()
+    expect(names).toHaveLength(w.boards.length)
+    for (const name of names) {
+      const image = await loadImage(await zip.file(name)!.async('nodebuffer'))
+      expect(image.width).toBeGreaterThan(1000)
+    }
+  })
+
+  it('exports a board that is open right now from its live document', async () => {
+    const { doc, provider } = openBoard(running.wsUrl, w.boards[1]!.id, w.tokens.participant)
+    await synced(provider)
+    fillKnownBoard(doc)
+    await eventually(async () => {
+      const svg = await (
+        await get(`/api/boards/${w.boards[1]!.id}/export.svg`, w.tokens.observer)
+      ).text()
+      expect(svg).toContain('納期の共有 weekly')
+    })
+    provider.destroy()
+  })
+})
+
+describe('who may export', () => {
+  it.each([
+    ['facilitator', 200],
+    ['participant', 200],
+    ['observer', 200],
+  ] as const)('lets the %s export', async (role, status) => {
+    for (const path of [
+      `/api/boards/${board().id}/export.png`,
+      `/api/workshops/${w.id}/summary.md`,
+    ]) {
+      expect((await get(path, w.tokens[role])).status).toBe(status)
+    }
+  })
+
+  it('answers 403 to a token of another workshop, 401 to an unknown or missing one', async () => {
+    for (const path of [
+      `/api/boards/${board().id}/export.png`,
+      `/api/boards/${board().id}/export.svg`,
+      `/api/workshops/${w.id}/export.zip`,
+      `/api/workshops/${w.id}/report.pdf`,
+      `/api/workshops/${w.id}/notes.csv`,
+      `/api/workshops/${w.id}/summary.md`,
+    ]) {
+      expect((await get(path, other.tokens.facilitator)).status).toBe(403)
+      expect((await get(path, 'not-a-token')).status).toBe(401)
+      expect((await get(path)).status).toBe(401)
+    }
+  })
+})
