@@ -17,7 +17,7 @@ export function JoinDialog({
   onJoined: (me: ParticipantIdentity) => void
 }) {
   const { t } = useTranslation()
-  const { send } = useSession(token)
+  const { send, state } = useSession(token)
   const [savedName, setDisplayName] = useDisplayName()
   const [name, setName] = useState(savedName)
   const [side, setSide] = useState<SideChoice | null>(null)
@@ -30,7 +30,7 @@ export function JoinDialog({
     const ack = await send('session:join', {
       name: name.trim(),
       side,
-      groupId: groupId || null,
+      ...(state?.grouping === 'lobby' ? {} : { groupId: groupId || null }),
     }).catch((err: unknown) => ({ ok: false as const, error: String(err) }))
     if (!ack.ok) return setError(t('session.join.failed', { error: ack.error }))
     const me = { id: ack.participantId, name: name.trim(), side }
@@ -84,7 +84,7 @@ export function JoinDialog({
             </label>
           ))}
         </fieldset>
-        {workshop.groups.length > 1 && (
+        {workshop.groups.length > 1 && state?.grouping !== 'lobby' && (
           <label>
             {t('session.join.group')}
             <select value={groupId} onChange={(e) => setGroupId(e.target.value)}>

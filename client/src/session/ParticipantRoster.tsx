@@ -16,6 +16,18 @@ export function ParticipantRoster(props: {
   return (
     <div className="session-section">
       <h3>{t('session.panel.participants')}</h3>
+      <label className="session-inline">
+        {t('session.grouping.label')}
+        <select
+          value={state.grouping}
+          onChange={(e) =>
+            void run('session:setGrouping', { grouping: e.target.value as 'choose' | 'lobby' })
+          }
+        >
+          <option value="choose">{t('session.grouping.choose')}</option>
+          <option value="lobby">{t('session.grouping.lobby')}</option>
+        </select>
+      </label>
       {state.participants.length === 0 ? (
         <p className="hint">{t('session.panel.noParticipants')}</p>
       ) : (
@@ -42,6 +54,13 @@ export function ParticipantRoster(props: {
                   </option>
                 ))}
               </select>
+              <button
+                type="button"
+                className="link"
+                onClick={() => void run('participant:remove', { participantId: p.id })}
+              >
+                {t('session.remove', { name: p.name })}
+              </button>
             </li>
           ))}
         </ul>

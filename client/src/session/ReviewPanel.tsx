@@ -27,8 +27,8 @@ export function ReviewPanel(props: {
       <ul>
         {items.map((item) => (
           <ReviewRow
-            // Someone else's edit of what chafed replaces the field's text.
-            key={`${item.id}:${item.chafed}`}
+            // Someone else's edit replaces what this row shows.
+            key={`${item.id}:${item.status}:${item.chafed}`}
             item={item}
             label={boardLabel(t, workshop, item.boardId)}
             editable={editable}
@@ -51,6 +51,8 @@ function ReviewRow(props: {
   const { item, label, editable, onChange } = props
   const { t } = useTranslation()
   const [chafed, setChafed] = useState(item.chafed)
+  // Shown at once; the server's answer re-keys the row with the agreed value.
+  const [status, setStatus] = useState(item.status)
   return (
     <li className="session-review-item" aria-label={item.text}>
       <div>
@@ -69,8 +71,11 @@ function ReviewRow(props: {
               type="radio"
               name={`review-${item.id}`}
               disabled={!editable}
-              checked={item.status === s}
-              onChange={() => onChange(s, chafed)}
+              checked={status === s}
+              onChange={() => {
+                setStatus(s)
+                onChange(s, chafed)
+              }}
             />
             {t(`session.review.${s}`)}
           </label>
@@ -83,7 +88,7 @@ function ReviewRow(props: {
           disabled={!editable}
           value={chafed}
           onChange={(e) => setChafed(e.target.value)}
-          onBlur={() => chafed !== item.chafed && onChange(item.status, chafed)}
+          onBlur={() => chafed !== item.chafed && onChange(status, chafed)}
         />
       </label>
     </li>

@@ -10,6 +10,7 @@ import { TimerDisplay } from './TimerDisplay.js'
 import { useFollowFacilitator } from './useFollowFacilitator.js'
 import { useRejoin } from './useRejoin.js'
 import { useSession } from './useSession.js'
+import { YourGroup } from './YourGroup.js'
 import './session.css'
 
 export interface SessionBarProps {
@@ -23,7 +24,10 @@ export interface SessionBarProps {
 export function SessionBar({ workshop, token, boardId }: SessionBarProps) {
   const { t } = useTranslation()
   const { state, role, connected, offset, send } = useSession(token)
-  const [me, setMe] = useState(() => loadIdentity(workshop.id))
+  const [stored, setMe] = useState(() => loadIdentity(workshop.id))
+  // Someone the facilitator took off the roster is a newcomer again.
+  const removed = stored !== null && (state?.removed.includes(stored.id) ?? false)
+  const me = removed ? null : stored
   useRejoin(workshop.id, token)
   const follows = role === 'observer' || (role === 'participant' && me !== null)
   useFollowFacilitator({
@@ -43,6 +47,7 @@ export function SessionBar({ workshop, token, boardId }: SessionBarProps) {
     )
   const rules = phaseRules[state.phase]
   const joining = role === 'participant' && !me && boardId === undefined
+  const myGroup = me ? state.participants.find((p) => p.id === me.id)?.groupId : null
   return (
     <>
       <div className="session-bar" data-testid="session-bar" data-connected={connected}>
@@ -52,11 +57,8 @@ export function SessionBar({ workshop, token, boardId }: SessionBarProps) {
             {t(`session.phase.${state.phase}`)}
           </strong>
           {rules.plenary && <span className="badge">{t('session.phase.plenary')}</span>}
-          {rules.privateWriting && (
-            <span className="badge">
-              {state.revealed ? t('session.phase.revealed') : t('session.phase.privateWriting')}
-            </span>
-          )}
+          {/* No "write on your own first" badge until notes really stay private
+              (docs/private-writing.md): the badge would promise a privacy the board lacks. */}
         </span>
         {state.series.number > 1 && (
           <span className="badge" data-testid="session-series">
@@ -67,6 +69,9 @@ export function SessionBar({ workshop, token, boardId }: SessionBarProps) {
         {me && role === 'participant' && (
           <span className="hint">{t('session.you', { name: me.name })}</span>
         )}
+        {myGroup && (
+          <YourGroup workshop={workshop} token={token} groupId={myGroup} boardId={boardId} />
+        )}
         {role === 'facilitator' && boardId && (
           <button type="button" onClick={() => void send('board:gather', { boardId })}>
             {t('session.everyoneHere')}
@@ -74,6 +79,11 @@ export function SessionBar({ workshop, token, boardId }: SessionBarProps) {
         )}
         {!connected && <span className="hint session-offline">{t('session.offline')}</span>}
       </div>
+      {removed && boardId === undefined && (
+        <div className="session-notice" role="status">
+          {t('session.removed')}
+        </div>
+      )}
       <SessionNotices workshop={workshop} token={token} state={state} boardId={boardId} />
       <ReviewPanel
         workshop={workshop}

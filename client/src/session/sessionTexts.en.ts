@@ -90,6 +90,14 @@ export const sessionEn = {
     chafed: 'What chafed',
   },
   series: 'Session {{number}}',
+  grouping: {
+    label: 'Groups',
+    choose: 'Participants choose their group',
+    lobby: 'Participants wait in the lobby',
+  },
+  remove: 'Remove {{name}}',
+  removed: 'The facilitator took you off the roster. You can join again.',
+  yourGroup: 'Your group: {{name}}',
   everyoneHere: 'Everyone to this board',
   calledHere: 'The facilitator brought everyone to this board',
 } as const

@@ -94,6 +94,14 @@ export const sessionNl: Texts<typeof sessionEn> = {
     chafed: 'Wat schuurde',
   },
   series: 'Sessie {{number}}',
+  grouping: {
+    label: 'Groepen',
+    choose: 'Deelnemers kiezen zelf hun groep',
+    lobby: 'Deelnemers wachten in de lobby',
+  },
+  remove: '{{name}} verwijderen',
+  removed: 'De facilitator heeft je van de deelnemerslijst gehaald. Je kunt opnieuw meedoen.',
+  yourGroup: 'Jouw groep: {{name}}',
   everyoneHere: 'Iedereen naar dit bord',
   calledHere: 'De facilitator heeft iedereen naar dit bord gehaald',
 }

@@ -40,6 +40,10 @@ export const controlCommands = {
   'board:spotlight': z.strictObject({ boardId: id.nullable() }),
   'board:gather': z.strictObject({ boardId: id }),
   'participant:assign': z.strictObject({ participantId: id, groupId: id.nullable() }),
+  /** Takes someone off the roster; their browser can no longer rejoin under that id. */
+  'participant:remove': z.strictObject({ participantId: id }),
+  /** Whether joiners pick their own group ('choose') or wait in the lobby to be placed. */
+  'session:setGrouping': z.strictObject({ grouping: z.enum(['choose', 'lobby']) }),
   /** A follow-up's review of an earlier agreement: how it held, and what chafed. */
   'review:set': z.strictObject({
     agreementId: id,
@@ -69,6 +73,8 @@ export const commandRoles: Readonly<Record<ControlCommand, readonly Role[]>> = {
   'board:spotlight': facilitator,
   'board:gather': facilitator,
   'participant:assign': facilitator,
+  'participant:remove': facilitator,
+  'session:setGrouping': facilitator,
   'review:set': [Role.facilitator, Role.participant],
 }
 

@@ -78,6 +78,10 @@ export interface SessionView {
   readonly gathering: Gathering | null
   readonly broadcast: Broadcast | null
   readonly participants: readonly Participant[]
+  /** Whether joiners pick their own group or wait in the lobby for the facilitator to place them. */
+  readonly grouping: 'choose' | 'lobby'
+  /** Participant ids the facilitator removed; they cannot rejoin under them. */
+  readonly removed: readonly string[]
   readonly series: SeriesInfo
   /** The previous session's agreements, in a follow-up; empty otherwise. */
   readonly review: readonly ReviewItem[]

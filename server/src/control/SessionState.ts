@@ -13,6 +13,8 @@ export const initialSession = (): SessionView => ({
   gathering: null,
   broadcast: null,
   participants: [],
+  grouping: 'choose',
+  removed: [],
   series: { number: 1, previousId: null },
   review: [],
 })
@@ -39,6 +41,8 @@ const StoredSession = z.object({
       groupId: z.string().nullable(),
     }),
   ),
+  grouping: z.enum(['choose', 'lobby']),
+  removed: z.array(z.string()),
   series: z.object({ number: z.number(), previousId: z.string().nullable() }),
   review: z.array(
     z.object({

@@ -3,7 +3,15 @@ import type { CommandHandler } from './CommandHandler.js'
 import { gather, lockBoards, spotlight } from './boardCommands.js'
 import { reveal, setPhase } from './phaseCommands.js'
 import { setReview } from './reviewCommands.js'
-import { assign, broadcast, clockSync, join, setVoteBudget } from './sessionCommands.js'
+import {
+  assign,
+  broadcast,
+  clockSync,
+  join,
+  removeParticipant,
+  setGrouping,
+  setVoteBudget,
+} from './sessionCommands.js'
 import { timerAddTime, timerPause, timerStart } from './timerCommands.js'
 
 /** The handler of every control command (the type makes sure none is missing). */
@@ -21,5 +29,7 @@ export const commandHandlers: { readonly [C in ControlCommand]: CommandHandler<C
   'board:spotlight': spotlight,
   'board:gather': gather,
   'participant:assign': assign,
+  'participant:remove': removeParticipant,
+  'session:setGrouping': setGrouping,
   'review:set': setReview,
 }

@@ -11,9 +11,13 @@ export const clockSync: CommandHandler<'clock:sync'> = (state, _payload, { now }
 
 /** Joins, or rejoins under the same id; a rejoin keeps the group unless it names another. */
 export const join: CommandHandler<'session:join'> = (state, payload, ctx) => {
-  const { name, side, groupId, participantId } = payload
+  const { name, side, participantId } = payload
+  // In lobby mode the facilitator places people; a joiner's own pick is ignored.
+  const groupId = state.grouping === 'lobby' ? undefined : payload.groupId
   if (groupId && !ctx.workshop.groups.some((g) => g.id === groupId))
     return { error: 'not-found', field: 'groupId' }
+  if (participantId && state.removed.includes(participantId))
+    return { error: 'forbidden', field: 'participantId' }
   const known = participantId ? state.participants.find((p) => p.id === participantId) : undefined
   if (!known && state.participants.length >= MAX_PARTICIPANTS)
     return { error: 'conflict', field: 'participants' }
@@ -47,4 +51,21 @@ export const setVoteBudget: CommandHandler<'votes:setBudget'> = (state, { budget
 
 export const broadcast: CommandHandler<'message:broadcast'> = (state, { text }, { now }) => ({
   state: { ...state, broadcast: { id: (state.broadcast?.id ?? 0) + 1, text, at: now } },
+})
+
+export const removeParticipant: CommandHandler<'participant:remove'> = (state, payload) => {
+  const { participantId } = payload
+  if (!state.participants.some((p) => p.id === participantId))
+    return { error: 'not-found', field: 'participantId' }
+  return {
+    state: {
+      ...state,
+      participants: state.participants.filter((p) => p.id !== participantId),
+      removed: [...state.removed, participantId].slice(-500),
+    },
+  }
+}
+
+export const setGrouping: CommandHandler<'session:setGrouping'> = (state, { grouping }) => ({
+  state: { ...state, grouping },
 })
