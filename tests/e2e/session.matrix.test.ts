@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addAgreement, asAgreementId, userOrigin } from '@sparboard/board-model'
+import { addAgreement, addNote, asAgreementId, asNoteId, userOrigin } from '@sparboard/board-model'
 import { launchChromium } from '../support/browser.js'
 import { clientDir } from '../support/clientDir.js'
 import { createWorkshop, startServer, type RunningServer } from '../support/startServer.js'
@@ -18,8 +18,8 @@ afterAll(async () => {
   await running?.stop()
 })
 
-describe('strategy check matrix, in Chromium', () => {
-  it('shows the facilitator every agreement of every board scored against each goal, live', async () => {
+describe('facilitator overview and strategy check matrix, in Chromium', () => {
+  it('shows the facilitator every agreement scored against each goal, and each board’s notes and people, live', async () => {
     running = await startServer({ clientDir: clientDir() })
     const w = await createWorkshop(running.url)
     const group2 = openBoard(running.wsUrl, w.boards[1]!.id, w.tokens.participant)
@@ -56,5 +56,20 @@ describe('strategy check matrix, in Chromium', () => {
       .poll(() => row('Rush orders always first').locator('td').allTextContents())
       .toEqual(['', '✗'])
     await expect.poll(() => row('Rush orders always first').textContent()).toContain('group 2')
+
+    // The overview shows each board's notes and who is on it, live.
+    const activity = fac.getByTestId('session-board-activity')
+    await expect
+      .poll(() => activity.allTextContents())
+      .toEqual([' · 0 notes · nobody here', ' · 0 notes · nobody here'])
+    group2.provider.awareness.setLocalStateField('user', { name: 'Bram', color: '#e64980' })
+    addNote(
+      group2.doc,
+      asNoteId('n1'),
+      { category: 'solution', x: 100, y: 800, author: 'Bram', text: 'Weekly meeting' },
+      userOrigin('bram'),
+    )
+    await expect.poll(() => activity.nth(1).textContent()).toBe(' · 1 note · here: Bram')
+    await expect.poll(() => activity.nth(0).textContent()).toBe(' · 0 notes · nobody here')
   })
 })

@@ -4,6 +4,7 @@ import type { WorkshopWithLinks } from '../api.js'
 import { boardPath, navigate } from '../route.js'
 import { boardLabel } from './boardLabel.js'
 import type { RunCommand } from './useCommand.js'
+import type { BoardOverview } from './useWorkshopBoards.js'
 
 /** Per board: lock, spotlight, bring everyone there (and go there oneself). */
 export function BoardControls(props: {
@@ -11,8 +12,9 @@ export function BoardControls(props: {
   token: string
   state: SessionView
   run: RunCommand
+  overview: readonly BoardOverview[]
 }) {
-  const { workshop, token, state, run } = props
+  const { workshop, token, state, run, overview } = props
   const { t } = useTranslation()
   const all = workshop.boards.map((b) => b.id)
   return (
@@ -45,7 +47,14 @@ export function BoardControls(props: {
             <li key={b.id} data-testid="session-board" aria-label={label}>
               <span className="session-board-name">
                 {locked && '🔒 '}
-                {label}
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => navigate(boardPath(workshop.id, b.id, token))}
+                >
+                  {label}
+                </button>
+                <BoardActivity board={overview.find((o) => o.boardId === b.id)} />
               </span>
               <button
                 type="button"
@@ -77,5 +86,21 @@ export function BoardControls(props: {
         })}
       </ul>
     </div>
+  )
+}
+
+/** Live note count and who is on the board. */
+function BoardActivity({ board }: { board: BoardOverview | undefined }) {
+  const { t } = useTranslation()
+  if (!board) return null
+  return (
+    <span className="hint" data-testid="session-board-activity">
+      {' · '}
+      {t('session.overview.notes', { count: board.noteCount })}
+      {' · '}
+      {board.present.length
+        ? t('session.overview.present', { names: board.present.join(', ') })
+        : t('session.overview.nobody')}
+    </span>
   )
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { SessionView } from '@sparboard/protocol'
 import type { WorkshopWithLinks } from '../api.js'
 import { BoardControls } from './BoardControls.js'
 import { FollowUpControl } from './FollowUpControl.js'
@@ -9,22 +10,28 @@ import { StrategyMatrix } from './StrategyMatrix.js'
 import { TimerControls } from './TimerControls.js'
 import { useCommand } from './useCommand.js'
 import { useSession } from './useSession.js'
+import { useWorkshopBoards } from './useWorkshopBoards.js'
 import './session.css'
 
+interface Props {
+  readonly workshop: WorkshopWithLinks
+  readonly token: string
+}
+
 /** The facilitator's controls on the workshop page; renders nothing for anyone else. */
-export function FacilitatorPanel({
-  workshop,
-  token,
-}: {
-  workshop: WorkshopWithLinks
-  token: string
-}) {
-  const { t } = useTranslation()
+export function FacilitatorPanel({ workshop, token }: Props) {
   const { state, role } = useSession(token)
+  // Only the facilitator opens a connection to every board (the overview and the matrix).
+  if (role !== 'facilitator' || !state) return null
+  return <FacilitatorControls workshop={workshop} token={token} state={state} />
+}
+
+function FacilitatorControls({ workshop, token, state }: Props & { state: SessionView }) {
+  const { t } = useTranslation()
   const { run, refusal } = useCommand(token)
   const [message, setMessage] = useState('')
   const [matrix, setMatrix] = useState(false)
-  if (role !== 'facilitator' || !state) return null
+  const overview = useWorkshopBoards(workshop, token)
   return (
     <section className="card facilitator-panel" data-testid="facilitator-panel">
       <h2>{t('session.panel.title')}</h2>
@@ -61,15 +68,20 @@ export function FacilitatorPanel({
         </label>
         <button type="submit">{t('session.panel.send')}</button>
       </form>
-      <BoardControls workshop={workshop} token={token} state={state} run={run} />
+      <BoardControls
+        workshop={workshop}
+        token={token}
+        state={state}
+        run={run}
+        overview={overview}
+      />
       <ParticipantRoster workshop={workshop} state={state} run={run} />
       <div className="session-section">
         <button type="button" aria-expanded={matrix} onClick={() => setMatrix(!matrix)}>
           {matrix ? t('session.matrix.hide') : t('session.matrix.show')}
         </button>
       </div>
-      {/* Only while open: it holds a Yjs connection to every board. */}
-      {matrix && <StrategyMatrix workshop={workshop} token={token} />}
+      {matrix && <StrategyMatrix workshop={workshop} boards={overview} />}
       <FollowUpControl workshopId={workshop.id} token={token} />
     </section>
   )

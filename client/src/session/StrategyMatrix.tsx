@@ -2,20 +2,17 @@ import { useTranslation } from 'react-i18next'
 import type { GoalScore } from '@sparboard/board-model'
 import type { WorkshopWithLinks } from '../api.js'
 import { boardLabel } from './boardLabel.js'
-import { useWorkshopAgreements } from './useWorkshopAgreements.js'
+import type { BoardOverview } from './useWorkshopBoards.js'
 
 const mark: Record<GoalScore, string> = { supports: '✓', neutral: '○', conflicts: '✗' }
 
 /** All agreements of all boards against every goal: the strategy check at a glance. */
-export function StrategyMatrix({
-  workshop,
-  token,
-}: {
+export function StrategyMatrix(props: {
   workshop: WorkshopWithLinks
-  token: string
+  boards: readonly BoardOverview[]
 }) {
+  const { workshop, boards } = props
   const { t } = useTranslation()
-  const boards = useWorkshopAgreements(workshop, token)
   const rows = boards.flatMap((b) => b.agreements.map((a) => ({ boardId: b.boardId, a })))
   return (
     <div className="session-section">

@@ -98,6 +98,12 @@ export const sessionEn = {
   remove: 'Remove {{name}}',
   removed: 'The facilitator took you off the roster. You can join again.',
   yourGroup: 'Your group: {{name}}',
+  overview: {
+    notes_one: '{{count}} note',
+    notes_other: '{{count}} notes',
+    present: 'here: {{names}}',
+    nobody: 'nobody here',
+  },
   everyoneHere: 'Everyone to this board',
   calledHere: 'The facilitator brought everyone to this board',
 } as const

@@ -102,6 +102,12 @@ export const sessionNl: Texts<typeof sessionEn> = {
   remove: '{{name}} verwijderen',
   removed: 'De facilitator heeft je van de deelnemerslijst gehaald. Je kunt opnieuw meedoen.',
   yourGroup: 'Jouw groep: {{name}}',
+  overview: {
+    notes_one: '{{count}} notitie',
+    notes_other: '{{count}} notities',
+    present: 'aanwezig: {{names}}',
+    nobody: 'niemand aanwezig',
+  },
   everyoneHere: 'Iedereen naar dit bord',
   calledHere: 'De facilitator heeft iedereen naar dit bord gehaald',
 }
