@@ -1,4 +1,5 @@
 import { boardTextsEn } from '../components/boardTexts.en.js'
+import { exportEn } from '../export/exportTexts.en.js'
 import { sessionEn } from '../session/sessionTexts.en.js'
 
 /** English UI text. The Dutch file must have the same keys (its type says so). */
@@ -96,4 +97,5 @@ export const en = {
   },
   session: sessionEn,
   boardUi: boardTextsEn,
+  export: exportEn,
 } as const

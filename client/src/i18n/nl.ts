@@ -1,5 +1,6 @@
 import type { en } from './en.js'
 import { boardTextsNl } from '../components/boardTexts.nl.js'
+import { exportNl } from '../export/exportTexts.nl.js'
 import { sessionNl } from '../session/sessionTexts.nl.js'
 
 type Texts<T> = { readonly [K in keyof T]: T[K] extends string ? string : Texts<T[K]> }
@@ -99,4 +100,5 @@ export const nl: Texts<typeof en> = {
   },
   session: sessionNl,
   boardUi: boardTextsNl,
+  export: exportNl,
 }

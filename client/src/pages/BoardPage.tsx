@@ -14,6 +14,7 @@ import { AppHeader } from '../components/AppHeader.js'
 import { BoardToolbar } from '../components/BoardToolbar.js'
 import { ClusterNameDialog } from '../components/ClusterNameDialog.js'
 import { ConnectionBadge } from '../components/ConnectionBadge.js'
+import { ExportMenu } from '../export/ExportMenu.js'
 import { HelpSheet } from '../components/HelpSheet.js'
 import { NameDialog } from '../components/NameDialog.js'
 import { NoteOutline } from '../components/NoteOutline.js'
@@ -132,6 +133,12 @@ export function BoardPage({ workshopId, boardId, token, ...props }: BoardPagePro
         <button type="button" className="link" onClick={() => setAgreementsOpen((o) => !o)}>
           {t('boardUi.agreements.title')} ({board.agreements.length})
         </button>
+        <ExportMenu
+          board={board}
+          zoneLabels={zoneLabels}
+          selected={selected}
+          fileName={`${boardCase?.title ?? ''} - ${group?.name ?? ''}`}
+        />
         <PresenceList people={people} label={t('board.presence')} />
         <ConnectionBadge status={status} />
       </AppHeader>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { AppHeader } from '../components/AppHeader.js'
 import { DeleteWorkshop } from '../components/DeleteWorkshop.js'
 import { LinksPanel } from '../components/LinksPanel.js'
+import { WorkshopExportMenu } from '../export/WorkshopExportMenu.js'
 import { boardPath, navigate } from '../route.js'
 import { useControl } from '../sync/useControl.js'
 import { useWorkshop } from '../sync/useWorkshop.js'
@@ -89,6 +90,7 @@ export function WorkshopPage({ workshopId, token }: { workshopId: string; token:
             <LinksPanel links={w.links} />
           </section>
         )}
+        <WorkshopExportMenu workshopId={w.id} token={token} />
         {w.role === 'facilitator' && (
           <DeleteWorkshop
             workshopId={w.id}

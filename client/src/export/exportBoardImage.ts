@@ -1,0 +1,79 @@
+import '@fontsource/noto-sans/400.css'
+import '@fontsource/noto-sans/700.css'
+import type { BoardSnapshot } from '@sparboard/board-model'
+import {
+  BOARD_FONT_FAMILY,
+  BROWSER_CANVAS_LIMITS,
+  buildBoardScene,
+  exportPixelRatio,
+  sceneToSvg,
+} from '@sparboard/board-scene'
+
+export type ExportStep = 'fonts' | 'drawing' | 'encoding'
+
+export interface BoardImageRequest {
+  readonly board: BoardSnapshot
+  readonly zoneLabels: readonly string[]
+  readonly format: 'png' | 'svg'
+  readonly pixelRatio: number
+  /** Only these notes, cropped to them. */
+  readonly only?: ReadonlySet<string>
+  readonly onStep?: (step: ExportStep) => void
+}
+
+export interface BoardImage {
+  readonly blob: Blob
+  /** The ratio used: lower than asked when the board would not fit a browser canvas. */
+  readonly pixelRatio: number
+}
+
+// A frame between steps lets the progress show before the long synchronous draw.
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()))
+
+const votesByNote = (board: BoardSnapshot) => {
+  const votes = new Map<string, number>()
+  for (const v of board.votes) votes.set(v.noteId, (votes.get(v.noteId) ?? 0) + v.count)
+  return votes
+}
+
+/**
+ * Renders the whole board (or a selection) off-screen with the same scene as the server: not the
+ * viewport, and never larger than Chromium's canvas limits (the pixel ratio is lowered instead).
+ */
+export async function exportBoardImage(request: BoardImageRequest): Promise<BoardImage> {
+  request.onStep?.('fonts')
+  // Text is measured when the nodes are made: the board's font must be there first.
+  await Promise.all([
+    document.fonts.load(`19px "${BOARD_FONT_FAMILY}"`),
+    document.fonts.load(`bold 30px "${BOARD_FONT_FAMILY}"`),
+  ])
+  request.onStep?.('drawing')
+  await nextFrame()
+  const { layer, bounds } = buildBoardScene({
+    notes: request.board.notes,
+    zoneLabels: request.zoneLabels,
+    votes: votesByNote(request.board),
+    only: request.only,
+  })
+  try {
+    if (request.format === 'svg') {
+      const svg = sceneToSvg(layer, bounds)
+      return { blob: new Blob([svg], { type: 'image/svg+xml' }), pixelRatio: 1 }
+    }
+    const pixelRatio = exportPixelRatio(
+      bounds.width,
+      bounds.height,
+      request.pixelRatio,
+      BROWSER_CANVAS_LIMITS,
+    )
+    const canvas = layer.toCanvas({ ...bounds, pixelRatio })
+    request.onStep?.('encoding')
+    await nextFrame()
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'))
+    // toBlob gives null when the canvas could not be allocated: say so rather than save nothing.
+    if (!blob) throw new Error(`canvas of ${canvas.width} x ${canvas.height} px failed`)
+    return { blob, pixelRatio }
+  } finally {
+    layer.destroy()
+  }
+}

@@ -1,0 +1,22 @@
+/** English texts of the export menus (keys under `export.*`). */
+export const exportEn = {
+  menu: 'Export',
+  board: 'This board',
+  png: 'PNG {{scale}}x',
+  svg: 'SVG (text stays text)',
+  selection: 'Selection',
+  selectionPng: 'Selected notes as PNG 2x',
+  selectionSvg: 'Selected notes as SVG',
+  noSelection: 'Select notes to export only those.',
+  preparing: 'Preparing {{what}}…',
+  steps: { fonts: 'Loading fonts', drawing: 'Drawing', encoding: 'Writing the file' },
+  downsized: 'The board is too large for {{wanted}}x; exported at {{used}}x.',
+  failed: 'Export failed: {{error}}',
+  workshop: 'Export the workshop',
+  workshopHint: 'Every board at once, as images, a report or data.',
+  zip: 'All boards as PNG (zip)',
+  pdf: 'Report (PDF)',
+  csv: 'Notes as data (CSV)',
+  markdown: 'Summary (Markdown)',
+  downloading: 'Downloading {{what}}… {{size}}',
+} as const
