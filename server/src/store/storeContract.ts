@@ -196,6 +196,22 @@ export function storeContract(name: string, open: () => Promise<StoreFixture>): 
       expect(await store.staleWorkshops(created + 2_000)).toEqual([])
     })
 
+    it('keeps the latest session state of a workshop across a reopen, and drops it with the workshop', async () => {
+      const fx = await start()
+      const [w, other] = [sampleWorkshop(), sampleWorkshop()]
+      await fx.store.createWorkshop(w)
+      await fx.store.createWorkshop(other)
+      expect(await fx.store.getSession(w.id)).toBeNull()
+      await fx.store.saveSession(w.id, { phase: 'strategy', n: 1 })
+      await fx.store.saveSession(w.id, { phase: 'voting', n: 2 })
+      await fx.store.saveSession(other.id, { phase: 'mirroring' })
+      const store = await fx.reopen()
+      expect(await store.getSession(w.id)).toEqual({ phase: 'voting', n: 2 })
+      await store.deleteWorkshop(w.id)
+      expect(await store.getSession(w.id)).toBeNull()
+      expect(await store.getSession(other.id)).toEqual({ phase: 'mirroring' })
+    })
+
     it('appends concurrent batches without losing one', async () => {
       const { store } = await start()
       const w = sampleWorkshop()
