@@ -110,5 +110,38 @@ await page.keyboard.press('-')
 await page.keyboard.press('-')
 await page.waitForTimeout(200)
 await page.screenshot({ path: join(out, '8-zoomed-out.png') })
+
+// A large board (offline, never stored): far out every note is one batched shape, nearer the
+// notes get text. Uses the page's bench hook.
+const big = await (
+  await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'nl-NL' })
+).newPage()
+await big.addInitScript('window.__name = (f) => f')
+await big.addInitScript(() => localStorage.setItem('sparboard.name', 'Anna (Sales)'))
+await big.goto(page.url().replace('#', '?bench#'))
+await big.waitForFunction(() => '__sparboardBench' in window)
+type Hook = {
+  disconnect(): void
+  loadAndDraw(n: number): Promise<number>
+  fit(): void
+  setView(v: { x: number; y: number; scale: number }): void
+}
+await big.evaluate(async () => {
+  const hook = (window as unknown as { __sparboardBench: Hook }).__sparboardBench
+  hook.disconnect()
+  await hook.loadAndDraw(3000)
+  hook.fit()
+})
+await big.waitForTimeout(300)
+await big.screenshot({ path: join(out, '9-many-far.png') })
+await big.evaluate(() =>
+  (window as unknown as { __sparboardBench: Hook }).__sparboardBench.setView({
+    x: -2400,
+    y: -2000,
+    scale: 0.45,
+  }),
+)
+await big.waitForTimeout(300)
+await big.screenshot({ path: join(out, '10-many-near.png') })
 await browser.close()
 console.log(`screenshots in ${out}`)

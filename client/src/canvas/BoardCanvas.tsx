@@ -5,9 +5,11 @@ import {
   useMemo,
   useRef,
   useState,
+  type ReactNode,
   type Ref,
 } from 'react'
 import type Konva from 'konva'
+import { useTranslation } from 'react-i18next'
 import { Layer, Stage } from 'react-konva'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
@@ -43,9 +45,11 @@ import { SHADOW_MAX_NOTES, TEXT_MIN_SCALE, VOTE_BADGE } from './lod.js'
 import { Minimap } from './Minimap.js'
 import { NoteEditor } from './NoteEditor.js'
 import { NoteShape } from './NoteShape.js'
+import { SelectionAnchor } from './SelectionAnchor.js'
 import { SpatialIndex } from './SpatialIndex.js'
 import { useCanvasKeys } from './useCanvasKeys.js'
 import {
+  isControl,
   useCanvasPointer,
   type DragState,
   type NoteBox,
@@ -63,6 +67,8 @@ export interface BoardCanvasHandle {
   zoomToFit(): void
   deleteSelected(): void
   duplicateSelected(): void
+  /** Moves the selection by (dx, dy) world units, as one undo step. */
+  nudge(dx: number, dy: number): void
   getView(): Viewport
   setView(view: Viewport): void
 }
@@ -82,6 +88,8 @@ export interface BoardCanvasProps {
   /** A press on a note's vote badge: vote, or take a vote back. */
   readonly onVote: (id: NoteId, retract: boolean) => void
   readonly onRenameCluster: (id: ClusterId) => void
+  /** Tools for the selection, shown just above the selected notes. */
+  readonly selectionTools?: ReactNode
   readonly handle?: Ref<BoardCanvasHandle>
 }
 
@@ -93,6 +101,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
   const { doc, provider, board, origin, author, authorSide, canWrite, selected, onSelect } = props
   const containerRef = useRef<HTMLDivElement>(null)
   const { width, height } = useElementSize(containerRef)
+  const { t } = useTranslation()
   const stageRef = useRef<Konva.Stage>(null)
   const [view, setView] = useState<Viewport>({ x: 0, y: 0, scale: 0.4 })
   const viewRef = useRef(view)
@@ -162,6 +171,11 @@ export function BoardCanvas(props: BoardCanvasProps) {
       onSelect(new Set())
     },
     duplicateSelected: () => pasteNotes(selectedNotes()),
+    nudge(dx, dy) {
+      if (!canWrite) return
+      const moves = selectedNotes().map((n) => ({ id: n.id, ...placementAt(n.x + dx, n.y + dy) }))
+      placeNotes(doc, moves, origin)
+    },
     getView: () => view,
     setView,
   }
@@ -221,6 +235,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
   const { drag, band, handlers } = useCanvasPointer(containerRef, pointerCtx)
 
   const onDoubleClick = (e: React.MouseEvent) => {
+    if (isControl(e.target)) return
     const r = containerRef.current!.getBoundingClientRect()
     const w = toWorld(view, e.clientX - r.left, e.clientY - r.top)
     const hit = index.at(w.x, w.y)?.note
@@ -305,6 +320,23 @@ export function BoardCanvas(props: BoardCanvasProps) {
         </Stage>
       )}
       <CursorOverlay peers={peers} view={view} />
+      {props.selectionTools && !drag && !band && editing === null && (
+        <SelectionAnchor
+          notes={[...selected].flatMap((id) => notesById.get(id) ?? [])}
+          view={view}
+          width={width}
+        >
+          {props.selectionTools}
+        </SelectionAnchor>
+      )}
+      <button
+        type="button"
+        className="zoom-level"
+        title={t('boardUi.zoomReset')}
+        onClick={() => setView((v) => zoomAt(v, width / 2, height / 2, 1 / v.scale))}
+      >
+        {Math.round(view.scale * 100)}%
+      </button>
       {editingNote && (
         <NoteEditor
           key={editingNote.id}

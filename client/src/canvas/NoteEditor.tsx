@@ -11,6 +11,7 @@ import {
   type BoardOrigin,
   type NoteId,
 } from '@sparboard/board-model'
+import { fitFontSize } from './lod.js'
 import { transformIndex, type DeltaOp } from './transformIndex.js'
 
 export interface NoteEditorProps {
@@ -46,7 +47,10 @@ export function NoteEditor({ doc, noteId, origin, left, top, scale, onClose }: N
     let shown = text.toString()
     let composing = false
     let missed: DeltaOp[][] = []
+    // The editor shows the text at the size the note will draw it.
+    const fit = () => (area.style.fontSize = `${fitFontSize(area.value)}px`)
     area.value = shown
+    fit()
     area.focus()
     area.setSelectionRange(shown.length, shown.length)
 
@@ -64,6 +68,7 @@ export function NoteEditor({ doc, noteId, origin, left, top, scale, onClose }: N
       const end = transformIndex(area.selectionEnd, delta)
       shown = text.toString()
       area.value = shown
+      fit()
       if (document.activeElement === area) area.setSelectionRange(start, end)
     }
     const onChange = (event: Y.YTextEvent, tr: Y.Transaction) => {
@@ -72,6 +77,7 @@ export function NoteEditor({ doc, noteId, origin, left, top, scale, onClose }: N
       else showRemote(event.delta as DeltaOp[])
     }
     const onInput = () => {
+      fit()
       if (!composing) pushLocal()
     }
     const onCompositionStart = () => {

@@ -48,7 +48,7 @@ export const NoteShape = memo(function NoteShape(props: NoteShapeProps) {
           height={NOTE_SIZE.height - 36}
           text={note.text}
           fontSize={fitFontSize(note.text)}
-          lineHeight={1.2}
+          lineHeight={1.25}
           fill="#1f2d3d"
           ellipsis
           perfectDrawEnabled={false}

@@ -16,6 +16,13 @@ const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
   !!target.closest('input, textarea, select, [contenteditable], dialog')
 
+const ARROWS: Record<string, readonly [number, number]> = {
+  ArrowLeft: [-1, 0],
+  ArrowRight: [1, 0],
+  ArrowUp: [0, -1],
+  ArrowDown: [0, 1],
+}
+
 /** The canvas' keyboard shortcuts (listed in the help sheet). */
 export function useCanvasKeys(actions: CanvasKeyActions) {
   const ref = useRef(actions)
@@ -41,6 +48,11 @@ export function useCanvasKeys(actions: CanvasKeyActions) {
       else if (e.key === '+' || e.key === '=') run(() => a.api.zoomBy(1.25))
       else if (e.key === '-') run(() => a.api.zoomBy(0.8))
       else if (e.key === '0' || (e.shiftKey && e.key === '!')) run(a.api.zoomToFit)
+      else if (e.key in ARROWS) {
+        const [dx, dy] = ARROWS[e.key]!
+        const step = e.shiftKey ? 100 : 10
+        run(() => a.api.nudge(dx * step, dy * step))
+      }
     }
     addEventListener('keydown', onKey)
     return () => removeEventListener('keydown', onKey)

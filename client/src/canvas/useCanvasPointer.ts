@@ -35,6 +35,10 @@ type Mode =
 
 const DRAG_THRESHOLD_PX = 3
 
+/** Controls over the canvas (editor, zoom button, minimap) handle their own pointer. */
+export const isControl = (target: EventTarget) =>
+  target instanceof Element && !!target.closest('textarea, button, input, .minimap')
+
 /**
  * Pointer input on the canvas: select (click, shift-click, rubber band), drag notes, pan (space,
  * middle button, touch) and pinch-zoom. Hits come from the spatial index, not from Konva.
@@ -87,7 +91,7 @@ export function useCanvasPointer(
   }
 
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
-    if ((e.target as HTMLElement).closest('textarea, button, input')) return
+    if (isControl(e.target)) return
     const ctx = ctxRef.current
     const p = local(e)
     container.current?.setPointerCapture(e.pointerId)
@@ -123,8 +127,13 @@ export function useCanvasPointer(
   const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
     const ctx = ctxRef.current
     const p = local(e)
-    ctx.onCursor(toWorld(ctx.view, p.x, p.y))
-    if (!pointers.current.has(e.pointerId)) return
+    const w = toWorld(ctx.view, p.x, p.y)
+    ctx.onCursor(w)
+    if (!pointers.current.has(e.pointerId)) {
+      const over = ctx.canWrite && e.pointerType === 'mouse' && ctx.index.at(w.x, w.y)
+      container.current!.style.cursor = space.current ? 'grab' : over ? 'move' : ''
+      return
+    }
     pointers.current.set(e.pointerId, p)
     const m = mode.current
     if (m.kind === 'pan') {

@@ -14,15 +14,10 @@ const svg = (d: string) => (
     <path d={d} />
   </svg>
 )
-// Drawn, not font glyphs: the fallback fonts on many machines have no ⧉ or 🗑.
-const DUPLICATE = svg('M5 5h8v8H5z M3 11V3h8')
-const DELETE = svg('M3 4h10 M6 4V2.5h4V4 M4.5 4l.7 9.5h5.6l.7-9.5')
 const FIT = svg('M2 6V2h4 M10 2h4v4 M14 10v4h-4 M6 14H2v-4')
 
 export interface BoardToolbarProps {
   readonly canWrite: boolean
-  readonly selectedCount: number
-  readonly canMakeAgreement: boolean
   readonly canUndo: boolean
   readonly canRedo: boolean
   readonly votesLeft: number
@@ -30,24 +25,21 @@ export interface BoardToolbarProps {
   readonly onAdd: () => void
   readonly onUndo: () => void
   readonly onRedo: () => void
-  readonly onDuplicate: () => void
-  readonly onDelete: () => void
-  readonly onGroup: () => void
-  readonly onVote: () => void
-  readonly onAgreement: () => void
   readonly onZoom: (factor: number) => void
   readonly onFit: () => void
   readonly onHelp: () => void
 }
 
-/** The floating tool bar under the canvas; selection tools appear when notes are selected. */
+const iconButton = (label: string, text: ReactNode, onClick: () => void, disabled = false) => (
+  <button type="button" title={label} aria-label={label} onClick={onClick} disabled={disabled}>
+    {text}
+  </button>
+)
+
+/** The floating tool bar under the canvas. */
 export function BoardToolbar(p: BoardToolbarProps) {
   const { t } = useTranslation()
-  const icon = (label: string, text: ReactNode, onClick: () => void, disabled = false) => (
-    <button type="button" title={label} aria-label={label} onClick={onClick} disabled={disabled}>
-      {text}
-    </button>
-  )
+  const icon = iconButton
   return (
     <div className="toolbar" role="toolbar" aria-label={t('board.toolbar')}>
       {p.canWrite && (
@@ -63,29 +55,6 @@ export function BoardToolbar(p: BoardToolbarProps) {
           {icon(t('boardUi.undo'), '↶', p.onUndo, !p.canUndo)}
           {icon(t('boardUi.redo'), '↷', p.onRedo, !p.canRedo)}
         </>
-      )}
-      {p.canWrite && p.selectedCount > 0 && (
-        <div className="toolbar-group" data-testid="selection-tools">
-          <span className="toolbar-count">{t('boardUi.selected', { count: p.selectedCount })}</span>
-          <button
-            type="button"
-            title={t('boardUi.voteTitle')}
-            onClick={p.onVote}
-            disabled={p.votesLeft <= 0}
-          >
-            ● {t('boardUi.vote')}
-          </button>
-          <button type="button" title={t('boardUi.groupTitle')} onClick={p.onGroup}>
-            {t('boardUi.group')}
-          </button>
-          {p.canMakeAgreement && (
-            <button type="button" title={t('boardUi.agreementTitle')} onClick={p.onAgreement}>
-              {t('boardUi.agreement')}
-            </button>
-          )}
-          {icon(t('boardUi.duplicate'), DUPLICATE, p.onDuplicate)}
-          {icon(t('boardUi.delete'), DELETE, p.onDelete)}
-        </div>
       )}
       <div className="toolbar-group">
         {icon(t('board.zoomOut'), '−', () => p.onZoom(1 / 1.25))}

@@ -9,6 +9,7 @@ const ROWS: readonly [string, string][] = [
   ['drag', 'band'],
   ['Ctrl + A', 'selectAll'],
   ['Del', 'delete'],
+  ['← ↑ → ↓', 'nudge'],
   ['Ctrl + D', 'duplicate'],
   ['Ctrl + C, Ctrl + V', 'copyPaste'],
   ['Ctrl + Z, Ctrl + Shift + Z', 'undoRedo'],

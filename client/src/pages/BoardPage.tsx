@@ -19,6 +19,7 @@ import { HelpSheet } from '../components/HelpSheet.js'
 import { NameDialog } from '../components/NameDialog.js'
 import { NoteOutline } from '../components/NoteOutline.js'
 import { PresenceList } from '../components/PresenceList.js'
+import { SelectionTools } from '../components/SelectionTools.js'
 import { navigate, workshopPath } from '../route.js'
 import { SessionBar } from '../session/SessionBar.js'
 import { useBoardLocked, useVoteBudget } from '../session/useSession.js'
@@ -186,12 +187,24 @@ export function BoardPage({ workshopId, boardId, token, ...props }: BoardPagePro
               onSelect={setSelected}
               onVote={actions.vote}
               onRenameCluster={(id) => setClusterDialog({ kind: 'rename', id })}
+              selectionTools={
+                writable && selected.size > 0 ? (
+                  <SelectionTools
+                    selectedCount={selected.size}
+                    canMakeAgreement={solution}
+                    votesLeft={votesLeft}
+                    onDuplicate={() => canvas.current?.duplicateSelected()}
+                    onDelete={() => canvas.current?.deleteSelected()}
+                    onGroup={() => setClusterDialog({ kind: 'group', ids: [...selected] })}
+                    onVote={() => voteSelected(false)}
+                    onAgreement={openAgreement}
+                  />
+                ) : null
+              }
             />
           )}
           <BoardToolbar
             canWrite={writable}
-            selectedCount={selected.size}
-            canMakeAgreement={solution}
             canUndo={undo.canUndo}
             canRedo={undo.canRedo}
             votesLeft={votesLeft}
@@ -199,11 +212,6 @@ export function BoardPage({ workshopId, boardId, token, ...props }: BoardPagePro
             onAdd={() => canvas.current?.addNoteAtCenter()}
             onUndo={undo.undo}
             onRedo={undo.redo}
-            onDuplicate={() => canvas.current?.duplicateSelected()}
-            onDelete={() => canvas.current?.deleteSelected()}
-            onGroup={() => setClusterDialog({ kind: 'group', ids: [...selected] })}
-            onVote={() => voteSelected(false)}
-            onAgreement={openAgreement}
             onZoom={(f) => canvas.current?.zoomBy(f)}
             onFit={() => canvas.current?.zoomToFit()}
             onHelp={() => setHelp(true)}
