@@ -277,6 +277,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
       data-testid="board-canvas"
       data-scale={view.scale.toFixed(3)}
       data-in-view={still.length}
+      data-remote-drags={remoteDrags.length}
       onDoubleClick={onDoubleClick}
       {...handlers}
     >

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser } from 'playwright-core'
+import type { RunningServer } from '../support/startServer.js'
+import { addInOutline, canvasPoint, join, openBoard } from './board.people.js'
+
+let browser: Browser
+let running: RunningServer
+let link: string
+beforeAll(async () => {
+  ;({ browser, running, link } = await openBoard())
+})
+afterAll(async () => {
+  await browser?.close()
+  await running?.stop()
+})
+
+describe('agreements, two people in Chromium', () => {
+  it('Bram sees the agreement Anna makes from a solution, with owner, date and strategy check', async () => {
+    const anna = await join(browser, link, 'Anna')
+    const bram = await join(browser, link, 'Bram')
+    await addInOutline(anna.page, 'Solutions', 'Reserve a rush-order slot every day')
+
+    const empty = await canvasPoint(anna.page, 0.01, 0.01)
+    await anna.page.mouse.click(empty.x, empty.y)
+    await anna.page.keyboard.press('Control+a')
+    await anna.page.keyboard.press('a')
+    const form = anna.page.getByTestId('agreement-form')
+    await form.getByLabel('Owner').fill('Bram')
+    await form.getByLabel('Due date').fill('2026-12-15')
+    await form.getByLabel('Deliver on time').selectOption('supports')
+    await form.getByLabel('Grow margin').selectOption('conflicts')
+    await form.getByRole('button', { name: 'Save agreement' }).click()
+
+    await bram.page.getByRole('button', { name: /^Agreements/ }).click()
+    const agreement = bram.page.getByTestId('agreement')
+    await expect.poll(() => agreement.count()).toBe(1)
+    await expect
+      .poll(() => agreement.locator('.agreement-text').textContent())
+      .toBe('Reserve a rush-order slot every day')
+    await expect.poll(() => agreement.textContent()).toContain('Bram · due 2026-12-15')
+    await expect
+      .poll(() => agreement.locator('.goal-scores li').allTextContents())
+      .toEqual(['Deliver on timeSupports', 'Grow marginConflicts'])
+  })
+})

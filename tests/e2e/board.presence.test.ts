@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser } from 'playwright-core'
+import type { RunningServer } from '../support/startServer.js'
+import { canvasPoint, join, openBoard, zoneTexts } from './board.people.js'
+
+let browser: Browser
+let running: RunningServer
+let link: string
+beforeAll(async () => {
+  ;({ browser, running, link } = await openBoard())
+})
+afterAll(async () => {
+  await browser?.close()
+  await running?.stop()
+})
+
+describe('presence, two people in Chromium', () => {
+  it("Bram sees Anna's named cursor and her drag live, and the move lands in the document only at drop", async () => {
+    const anna = await join(browser, link, 'Anna')
+    const bram = await join(browser, link, 'Bram')
+    const cursor = bram.page.getByTestId('cursors').locator('.cursor[data-name=Anna]')
+
+    const spot = await canvasPoint(anna.page, 0.5, 0.3)
+    await anna.page.mouse.dblclick(spot.x, spot.y)
+    await anna.page.keyboard.type('Rush orders')
+    await anna.page.keyboard.press('Enter')
+    await expect.poll(() => zoneTexts(bram.page, 'Friction points')).toEqual(['Rush orders'])
+    await expect.poll(() => cursor.count()).toBe(1)
+
+    // Mid-drag: Bram sees the note moving, but the document still has it where it was.
+    const target = await canvasPoint(anna.page, 0.5, 0.8)
+    await anna.page.mouse.move(spot.x, spot.y)
+    await anna.page.mouse.down()
+    await anna.page.mouse.move(target.x, target.y, { steps: 6 })
+    await expect
+      .poll(() => bram.page.getByTestId('board-canvas').getAttribute('data-remote-drags'))
+      .toBe('1')
+    expect(await zoneTexts(bram.page, 'Friction points')).toEqual(['Rush orders'])
+
+    await anna.page.mouse.up()
+    await expect.poll(() => zoneTexts(bram.page, 'Solutions')).toEqual(['Rush orders'])
+    await expect
+      .poll(() => bram.page.getByTestId('board-canvas').getAttribute('data-remote-drags'))
+      .toBe('0')
+
+    // Anna's pointer leaves the canvas: her cursor goes away for Bram.
+    await anna.page.mouse.move(5, 5)
+    await expect.poll(() => cursor.count()).toBe(0)
+  })
+})
