@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest'
+import { addNote, asNoteId, userOrigin } from '@sparboard/board-model'
+import { cleanupAfterEach } from '../support/cleanup.js'
+import { eventually } from '../support/eventually.js'
+import { createWorkshop, startServer } from '../support/startServer.js'
+import { openBoard, synced } from '../support/yjsClient.js'
+
+const track = cleanupAfterEach()
+
+const Payload = {
+  img: '<img src=x onerror="alert(1)">',
+  svg: '<svg onload="alert(1)"><script>alert(1)</script></svg>',
+  cdata: ']]><script>alert(1)</script>',
+  formula: '=HYPERLINK("http://evil.example","Klik")',
+  plus: '+1+cmd|" /C calc"!A0',
+  at: '@SUM(1+1)*cmd|" /C calc"!A0',
+  markdown: '[klik](javascript:alert(1)) <script>alert(1)</script>',
+} as const
+const RTL = '\u202E'
+
+/** A workshop whose every text is an attack, with notes written through y-websocket. */
+async function hostileWorkshop() {
+  const r = track(await startServer(), (s) => s.stop())
+  const w = await createWorkshop(r.url, {
+    title: `${Payload.img}${RTL}fdp.exe`,
+    goals: [Payload.svg, Payload.formula],
+    sides: [Payload.img, Payload.at.slice(0, 60)],
+    cases: [{ title: `../../${RTL}gpj.exe ${Payload.cdata}`, description: Payload.markdown }],
+    groups: 1,
+  })
+  const board = w.boards[0]!.id
+  const { doc, provider } = openBoard(r.wsUrl, board, w.tokens.participant)
+  track(provider, (p) => p.destroy())
+  await synced(provider)
+  Object.values(Payload).forEach((text, i) =>
+    addNote(
+      doc,
+      asNoteId(`n${i}`),
+      { category: 'friction', x: 900, y: 100 + 170 * i, text, author: Payload.plus },
+      userOrigin('attacker'),
+    ),
+  )
+  await eventually(async () =>
+    expect((await r.server.store.loadBoard(board)).updates.length).toBeGreaterThan(0),
+  )
+  const get = (path: string) =>
+    fetch(`${r.url}${path}`, { headers: { authorization: `Bearer ${w.tokens.observer}` } })
+  return { w, board, get }
+}
+
+describe('exports of hostile text', () => {
+  it('the board SVG carries every payload as text, never as markup', async () => {
+    const { board, get } = await hostileWorkshop()
+    const res = await get(`/api/boards/${board}/export.svg`)
+    expect(res.status).toBe(200)
+    const svg = await res.text()
+    // Only markup counts: text nodes may say anything once their "<" is escaped.
+    const markup = svg.replace(/>[^<]*</g, '><')
+    expect(markup).not.toMatch(
+      /<(script|img|foreignObject|a|iframe)[\s>/]|\son\w+\s*=|javascript:/i,
+    )
+    expect(svg).toContain('&lt;img src=x onerror=')
+  })
+
+  it('the notes CSV defuses every cell a spreadsheet would run', async () => {
+    const { w, get } = await hostileWorkshop()
+    const csv = await (await get(`/api/workshops/${w.id}/notes.csv`)).text()
+    for (const attack of [Payload.formula, Payload.plus, Payload.at]) {
+      expect(csv).toContain(`'${attack.replace(/"/g, '""')}`)
+      expect(csv).not.toMatch(
+        new RegExp(`(^|,)"?${attack.slice(0, 5).replace(/[+|()]/g, '\\$&')}`, 'm'),
+      )
+    }
+  })
+
+  it('the Markdown summary shows the payloads as literal text', async () => {
+    const { w, get } = await hostileWorkshop()
+    const md = await (await get(`/api/workshops/${w.id}/summary.md`)).text()
+    expect(md).not.toMatch(/<script|<img|<svg|\]\(javascript:/i)
+  })
+})
