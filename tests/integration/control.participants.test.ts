@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { cleanupAfterEach } from '../support/cleanup.js'
 import { createWorkshop, startServer } from '../support/startServer.js'
+import { privateRoom } from '@sparboard/protocol'
+import { closedWith, openBoard, synced } from '../support/yjsClient.js'
 import { connected, openControl } from './control.support.js'
 
 const track = cleanupAfterEach()
+let sessionUrl = ''
 
 async function session() {
   const running = track(await startServer(), (r) => r.stop())
+  sessionUrl = running.wsUrl
   const w = await createWorkshop(running.url)
   const f = track(openControl(running.url, w.tokens.facilitator), (c) => c.close())
   const p = track(openControl(running.url, w.tokens.participant), (c) => c.close())
@@ -46,5 +50,31 @@ describe('control plane: participants', () => {
       field: 'participantId',
     })
     expect(f.state?.participants).toEqual([])
+  })
+
+  it('[C12] hands a first joiner alone the key to their private rooms; a guessed room does not exist', async () => {
+    const { w, p } = await session()
+    const joined = await p.send('session:join', { name: 'Anna', side: 0 })
+    if (!joined.ok || !joined.privateKey) throw new Error('no private key')
+    expect(joined.privateKey.length).toBeGreaterThanOrEqual(22)
+    expect(p.state?.participants[0]).not.toHaveProperty('privateKey')
+    const again = await p.send('session:join', {
+      name: 'Anna',
+      side: 0,
+      participantId: joined.participantId,
+    })
+    expect(again).toEqual({ ok: true, participantId: joined.participantId })
+
+    const board = w.boards[0]!.id
+    const mine = track(
+      openBoard(sessionUrl, privateRoom(board, joined.privateKey), w.tokens.participant),
+      (b) => b.provider.destroy(),
+    )
+    await synced(mine.provider)
+    const guess = track(
+      openBoard(sessionUrl, privateRoom(board, 'guessed-key'), w.tokens.participant),
+      (b) => b.provider.destroy(),
+    )
+    expect(await closedWith(guess.provider)).toBe(4404)
   })
 })

@@ -23,6 +23,7 @@ import { SelectionTools } from '../components/SelectionTools.js'
 import { navigate, workshopPath } from '../route.js'
 import { SessionBar } from '../session/SessionBar.js'
 import { useBoardLocked, useVoteBudget } from '../session/useSession.js'
+import { usePrivateBoard } from '../session/usePrivateBoard.js'
 import { useBoard } from '../sync/useBoard.js'
 import { useBoardActions } from '../sync/useBoardActions.js'
 import { useBoardDoc } from '../sync/useBoardDoc.js'
@@ -46,7 +47,9 @@ type ClusterDialog = { kind: 'group'; ids: readonly NoteId[] } | { kind: 'rename
 export function BoardPage({ workshopId, boardId, token, ...props }: BoardPageProps) {
   const { t } = useTranslation()
   const state = useWorkshop(workshopId, token)
-  const { connection, status } = useBoardDoc(boardId, token)
+  const { connection: boardConnection, status } = useBoardDoc(boardId, token)
+  // While private writing is on, a participant writes in a room only they can open.
+  const connection = usePrivateBoard(workshopId, boardId, token, boardConnection)
   const board = useBoard(connection?.doc)
   const [name, setName] = useDisplayName()
   const participant = useParticipant()

@@ -33,7 +33,7 @@ export function JoinDialog({
       ...(state?.grouping === 'lobby' ? {} : { groupId: groupId || null }),
     }).catch((err: unknown) => ({ ok: false as const, error: String(err) }))
     if (!ack.ok) return setError(t('session.join.failed', { error: ack.error }))
-    const me = { id: ack.participantId, name: name.trim(), side }
+    const me = { id: ack.participantId, name: name.trim(), side, privateKey: ack.privateKey }
     saveIdentity(workshop.id, me)
     // The board's useParticipant reads the side from here, so notes and votes carry the chosen side.
     if (side !== 'other') localStorage.setItem('sparboard.side', String(side))

@@ -1,11 +1,8 @@
 import { useTranslation } from 'react-i18next'
-import { defaultAgenda, type SessionView } from '@sparboard/protocol'
+import { defaultAgenda, phaseRules, type SessionView } from '@sparboard/protocol'
 import type { RunCommand } from './useCommand.js'
 
-/**
- * The agenda as steps: the current one marked, any other one click away. (The reveal button joins
- * it once private writing exists; see docs/private-writing.md.)
- */
+/** The agenda as steps: the current one marked, any other one click away; reveal when private. */
 export function PhaseStepper({ state, run }: { state: SessionView; run: RunCommand }) {
   const { t } = useTranslation()
   const current = defaultAgenda.indexOf(state.phase)
@@ -25,6 +22,11 @@ export function PhaseStepper({ state, run }: { state: SessionView; run: RunComma
           </li>
         ))}
       </ol>
+      {phaseRules[state.phase].privateWriting && !state.revealed && (
+        <button type="button" className="primary" onClick={() => void run('phase:reveal', {})}>
+          {t('session.panel.reveal')}
+        </button>
+      )}
     </div>
   )
 }

@@ -57,8 +57,11 @@ export function SessionBar({ workshop, token, boardId }: SessionBarProps) {
             {t(`session.phase.${state.phase}`)}
           </strong>
           {rules.plenary && <span className="badge">{t('session.phase.plenary')}</span>}
-          {/* No "write on your own first" badge until notes really stay private
-              (docs/private-writing.md): the badge would promise a privacy the board lacks. */}
+          {rules.privateWriting && (
+            <span className="badge" data-testid="session-private">
+              {state.revealed ? t('session.phase.revealed') : t('session.phase.privateWriting')}
+            </span>
+          )}
         </span>
         {state.series.number > 1 && (
           <span className="badge" data-testid="session-series">

@@ -5,6 +5,8 @@ export interface ParticipantIdentity {
   readonly id: string
   readonly name: string
   readonly side: 0 | 1 | 'other'
+  /** The key to this participant's private writing rooms (see docs/private-writing.md). */
+  readonly privateKey?: string
 }
 
 export function loadIdentity(workshopId: string): ParticipantIdentity | null {

@@ -9,7 +9,7 @@ export const sessionEn = {
     agreements: 'Agreements and strategy check',
     mirroring: 'Plenary mirroring',
     plenary: 'plenary',
-    privateWriting: 'write on your own first',
+    privateWriting: 'write on your own first: only you see your notes until the reveal',
     revealed: 'revealed',
   },
   timer: {

@@ -13,7 +13,7 @@ export const sessionNl: Texts<typeof sessionEn> = {
     agreements: 'Afspraken en toets aan strategie en doelen',
     mirroring: 'Plenair spiegelen',
     plenary: 'plenair',
-    privateWriting: 'eerst zelf schrijven',
+    privateWriting: 'eerst zelf schrijven: alleen jij ziet je notities tot het onthullen',
     revealed: 'onthuld',
   },
   timer: {

@@ -14,7 +14,7 @@ export function useRejoin(workshopId: string, token: string): void {
       (ack) =>
         ack.ok &&
         ack.participantId !== me.id &&
-        saveIdentity(workshopId, { ...me, id: ack.participantId }),
+        saveIdentity(workshopId, { ...me, id: ack.participantId, privateKey: ack.privateKey }),
       () => {},
     )
   }, [connected, role, workshopId, send])

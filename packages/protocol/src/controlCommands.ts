@@ -96,7 +96,11 @@ export type Ack<T extends object = object> =
 /** What each command answers when it succeeds, beyond `ok: true`. */
 export interface CommandResults {
   'clock:sync': { readonly serverTime: number }
-  'session:join': { readonly participantId: string }
+  'session:join': {
+    readonly participantId: string
+    /** Only on a first join: the key to this participant's private rooms (keep it). */
+    readonly privateKey?: string
+  }
 }
 export type CommandResult<C extends ControlCommand> = C extends keyof CommandResults
   ? CommandResults[C]

@@ -4,6 +4,7 @@ import type { Server, Socket } from 'socket.io'
 import {
   commandRoles,
   controlCommands,
+  privateRoom,
   type Ack,
   type ClientToServerEvents,
   type ControlCommand,
@@ -53,9 +54,17 @@ export function attachSession(
         role,
         now: Date.now(),
         newId: () => randomBytes(9).toString('base64url'),
+        newSecret: () => randomBytes(16).toString('base64url'),
       }),
     )
     if ('error' in outcome) return { ok: false, error: outcome.error, field: outcome.field }
+    const key = (outcome.result as { privateKey?: string } | undefined)?.privateKey
+    // The rooms must exist before the author can open them; the ack is what tells them the key.
+    if (key)
+      await store.addRooms(
+        workshopId,
+        workshop.boards.map((b) => privateRoom(b.id, key)),
+      )
     if (outcome.changed) io.to(room).emit('session:state', outcome.state, Date.now())
     return { ok: true, ...outcome.result }
   }

@@ -76,6 +76,7 @@ export class SqliteStore implements Store {
       append: this.db.prepare('INSERT INTO board_updates (board_id, data) VALUES (?, ?)'),
       setSnapshot: this.db.prepare('UPDATE boards SET snapshot = ? WHERE id = ?'),
       clearLog: this.db.prepare('DELETE FROM board_updates WHERE board_id = ?'),
+      addRoom: this.db.prepare('INSERT OR IGNORE INTO boards (id, workshop_id) VALUES (?, ?)'),
       getSession: this.db.prepare<[string], { data: string }>(
         'SELECT data FROM sessions WHERE workshop_id = ?',
       ),
@@ -154,6 +155,12 @@ export class SqliteStore implements Store {
 
   async staleWorkshops(before: number): Promise<string[]> {
     return this.stmts.stale.all(before).map((r) => r.id)
+  }
+
+  async addRooms(workshopId: string, roomIds: readonly string[]): Promise<void> {
+    this.db.transaction(() => {
+      for (const id of roomIds) this.stmts.addRoom.run(id, workshopId)
+    })()
   }
 
   async getSession(workshopId: string): Promise<unknown> {

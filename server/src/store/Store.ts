@@ -43,6 +43,11 @@ export interface Store {
   appendUpdates(boardId: string, updates: readonly Uint8Array[]): Promise<void>
   /** Replaces a board's snapshot and log with one snapshot, atomically. */
   compactBoard(boardId: string, snapshot: Uint8Array): Promise<void>
+  /**
+   * Registers Yjs rooms of a workshop that are not among its boards (an author's private writing
+   * room), so the hub serves them to the workshop's tokens. Idempotent.
+   */
+  addRooms(workshopId: string, roomIds: readonly string[]): Promise<void>
   /** The control plane's session state of a workshop (JSON), or null before the first change. */
   getSession(workshopId: string): Promise<unknown>
   /** Replaces a workshop's session state; `session` must be JSON-serialisable. */

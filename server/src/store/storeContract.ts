@@ -212,6 +212,19 @@ export function storeContract(name: string, open: () => Promise<StoreFixture>): 
       expect(await store.getSession(other.id)).toEqual({ phase: 'mirroring' })
     })
 
+    it('serves extra rooms of a workshop like boards, without listing them as boards', async () => {
+      const { store } = await start()
+      const w = sampleWorkshop()
+      await store.createWorkshop(w)
+      const room = `${w.boards[0]!.id}~p~secret`
+      await store.addRooms(w.id, [room, room])
+      expect(await store.findBoardWorkshop(room)).toBe(w.id)
+      expect((await store.loadBoard(room)).updates).toEqual([])
+      expect((await store.getWorkshop(w.id))?.boards).toEqual(w.boards)
+      await store.deleteWorkshop(w.id)
+      expect(await store.findBoardWorkshop(room)).toBeNull()
+    })
+
     it('appends concurrent batches without losing one', async () => {
       const { store } = await start()
       const w = sampleWorkshop()

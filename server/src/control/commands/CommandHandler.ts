@@ -15,6 +15,8 @@ export interface CommandContext {
   readonly role: Role
   readonly now: number
   readonly newId: () => string
+  /** An unguessable key (128 bits), for capabilities such as private rooms. */
+  readonly newSecret: () => string
 }
 
 export type CommandOutcome<C extends ControlCommand> =

@@ -30,7 +30,12 @@ export const join: CommandHandler<'session:join'> = (state, payload, ctx) => {
   const participants = known
     ? state.participants.map((p) => (p.id === me.id ? me : p))
     : [...state.participants, me]
-  return { state: { ...state, participants }, result: { participantId: me.id } }
+  return {
+    state: { ...state, participants },
+    result: known
+      ? { participantId: me.id }
+      : { participantId: me.id, privateKey: ctx.newSecret() },
+  }
 }
 
 export const assign: CommandHandler<'participant:assign'> = (state, payload, ctx) => {

@@ -1,0 +1,89 @@
+import { useEffect, useState } from 'react'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { addNotes, deleteNotes, readNotes, userOrigin, type NoteId } from '@sparboard/board-model'
+import { phaseRules, privateRoom } from '@sparboard/protocol'
+import type { BoardConnection } from '../sync/useBoardDoc.js'
+import { loadIdentity } from './participantIdentity.js'
+import { useSession } from './useSession.js'
+
+const revealOrigin = userOrigin('reveal')
+
+/** Copies this author's private notes onto the board, then empties the private room. */
+function moveToBoard(from: Y.Doc, to: Y.Doc): void {
+  const notes = readNotes(from)
+  if (notes.length === 0) return
+  const onBoard = new Set(readNotes(to).map((n) => n.id))
+  // Same ids: a move cut short (closed tab) is finished next time without doubles.
+  const moving = notes.filter((n) => !onBoard.has(n.id))
+  if (moving.length)
+    addNotes(
+      to,
+      moving.map((n) => ({
+        id: n.id,
+        category: n.category,
+        ...(n.side === null ? {} : { side: n.side }),
+        ...(n.authorSide === null ? {} : { authorSide: n.authorSide }),
+        x: n.x,
+        y: n.y,
+        author: n.author,
+        text: n.text,
+      })),
+      revealOrigin,
+    )
+  deleteNotes(
+    from,
+    notes.map((n) => n.id as NoteId),
+    revealOrigin,
+  )
+}
+
+/**
+ * The document a participant's board page writes to. While private writing is on and not yet
+ * revealed, that is the author's own private room (nobody else can name it), so their notes and
+ * cursor reach no one else; once revealed, their private notes are moved onto the board.
+ */
+export function usePrivateBoard(
+  workshopId: string,
+  boardId: string,
+  token: string,
+  board: BoardConnection | null,
+): BoardConnection | null {
+  const { state, role } = useSession(token)
+  const key = role === 'participant' ? loadIdentity(workshopId)?.privateKey : undefined
+  const writingAlone = state ? phaseRules[state.phase].privateWriting && !state.revealed : false
+  const [own, setOwn] = useState<BoardConnection | null>(null)
+
+  useEffect(() => {
+    if (!key) return
+    const doc = new Y.Doc()
+    const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/yjs`
+    const provider = new WebsocketProvider(url, privateRoom(boardId, key), doc, {
+      params: { token },
+    })
+    setOwn({ doc, provider })
+    return () => {
+      setOwn(null)
+      provider.destroy()
+      doc.destroy()
+    }
+  }, [boardId, token, key])
+
+  const boardDoc = board?.doc
+  useEffect(() => {
+    if (writingAlone || !own || !boardDoc) return
+    const move = () => moveToBoard(own.doc, boardDoc)
+    // Both sides must have the server's state, or the move could miss notes or double them.
+    const ready = () => own.provider.synced && board?.provider.synced
+    if (ready()) return move()
+    const onSync = () => ready() && move()
+    own.provider.on('sync', onSync)
+    board?.provider.on('sync', onSync)
+    return () => {
+      own.provider.off('sync', onSync)
+      board?.provider.off('sync', onSync)
+    }
+  }, [writingAlone, own, boardDoc, board?.provider])
+
+  return writingAlone && own ? own : board
+}

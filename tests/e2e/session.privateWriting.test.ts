@@ -1,0 +1,98 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readNotes } from '@sparboard/board-model'
+import { launchChromium } from '../support/browser.js'
+import { clientDir } from '../support/clientDir.js'
+import { openRaw } from '../support/rawClient.js'
+import { createWorkshop, startServer, type RunningServer } from '../support/startServer.js'
+import { openBoard, synced } from '../support/yjsClient.js'
+
+let browser: Browser
+let running: RunningServer
+const closers: (() => void)[] = []
+beforeAll(async () => {
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  for (const close of closers) close()
+  await browser?.close()
+  await running?.stop()
+})
+
+async function open(url: string): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'en-GB',
+  })
+  const page = await context.newPage()
+  page.on('pageerror', (err) => {
+    throw err
+  })
+  await page.goto(url)
+  return page
+}
+
+const outline = (page: Page) => page.getByTestId('outline').locator('.outline-text')
+
+describe('private writing, in Chromium', () => {
+  it('keeps each participant’s notes to themselves until the facilitator reveals them', async () => {
+    running = await startServer({ clientDir: clientDir() })
+    const w = await createWorkshop(running.url)
+    const board = w.boards[0]!
+    const base = `${running.url}/w/${w.id}`
+    const fac = await open(`${base}#token=${w.tokens.facilitator}`)
+    await fac.getByRole('button', { name: '2. Interests and friction' }).click()
+
+    // Someone with the participant link who never joined, listening on the board with a raw
+    // client and a stock one: they must not get a private note by any frame.
+    const raw = openRaw(running.wsUrl, board.id, w.tokens.participant)
+    closers.push(() => raw.ws.close())
+    const spy = openBoard(running.wsUrl, board.id, w.tokens.participant)
+    closers.push(() => spy.provider.destroy())
+    await synced(spy.provider)
+
+    const write = async (name: string, text: string, at: number) => {
+      const page = await open(`${base}#token=${w.tokens.participant}`)
+      const join = page.getByRole('dialog', { name: 'Join the workshop' })
+      await join.getByLabel('Your name').fill(name)
+      await join.getByRole('radio', { name: 'Sales' }).check()
+      await join.getByRole('button', { name: 'Join' }).click()
+      await expect.poll(() => join.count()).toBe(0)
+      await page.goto(`${base}/b/${board.id}#token=${w.tokens.participant}`)
+      await page.getByTestId('session-private').waitFor()
+      await page.locator('[data-testid=connection][data-status=connected]').waitFor()
+      const canvas = page.getByTestId('board-canvas')
+      const box = (await canvas.boundingBox())!
+      await page.mouse.dblclick(box.x + box.width * at, box.y + box.height * 0.3)
+      await page.keyboard.type(text)
+      await page.keyboard.press('Enter')
+      await expect.poll(() => outline(page).allTextContents()).toContain(text)
+      return page
+    }
+    const anna = await write('Anna', 'Anna alone', 0.45)
+    const bram = await write('Bram', 'Bram alone', 0.55)
+
+    await expect.poll(() => outline(anna).allTextContents()).toEqual(['Anna alone'])
+    await expect.poll(() => outline(bram).allTextContents()).toEqual(['Bram alone'])
+    expect(readNotes(spy.doc)).toEqual([])
+    const frames = () => raw.received.map((f) => Buffer.from(f).toString('latin1')).join('')
+    expect(frames()).not.toMatch(/Anna alone|Bram alone/)
+
+    await fac.getByRole('button', { name: 'Reveal the notes' }).click()
+    const both = ['Anna alone', 'Bram alone']
+    await expect.poll(async () => (await outline(anna).allTextContents()).sort()).toEqual(both)
+    await expect.poll(async () => (await outline(bram).allTextContents()).sort()).toEqual(both)
+    await expect
+      .poll(() =>
+        readNotes(spy.doc)
+          .map((n) => n.text)
+          .sort(),
+      )
+      .toEqual(both)
+    expect(
+      readNotes(spy.doc)
+        .map((n) => n.author)
+        .sort(),
+    ).toEqual(['Anna', 'Bram'])
+  })
+})
