@@ -1,5 +1,4 @@
 import {
-  useCallback,
   useEffect,
   useImperativeHandle,
   useMemo,
@@ -10,19 +9,14 @@ import {
 } from 'react'
 import type Konva from 'konva'
 import { useTranslation } from 'react-i18next'
-import { Layer, Stage } from 'react-konva'
+import { Stage } from 'react-konva'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import {
-  addNote,
-  addNotes,
-  asNoteId,
   deleteNotes,
   NOTE_SIZE,
   notesOf,
-  placeNotes,
   readNote,
-  TEMPLATE_BOUNDS,
   tallyVotes,
   type BoardOrigin,
   type BoardSnapshot,
@@ -34,17 +28,15 @@ import {
 } from '@sparboard/board-model'
 import { broadcastActivity } from '../sync/broadcastActivity.js'
 import { usePeerActivity } from '../sync/usePresence.js'
-import { BatchedNotes } from './BatchedNotes.js'
 import { installBenchHook } from './benchHook.js'
-import { copyNotes } from './clipboardNotes.js'
-import { clusterFrames } from './clusterFrames.js'
-import { ClusterShapes } from './ClusterShapes.js'
+import { clusterFrames, clusterLabelAt } from './clusterFrames.js'
 import { CursorOverlay } from './CursorOverlay.js'
 import { DragLayer } from './DragLayer.js'
-import { SHADOW_MAX_NOTES, TEXT_MIN_SCALE, VOTE_BADGE } from './lod.js'
+import { VOTE_BADGE } from './lod.js'
 import { Minimap } from './Minimap.js'
 import { NoteEditor } from './NoteEditor.js'
-import { NoteShape } from './NoteShape.js'
+import { NotesLayer } from './NotesLayer.js'
+import { createNoteAt, moveNotesBy, pasteCopies, PASTE_OFFSET } from './noteWrites.js'
 import { SelectionAnchor } from './SelectionAnchor.js'
 import { SpatialIndex } from './SpatialIndex.js'
 import { useCanvasKeys } from './useCanvasKeys.js'
@@ -56,9 +48,8 @@ import {
   type PointerContext,
 } from './useCanvasPointer.js'
 import { useElementSize } from './useElementSize.js'
-import { useWheelZoom } from './useWheelZoom.js'
-import { fitViewport, toWorld, unionRects, zoomAt, type Viewport } from './viewport.js'
-import { placementAt } from './zoneForDrop.js'
+import { useViewport } from './useViewport.js'
+import { toWorld, zoomAt, type Viewport } from './viewport.js'
 import { ZoneLayer } from './ZoneLayer.js'
 
 export interface BoardCanvasHandle {
@@ -93,8 +84,6 @@ export interface BoardCanvasProps {
   readonly handle?: Ref<BoardCanvasHandle>
 }
 
-const newId = () => crypto.randomUUID()
-const PASTE_OFFSET = 24
 let clipboard: readonly NoteSnapshot[] = []
 
 export function BoardCanvas(props: BoardCanvasProps) {
@@ -103,9 +92,6 @@ export function BoardCanvas(props: BoardCanvasProps) {
   const { width, height } = useElementSize(containerRef)
   const { t } = useTranslation()
   const stageRef = useRef<Konva.Stage>(null)
-  const [view, setView] = useState<Viewport>({ x: 0, y: 0, scale: 0.4 })
-  const viewRef = useRef(view)
-  viewRef.current = view
   const [editing, setEditing] = useState<NoteId | null>(null)
   const peers = usePeerActivity(provider)
   const activity = useMemo(() => broadcastActivity(provider), [provider])
@@ -123,39 +109,21 @@ export function BoardCanvas(props: BoardCanvasProps) {
     [board.clusters, notesById],
   )
 
-  const fit = useCallback(() => {
-    if (width === 0 || height === 0) return
-    const bounds = unionRects([TEMPLATE_BOUNDS, ...index.items])
-    // Leave room at the bottom for the toolbar.
-    setView(fitViewport(bounds, width, height - 64))
-  }, [index, width, height])
-  const fitted = useRef(false)
-  useEffect(() => {
-    if (!fitted.current && width > 0) {
-      fitted.current = true
-      fit()
-    }
-  }, [fit, width])
+  const { view, setView, viewRef, fit } = useViewport(containerRef, index.items, width, height)
 
-  const createAt = useCallback(
-    (x: number, y: number) => {
-      if (!canWrite) return
-      const id = asNoteId(newId())
-      addNote(doc, id, { ...placementAt(x, y), author, authorSide }, origin)
-      onSelect(new Set([id]))
-      setEditing(id)
-    },
-    [author, authorSide, canWrite, doc, onSelect, origin],
+  const writer = useMemo(
+    () => ({ doc, origin, author, authorSide }),
+    [doc, origin, author, authorSide],
   )
-  const pasteNotes = useCallback(
-    (source: readonly NoteSnapshot[]) => {
-      if (!canWrite || source.length === 0) return
-      const copies = copyNotes(source, PASTE_OFFSET, PASTE_OFFSET, author, authorSide, newId)
-      addNotes(doc, copies, origin)
-      onSelect(new Set(copies.map((c) => c.id)))
-    },
-    [author, authorSide, canWrite, doc, onSelect, origin],
-  )
+  const createAt = (x: number, y: number) => {
+    if (!canWrite) return
+    const id = createNoteAt(writer, x, y)
+    onSelect(new Set([id]))
+    setEditing(id)
+  }
+  const paste = (source: readonly NoteSnapshot[]) => {
+    if (canWrite && source.length > 0) onSelect(new Set(pasteCopies(writer, source)))
+  }
   const selectedNotes = () => [...selected].flatMap((id) => notesById.get(id) ?? [])
 
   const api: BoardCanvasHandle = {
@@ -170,12 +138,8 @@ export function BoardCanvas(props: BoardCanvasProps) {
       deleteNotes(doc, [...selected], origin)
       onSelect(new Set())
     },
-    duplicateSelected: () => pasteNotes(selectedNotes()),
-    nudge(dx, dy) {
-      if (!canWrite) return
-      const moves = selectedNotes().map((n) => ({ id: n.id, ...placementAt(n.x + dx, n.y + dy) }))
-      placeNotes(doc, moves, origin)
-    },
+    duplicateSelected: () => paste(selectedNotes()),
+    nudge: (dx, dy) => canWrite && moveNotesBy(writer, selectedNotes(), dx, dy),
     getView: () => view,
     setView,
   }
@@ -191,20 +155,19 @@ export function BoardCanvas(props: BoardCanvasProps) {
       setView,
       () => apiRef.current.zoomToFit(),
     )
-  }, [doc, provider])
+  }, [doc, provider, setView, viewRef])
   useCanvasKeys({
     active: editing === null,
     api,
     copy: () => (clipboard = selectedNotes()),
     paste: () => {
-      pasteNotes(clipboard)
+      paste(clipboard)
       clipboard = clipboard.map((n) => ({ ...n, x: n.x + PASTE_OFFSET, y: n.y + PASTE_OFFSET }))
     },
     selectAll: () => onSelect(new Set(notes.map((n) => n.id))),
     clear: () => onSelect(new Set()),
     edit: () => canWrite && selected.size === 1 && setEditing([...selected][0]!),
   })
-  useWheelZoom(containerRef, setView)
 
   const pointerCtx = useRef<PointerContext>(null!)
   pointerCtx.current = {
@@ -222,13 +185,13 @@ export function BoardCanvas(props: BoardCanvasProps) {
       if (inBadge) props.onVote(note.id, retract)
       return inBadge
     },
-    onDrop(drag: DragState) {
-      const moves = drag.ids.flatMap((id) => {
-        const n = notesById.get(id)
-        return n ? [{ id, ...placementAt(n.x + drag.dx, n.y + drag.dy) }] : []
-      })
-      placeNotes(doc, moves, origin)
-    },
+    onDrop: (drag: DragState) =>
+      moveNotesBy(
+        writer,
+        drag.ids.flatMap((id) => notesById.get(id) ?? []),
+        drag.dx,
+        drag.dy,
+      ),
     onCursor: (cursor) => activity.send({ cursor }),
     onDragMove: (drag) => activity.send({ drag }, drag === null),
   }
@@ -239,34 +202,17 @@ export function BoardCanvas(props: BoardCanvasProps) {
     const r = containerRef.current!.getBoundingClientRect()
     const w = toWorld(view, e.clientX - r.left, e.clientY - r.top)
     const hit = index.at(w.x, w.y)?.note
-    const label = frames.find(
-      (f) =>
-        w.x >= f.label.x &&
-        w.x <= f.label.x + f.label.width &&
-        w.y >= f.label.y &&
-        w.y <= f.label.y + f.label.height,
-    )
+    const label = clusterLabelAt(frames, w.x, w.y)
     if (hit) {
       if (canWrite) setEditing(hit.id)
     } else if (label && canWrite) props.onRenameCluster(label.id)
     else createAt(w.x - NOTE_SIZE.width / 2, w.y - NOTE_SIZE.height / 2)
   }
 
-  // Culling: only what is on screen (plus a margin) becomes Konva nodes.
-  const margin = 100 / view.scale
-  const inView = index.query({
-    x: -view.x / view.scale - margin,
-    y: -view.y / view.scale - margin,
-    width: width / view.scale + 2 * margin,
-    height: height / view.scale + 2 * margin,
-  })
   const remoteDrags = peers.flatMap((p) =>
     p.drag ? p.drag.ids.map((id) => ({ id, dx: p.drag!.dx, dy: p.drag!.dy, color: p.color })) : [],
   )
   const moving = new Set<NoteId>([...(drag?.ids ?? []), ...remoteDrags.map((d) => d.id)])
-  const still = inView.flatMap((i) => (moving.has(i.note.id) ? [] : [i.note]))
-  const detailed = view.scale >= TEXT_MIN_SCALE
-  const votedIds = useMemo(() => new Set(tally.keys()), [tally])
   // Read from the document, not the snapshot: that one lags a frame behind a new note.
   const editingNote = editing ? readEditing(doc, editing) : null
 
@@ -276,7 +222,6 @@ export function BoardCanvas(props: BoardCanvasProps) {
       ref={containerRef}
       data-testid="board-canvas"
       data-scale={view.scale.toFixed(3)}
-      data-in-view={still.length}
       data-remote-drags={remoteDrags.length}
       onDoubleClick={onDoubleClick}
       {...handlers}
@@ -293,23 +238,17 @@ export function BoardCanvas(props: BoardCanvasProps) {
           listening={false}
         >
           <ZoneLayer labels={props.zoneLabels} />
-          <Layer listening={false}>
-            <ClusterShapes frames={frames} showNames={view.scale > 0.12} />
-            {detailed ? (
-              still.map((note) => (
-                <NoteShape
-                  key={note.id}
-                  note={note}
-                  votes={tally.get(note.id)}
-                  selected={selected.has(note.id)}
-                  editing={note.id === editing}
-                  shadow={still.length <= SHADOW_MAX_NOTES}
-                />
-              ))
-            ) : (
-              <BatchedNotes notes={still} selected={selected} voted={votedIds} />
-            )}
-          </Layer>
+          <NotesLayer
+            index={index}
+            view={view}
+            width={width}
+            height={height}
+            moving={moving}
+            tally={tally}
+            selected={selected}
+            editing={editing}
+            frames={frames}
+          />
           <DragLayer
             drag={drag}
             remote={remoteDrags}

@@ -41,3 +41,9 @@ export function clusterFrames(
     ]
   })
 }
+
+/** The cluster whose name is drawn at a world point, if any. */
+export const clusterLabelAt = (frames: readonly ClusterFrame[], x: number, y: number) =>
+  frames.find(
+    ({ label: l }) => x >= l.x && x <= l.x + l.width && y >= l.y && y <= l.y + l.height,
+  ) ?? null
