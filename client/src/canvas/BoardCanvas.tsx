@@ -27,7 +27,7 @@ import {
   type Side,
 } from '@sparboard/board-model'
 import { broadcastActivity } from '../sync/broadcastActivity.js'
-import { usePeerActivity } from '../sync/usePresence.js'
+import { usePeerDrags } from '../sync/usePresence.js'
 import { installBenchHook } from './benchHook.js'
 import { clusterFrames, clusterLabelAt } from './clusterFrames.js'
 import { CursorOverlay } from './CursorOverlay.js'
@@ -93,7 +93,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
   const { t } = useTranslation()
   const stageRef = useRef<Konva.Stage>(null)
   const [editing, setEditing] = useState<NoteId | null>(null)
-  const peers = usePeerActivity(provider)
+  const remoteDrags = usePeerDrags(provider)
   const activity = useMemo(() => broadcastActivity(provider), [provider])
   useEffect(() => () => activity.stop(), [activity])
 
@@ -209,10 +209,12 @@ export function BoardCanvas(props: BoardCanvasProps) {
     else createAt(w.x - NOTE_SIZE.width / 2, w.y - NOTE_SIZE.height / 2)
   }
 
-  const remoteDrags = peers.flatMap((p) =>
-    p.drag ? p.drag.ids.map((id) => ({ id, dx: p.drag!.dx, dy: p.drag!.dy, color: p.color })) : [],
+  const movingKey = [...(drag?.ids ?? []), ...remoteDrags.map((d) => d.id)].join(' ')
+  // Same ids, same set: the notes layer skips re-rendering while a drag only moves.
+  const moving = useMemo(
+    () => new Set(movingKey ? (movingKey.split(' ') as NoteId[]) : []),
+    [movingKey],
   )
-  const moving = new Set<NoteId>([...(drag?.ids ?? []), ...remoteDrags.map((d) => d.id)])
   // Read from the document, not the snapshot: that one lags a frame behind a new note.
   const editingNote = editing ? readEditing(doc, editing) : null
 
@@ -259,7 +261,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
           />
         </Stage>
       )}
-      <CursorOverlay peers={peers} view={view} />
+      <CursorOverlay provider={provider} view={view} />
       {props.selectionTools && !drag && !band && editing === null && (
         <SelectionAnchor
           notes={[...selected].flatMap((id) => notesById.get(id) ?? [])}

@@ -1,8 +1,13 @@
-import type { PeerActivity } from '../sync/usePresence.js'
+import type { WebsocketProvider } from 'y-websocket'
+import { usePeerActivity } from '../sync/usePresence.js'
 import type { Viewport } from './viewport.js'
 
-/** The other people's pointers with their names, in their colours. */
-export function CursorOverlay({ peers, view }: { peers: readonly PeerActivity[]; view: Viewport }) {
+/**
+ * The other people's pointers with their names, in their colours. It listens to awareness
+ * itself, so 30 cursor updates a second re-render only this.
+ */
+export function CursorOverlay({ provider, view }: { provider: WebsocketProvider; view: Viewport }) {
+  const peers = usePeerActivity(provider)
   return (
     <div className="cursors" aria-hidden data-testid="cursors">
       {peers.map((p) =>

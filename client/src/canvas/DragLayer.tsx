@@ -1,14 +1,8 @@
 import { Layer, Rect } from 'react-konva'
 import type { NoteId, NoteSnapshot, Rect as Box, VoteTally } from '@sparboard/board-model'
+import type { PeerDrag } from '../sync/usePresence.js'
 import { NoteShape } from './NoteShape.js'
 import type { DragState } from './useCanvasPointer.js'
-
-export interface RemoteDrag {
-  readonly id: NoteId
-  readonly dx: number
-  readonly dy: number
-  readonly color: string
-}
 
 /**
  * What moves while the pointer moves: my dragged notes, other people's drags (outlined in their
@@ -23,7 +17,7 @@ export function DragLayer({
   scale,
 }: {
   drag: DragState | null
-  remote: readonly RemoteDrag[]
+  remote: readonly PeerDrag[]
   band: Box | null
   notesById: ReadonlyMap<NoteId, NoteSnapshot>
   tally: ReadonlyMap<NoteId, VoteTally>

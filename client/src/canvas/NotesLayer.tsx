@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { memo, useMemo } from 'react'
 import { Layer } from 'react-konva'
 import type { NoteId, VoteTally } from '@sparboard/board-model'
 import { BatchedNotes } from './BatchedNotes.js'
@@ -27,7 +27,7 @@ export interface NotesLayerProps {
  * Clusters and the notes in view. Culling: only what is on screen (plus a margin) is drawn;
  * level of detail: zoomed out, all of it is one batched shape without text.
  */
-export function NotesLayer(p: NotesLayerProps) {
+export const NotesLayer = memo(function NotesLayer(p: NotesLayerProps) {
   const { view, tally, selected } = p
   const margin = 100 / view.scale
   const still = p.index
@@ -58,4 +58,4 @@ export function NotesLayer(p: NotesLayerProps) {
       )}
     </Layer>
   )
-}
+})

@@ -14,6 +14,8 @@ const ROWS: readonly [string, string][] = [
   ['Ctrl + C, Ctrl + V', 'copyPaste'],
   ['Ctrl + Z, Ctrl + Shift + Z', 'undoRedo'],
   ['G', 'group'],
+  ['Shift + G', 'ungroup'],
+  ['doubleClickName', 'rename'],
   ['V', 'vote'],
   ['A', 'agreement'],
   ['space', 'pan'],
@@ -27,7 +29,9 @@ export function HelpSheet({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation()
   // Some "keys" are gestures, named in the user's language.
   const key = (k: string) =>
-    ['doubleClick', 'drag', 'space', 'wheel'].includes(k) ? t(`boardUi.helpSheet.${k}`) : k
+    ['doubleClick', 'doubleClickName', 'drag', 'space', 'wheel'].includes(k)
+      ? t(`boardUi.helpSheet.${k}`)
+      : k
   return (
     <div className="dialog-backdrop" onClick={onClose}>
       <div

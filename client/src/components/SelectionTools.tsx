@@ -31,6 +31,8 @@ export interface SelectionToolsProps {
   readonly onDuplicate: () => void
   readonly onDelete: () => void
   readonly onGroup: () => void
+  /** Set when a selected note is in a cluster. */
+  readonly onUngroup?: () => void
   readonly onVote: () => void
   readonly onAgreement: () => void
 }
@@ -58,6 +60,11 @@ export function SelectionTools(p: SelectionToolsProps) {
       <button type="button" title={t('boardUi.groupTitle')} onClick={p.onGroup}>
         {t('boardUi.group')}
       </button>
+      {p.onUngroup && (
+        <button type="button" title={t('boardUi.ungroupTitle')} onClick={p.onUngroup}>
+          {t('boardUi.ungroup')}
+        </button>
+      )}
       {p.canMakeAgreement && (
         <button type="button" title={t('boardUi.agreementTitle')} onClick={p.onAgreement}>
           {t('boardUi.agreement')}

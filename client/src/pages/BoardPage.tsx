@@ -85,6 +85,8 @@ export function BoardPage({ workshopId, boardId, token, ...props }: BoardPagePro
     setDraft({ kind: 'new', solution: selectedNotes[0]! })
     setAgreementsOpen(true)
   }
+  const inCluster = board.clusters.some((c) => c.noteIds.some((id) => selected.has(id)))
+  const ungroupSelected = () => connection && ungroupNotes(connection.doc, [...selected], origin)
   const voteSelected = (retract: boolean) =>
     selectedNotes.forEach((n) => actions.vote(n.id, retract))
 
@@ -101,7 +103,7 @@ export function BoardPage({ workshopId, boardId, token, ...props }: BoardPagePro
     redo: undo.redo,
     help: () => setHelp((h) => !h),
     group: () => selected.size && setClusterDialog({ kind: 'group', ids: [...selected] }),
-    ungroup: () => connection && ungroupNotes(connection.doc, [...selected], origin),
+    ungroup: ungroupSelected,
     vote: voteSelected,
     agreement: openAgreement,
   })
@@ -199,6 +201,7 @@ export function BoardPage({ workshopId, boardId, token, ...props }: BoardPagePro
                     onDuplicate={() => canvas.current?.duplicateSelected()}
                     onDelete={() => canvas.current?.deleteSelected()}
                     onGroup={() => setClusterDialog({ kind: 'group', ids: [...selected] })}
+                    {...(inCluster && { onUngroup: ungroupSelected })}
                     onVote={() => voteSelected(false)}
                     onAgreement={openAgreement}
                   />

@@ -99,3 +99,38 @@ export function usePeerActivity(provider: WebsocketProvider | undefined): readon
   }, [provider])
   return peers
 }
+
+/** One note someone else is dragging, where it is now, in their colour. */
+export interface PeerDrag {
+  readonly id: NoteId
+  readonly dx: number
+  readonly dy: number
+  readonly color: string
+}
+
+/**
+ * The other people's drags only: cursor moves do not re-render the canvas, only a drag that
+ * started, moved or ended does.
+ */
+export function usePeerDrags(provider: WebsocketProvider | undefined): readonly PeerDrag[] {
+  const [drags, setDrags] = useState<readonly PeerDrag[]>([])
+  useEffect(() => {
+    if (!provider) return
+    let key = ''
+    const read = () => {
+      const next = readPeers(provider, true).flatMap((p) =>
+        p.drag
+          ? p.drag.ids.map((id) => ({ id, dx: p.drag!.dx, dy: p.drag!.dy, color: p.color }))
+          : [],
+      )
+      const nextKey = JSON.stringify(next)
+      if (nextKey === key) return
+      key = nextKey
+      setDrags(next)
+    }
+    provider.awareness.on('change', read)
+    read()
+    return () => provider.awareness.off('change', read)
+  }, [provider])
+  return drags
+}
