@@ -132,6 +132,7 @@ describe('BoardHub under fuzzed input', () => {
     await writer.opened
     writer.send(frames.update(state))
     await eventually(() => expect(a.doc.getMap('notes').size).toBe(20))
+    writer.ws.close()
     const bad = raw()
     await bad.opened
     bad.send(frames.update(update))

@@ -187,7 +187,7 @@ export class BoardHub {
     return room && !room.closing ? room.doc : null
   }
 
-  /** Number of boards in memory.
+  /** Number of boards in memory. */
   get openBoards(): number {
     return this.rooms.size
   }
