@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { timerRemaining, type TimerState } from '@sparboard/protocol'
 import { formatRemaining } from './formatRemaining.js'
-import { playChime } from './playChime.js'
+import { playChime, unlockAudioOnFirstGesture } from './playChime.js'
 import { useMuted } from './useMuted.js'
 import { useServerNow } from './useServerNow.js'
 
@@ -14,6 +14,7 @@ export function TimerDisplay({ timer, offset }: { timer: TimerState; offset: num
   const remaining = timerRemaining(timer, serverNow)
   // Chime only for a run this page watched reach zero, not one that ended before it opened.
   const watching = useRef<number | null>(null)
+  useEffect(unlockAudioOnFirstGesture, [])
   useEffect(() => {
     if (!timer.running || timer.endsAt === null) return
     if (remaining > 0) watching.current = timer.endsAt

@@ -1,5 +1,24 @@
 let context: AudioContext | null = null
 
+/**
+ * Browsers keep audio suspended until the page has had a gesture; resuming on the first click or
+ * key press means the chime can sound later, when nobody is touching the page.
+ */
+export function unlockAudioOnFirstGesture(): () => void {
+  const stop = () => {
+    removeEventListener('pointerdown', unlock)
+    removeEventListener('keydown', unlock)
+  }
+  const unlock = () => {
+    context ??= new AudioContext()
+    void context.resume()
+    stop()
+  }
+  addEventListener('pointerdown', unlock)
+  addEventListener('keydown', unlock)
+  return stop
+}
+
 /** A short two-tone chime, synthesised so that no sound file has to ship. */
 export function playChime(): void {
   context ??= new AudioContext()

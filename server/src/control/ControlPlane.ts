@@ -71,7 +71,8 @@ export class ControlPlane {
       socket.on('disconnect', announce)
       attachSession(this.io, socket, socket.data.grant, this.sessions, store, log)
       socket.on('disconnect', () => {
-        if (!this.io.sockets.adapter.rooms.get(room)?.size) void this.sessions.release(workshopId)
+        const idle = () => !this.io.sockets.adapter.rooms.get(room)?.size
+        if (idle()) void this.sessions.release(workshopId, idle)
       })
       socket.on('error', (err) => log.debug({ err }, 'control socket error'))
     })

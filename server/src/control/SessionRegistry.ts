@@ -47,14 +47,16 @@ export class SessionRegistry {
     return run
   }
 
-  /** Forgets a workshop nobody is connected to, once its pending changes are stored. */
-  async release(workshopId: string): Promise<void> {
+  /**
+   * Forgets a workshop nobody is connected to, once its pending changes are stored, unless
+   * someone came back meanwhile (`stillIdle`): two live copies of one session would diverge.
+   */
+  async release(workshopId: string, stillIdle: () => boolean): Promise<void> {
     const entry = this.entries.get(workshopId)
     if (!entry) return
-    await (
-      await entry
-    ).queue
-    this.entries.delete(workshopId)
+    const live = await entry
+    await live.queue
+    if (stillIdle() && this.entries.get(workshopId) === entry) this.entries.delete(workshopId)
   }
 
   private entry(workshopId: string): Promise<Entry> {
