@@ -225,6 +225,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
       data-testid="board-canvas"
       data-scale={view.scale.toFixed(3)}
       data-remote-drags={remoteDrags.length}
+      data-view={`${view.x},${view.y},${view.scale}`}
       onDoubleClick={onDoubleClick}
       {...handlers}
     >

@@ -30,7 +30,15 @@ type Mode =
   | { kind: 'idle' }
   | { kind: 'pan'; lastX: number; lastY: number }
   | { kind: 'pinch'; distance: number; midX: number; midY: number }
-  | { kind: 'drag'; startX: number; startY: number; ids: NoteId[]; moved: boolean }
+  | {
+      kind: 'drag'
+      startX: number
+      startY: number
+      ids: NoteId[]
+      moved: boolean
+      /** A plain click on one of several selected notes selects just it, if nothing moved. */
+      narrowTo: NoteId | null
+    }
   | { kind: 'band'; startX: number; startY: number; base: ReadonlySet<NoteId> }
 
 const DRAG_THRESHOLD_PX = 3
@@ -116,7 +124,8 @@ export function useCanvasPointer(
       }
       ctx.setSelected(next)
       const ids = ctx.canWrite && next.has(hit.id) ? [...next] : []
-      mode.current = { kind: 'drag', startX: p.x, startY: p.y, ids, moved: false }
+      const narrowTo = !e.shiftKey && next.size > 1 ? hit.id : null
+      mode.current = { kind: 'drag', startX: p.x, startY: p.y, ids, moved: false, narrowTo }
     } else {
       const base = e.shiftKey ? ctx.selected : new Set<NoteId>()
       if (!e.shiftKey && ctx.selected.size > 0) ctx.setSelected(base)
@@ -184,7 +193,9 @@ export function useCanvasPointer(
             i.x + i.width <= rect.x + rect.width &&
             i.y + i.height <= rect.y + rect.height,
         )
-      ctx.setSelected(new Set([...m.base, ...inside.map((i) => i.note.id)]))
+      const next = new Set([...m.base, ...inside.map((i) => i.note.id)])
+      const same = next.size === ctx.selected.size && [...next].every((id) => ctx.selected.has(id))
+      if (!same) ctx.setSelected(next)
     }
   }
 
@@ -201,6 +212,8 @@ export function useCanvasPointer(
       }
       ctx.onDrop(final)
       ctx.onDragMove(null)
+    } else if (m.kind === 'drag' && m.narrowTo) {
+      ctx.setSelected(new Set([m.narrowTo]))
     }
     setDrag(null)
     setBand(null)

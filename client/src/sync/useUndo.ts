@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react'
-import * as Y from 'yjs'
-import { BoardKeys, type BoardOrigin } from '@sparboard/board-model'
+import type * as Y from 'yjs'
+import type { BoardOrigin } from '@sparboard/board-model'
+import { createUndoManager } from './createUndoManager.js'
 
 export interface Undo {
   undo(): void
@@ -9,19 +10,9 @@ export interface Undo {
   readonly canRedo: boolean
 }
 
-/**
- * This person's undo history: it tracks only their origin object, so undo never reverts what
- * someone else did, even to the same note.
- */
+/** This person's undo and redo (see createUndoManager), with whether either can run. */
 export function useUndo(doc: Y.Doc | undefined, origin: BoardOrigin): Undo {
-  const manager = useMemo(() => {
-    if (!doc) return null
-    const types = [BoardKeys.notes, BoardKeys.votes, BoardKeys.clusters, BoardKeys.agreements]
-    return new Y.UndoManager(
-      types.map((k) => doc.getMap(k)),
-      { trackedOrigins: new Set([origin]), captureTimeout: 400 },
-    )
-  }, [doc, origin])
+  const manager = useMemo(() => (doc ? createUndoManager(doc, origin) : null), [doc, origin])
   const [state, setState] = useState({ canUndo: false, canRedo: false })
   useEffect(() => {
     if (!manager) return
