@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useDeferredValue, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   NoteLimits,
@@ -29,7 +29,9 @@ const PAGE = 100
  * canvas, and where notes can be added, edited and voted without a mouse.
  */
 export function NoteOutline(props: NoteOutlineProps) {
-  const { notes, zoneLabels, canWrite } = props
+  const { zoneLabels, canWrite } = props
+  // The canvas draws first; the list follows in a render React may interrupt.
+  const notes = useDeferredValue(props.notes)
   const { t } = useTranslation()
   const [adding, setAdding] = useState<number | null>(null)
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set())
