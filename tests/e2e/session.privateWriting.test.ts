@@ -78,6 +78,12 @@ describe('private writing, in Chromium', () => {
     const frames = () => raw.received.map((f) => Buffer.from(f).toString('latin1')).join('')
     expect(frames()).not.toMatch(/Anna alone|Bram alone/)
 
+    // The facilitator sees that two notes wait, and not what they say.
+    const activity = fac.getByTestId('session-board-activity').first()
+    await expect
+      .poll(() => activity.textContent())
+      .toMatch(/^ · 0 notes \(\+2 private notes waiting for the reveal\) · /)
+
     await fac.getByRole('button', { name: 'Reveal the notes' }).click()
     const both = ['Anna alone', 'Bram alone']
     await expect.poll(async () => (await outline(anna).allTextContents()).sort()).toEqual(both)

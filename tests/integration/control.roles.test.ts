@@ -30,6 +30,7 @@ const validPayloads = (w: CreatedWorkshop): { [C in ControlCommand]: CommandPayl
   'review:set': { agreementId: 'none', status: 'held', chafed: '' },
   'participant:remove': { participantId: 'nobody' },
   'session:setGrouping': { grouping: 'lobby' },
+  'private:count': { participantId: 'nobody', boardId: w.boards[0]!.id, count: 1 },
 })
 
 async function session() {

@@ -54,7 +54,10 @@ export function BoardControls(props: {
                 >
                   {label}
                 </button>
-                <BoardActivity board={overview.find((o) => o.boardId === b.id)} />
+                <BoardActivity
+                  board={overview.find((o) => o.boardId === b.id)}
+                  waiting={privateWaiting(state, b.id)}
+                />
               </span>
               <button
                 type="button"
@@ -90,13 +93,14 @@ export function BoardControls(props: {
 }
 
 /** Live note count and who is on the board. */
-function BoardActivity({ board }: { board: BoardOverview | undefined }) {
+function BoardActivity({ board, waiting }: { board: BoardOverview | undefined; waiting: number }) {
   const { t } = useTranslation()
   if (!board) return null
   return (
     <span className="hint" data-testid="session-board-activity">
       {' · '}
       {t('session.overview.notes', { count: board.noteCount })}
+      {waiting > 0 && ` (${t('session.overview.private', { count: waiting })})`}
       {' · '}
       {board.present.length
         ? t('session.overview.present', { names: board.present.join(', ') })
@@ -104,3 +108,9 @@ function BoardActivity({ board }: { board: BoardOverview | undefined }) {
     </span>
   )
 }
+
+/** Private notes on a board still waiting for the reveal, summed over their authors. */
+const privateWaiting = (state: SessionView, boardId: string): number =>
+  Object.entries(state.privateCounts)
+    .filter(([key]) => key.startsWith(`${boardId}/`))
+    .reduce((sum, [, n]) => sum + n, 0)

@@ -103,6 +103,8 @@ export const sessionEn = {
     notes_other: '{{count}} notes',
     present: 'here: {{names}}',
     nobody: 'nobody here',
+    private_one: '+{{count}} private note waiting for the reveal',
+    private_other: '+{{count}} private notes waiting for the reveal',
   },
   everyoneHere: 'Everyone to this board',
   calledHere: 'The facilitator brought everyone to this board',

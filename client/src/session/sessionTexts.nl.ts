@@ -107,6 +107,8 @@ export const sessionNl: Texts<typeof sessionEn> = {
     notes_other: '{{count}} notities',
     present: 'aanwezig: {{names}}',
     nobody: 'niemand aanwezig',
+    private_one: '+{{count}} eigen notitie wacht op onthullen',
+    private_other: '+{{count}} eigen notities wachten op onthullen',
   },
   everyoneHere: 'Iedereen naar dit bord',
   calledHere: 'De facilitator heeft iedereen naar dit bord gehaald',

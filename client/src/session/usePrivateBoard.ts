@@ -49,8 +49,10 @@ export function usePrivateBoard(
   token: string,
   board: BoardConnection | null,
 ): BoardConnection | null {
-  const { state, role } = useSession(token)
-  const key = role === 'participant' ? loadIdentity(workshopId)?.privateKey : undefined
+  const { state, role, send } = useSession(token)
+  const me = role === 'participant' ? loadIdentity(workshopId) : null
+  const key = me?.privateKey
+  const participantId = me?.id
   const writingAlone = state ? phaseRules[state.phase].privateWriting && !state.revealed : false
   const [own, setOwn] = useState<BoardConnection | null>(null)
 
@@ -84,6 +86,26 @@ export function usePrivateBoard(
       board?.provider.off('sync', onSync)
     }
   }, [writingAlone, own, boardDoc, board?.provider])
+
+  // The facilitator sees how many notes wait for the reveal: a number, never their content.
+  useEffect(() => {
+    if (!writingAlone || !own || !participantId) return
+    let sent = -1
+    const report = () => {
+      const count = readNotes(own.doc).length
+      if (count !== sent && own.provider.synced) {
+        sent = count
+        void send('private:count', { participantId, boardId, count }).catch(() => {})
+      }
+    }
+    own.doc.on('update', report)
+    own.provider.on('sync', report)
+    report()
+    return () => {
+      own.doc.off('update', report)
+      own.provider.off('sync', report)
+    }
+  }, [writingAlone, own, participantId, boardId, send])
 
   return writingAlone && own ? own : board
 }

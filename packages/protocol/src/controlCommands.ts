@@ -44,6 +44,12 @@ export const controlCommands = {
   'participant:remove': z.strictObject({ participantId: id }),
   /** Whether joiners pick their own group ('choose') or wait in the lobby to be placed. */
   'session:setGrouping': z.strictObject({ grouping: z.enum(['choose', 'lobby']) }),
+  /** How many private notes this participant has on a board: a count, never content. */
+  'private:count': z.strictObject({
+    participantId: id,
+    boardId: id,
+    count: z.number().int().min(0).max(10_000),
+  }),
   /** A follow-up's review of an earlier agreement: how it held, and what chafed. */
   'review:set': z.strictObject({
     agreementId: id,
@@ -76,6 +82,7 @@ export const commandRoles: Readonly<Record<ControlCommand, readonly Role[]>> = {
   'participant:remove': facilitator,
   'session:setGrouping': facilitator,
   'review:set': [Role.facilitator, Role.participant],
+  'private:count': [Role.participant],
 }
 
 /** Why a command was refused. */

@@ -70,6 +70,8 @@ export interface SessionView {
   readonly phase: Phase
   /** In a private-writing phase: whether the facilitator has revealed the notes. */
   readonly revealed: boolean
+  /** Private notes waiting for the reveal, by `<boardId>/<participantId>`: counts, never content. */
+  readonly privateCounts: Readonly<Record<string, number>>
   readonly timer: TimerState
   readonly voteBudget: number
   readonly lockedBoards: readonly string[]

@@ -6,6 +6,7 @@ import { idleTimer } from './Timer.js'
 export const initialSession = (): SessionView => ({
   phase: defaultAgenda[0] ?? Phase.strategy,
   revealed: false,
+  privateCounts: {},
   timer: idleTimer,
   voteBudget: 3,
   lockedBoards: [],
@@ -22,6 +23,7 @@ export const initialSession = (): SessionView => ({
 const StoredSession = z.object({
   phase: z.enum(Phase),
   revealed: z.boolean(),
+  privateCounts: z.record(z.string(), z.number()),
   timer: z.object({
     running: z.boolean(),
     endsAt: z.number().nullable(),

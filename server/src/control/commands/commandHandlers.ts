@@ -1,7 +1,7 @@
 import type { ControlCommand } from '@sparboard/protocol'
 import type { CommandHandler } from './CommandHandler.js'
 import { gather, lockBoards, spotlight } from './boardCommands.js'
-import { reveal, setPhase } from './phaseCommands.js'
+import { privateCount, reveal, setPhase } from './phaseCommands.js'
 import { setReview } from './reviewCommands.js'
 import {
   assign,
@@ -32,4 +32,5 @@ export const commandHandlers: { readonly [C in ControlCommand]: CommandHandler<C
   'participant:remove': removeParticipant,
   'session:setGrouping': setGrouping,
   'review:set': setReview,
+  'private:count': privateCount,
 }
