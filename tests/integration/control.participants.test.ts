@@ -77,4 +77,33 @@ describe('control plane: participants', () => {
     )
     expect(await closedWith(guess.provider)).toBe(4404)
   })
+
+  it('[C13] tells the facilitator how many private notes wait, only while they wait', async () => {
+    const { w, f, p } = await session()
+    const joined = await p.send('session:join', { name: 'Anna', side: 0 })
+    if (!joined.ok) throw new Error('join refused')
+    const board = w.boards[0]!.id
+    const count = (n: number) =>
+      p.send('private:count', { participantId: joined.participantId, boardId: board, count: n })
+    await count(2) // not a private phase yet: ignored
+    await f.send('phase:set', { phase: 'interests' })
+    expect(await count(3)).toEqual({ ok: true })
+    await expect
+      .poll(() => f.state?.privateCounts)
+      .toEqual({ [`${board}/${joined.participantId}`]: 3 })
+    expect(
+      await f.send('private:count', {
+        participantId: joined.participantId,
+        boardId: board,
+        count: 9,
+      }),
+    ).toEqual({
+      ok: false,
+      error: 'forbidden',
+    })
+    await f.send('phase:reveal', {})
+    await expect.poll(() => f.state?.privateCounts).toEqual({})
+    await count(3)
+    expect(f.state?.privateCounts).toEqual({})
+  })
 })
