@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import type { RunningServer } from '../support/startServer.js'
-import { addInOutline, canvasPoint, join, openBoard } from './board.people.js'
+import { addInOutline, canvasPoint, join, openBoard, poll } from './board.people.js'
 
 let browser: Browser
 let running: RunningServer
@@ -33,13 +33,14 @@ describe('agreements, two people in Chromium', () => {
 
     await bram.page.getByRole('button', { name: /^Agreements/ }).click()
     const agreement = bram.page.getByTestId('agreement')
-    await expect.poll(() => agreement.count()).toBe(1)
-    await expect
-      .poll(() => agreement.locator('.agreement-text').textContent())
-      .toBe('Reserve a rush-order slot every day')
-    await expect.poll(() => agreement.textContent()).toContain('Bram · due 2026-12-15')
-    await expect
-      .poll(() => agreement.locator('.goal-scores li').allTextContents())
-      .toEqual(['Deliver on timeSupports', 'Grow marginConflicts'])
+    await poll(() => agreement.count()).toBe(1)
+    await poll(() => agreement.locator('.agreement-text').textContent()).toBe(
+      'Reserve a rush-order slot every day',
+    )
+    await poll(() => agreement.textContent()).toContain('Bram · due 2026-12-15')
+    await poll(() => agreement.locator('.goal-scores li').allTextContents()).toEqual([
+      'Deliver on timeSupports',
+      'Grow marginConflicts',
+    ])
   })
 })

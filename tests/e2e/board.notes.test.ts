@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import type { RunningServer } from '../support/startServer.js'
-import { allTexts, canvasPoint, join, openBoard, zoneTexts } from './board.people.js'
+import { allTexts, canvasPoint, join, openBoard, zoneTexts, poll } from './board.people.js'
 
 let browser: Browser
 let running: RunningServer
@@ -24,7 +24,7 @@ describe('notes on a shared board, two people in Chromium', () => {
     await anna.page.mouse.dblclick(spot.x, spot.y)
     await anna.page.keyboard.type('plan')
     await anna.page.keyboard.press('Enter')
-    await expect.poll(() => zoneTexts(bram.page, 'Friction points')).toEqual(['plan'])
+    await poll(() => zoneTexts(bram.page, 'Friction points')).toEqual(['plan'])
 
     // Both open the same note and type at the same time: Anna at the end, Bram at the start.
     await anna.page.mouse.dblclick(spot.x, spot.y)
@@ -37,8 +37,8 @@ describe('notes on a shared board, two people in Chromium', () => {
     ])
     await anna.page.keyboard.press('Enter')
     await bram.page.keyboard.press('Enter')
-    await expect.poll(() => allTexts(bram.page)).toEqual(['De plan vast'])
-    await expect.poll(() => allTexts(anna.page)).toEqual(['De plan vast'])
+    await poll(() => allTexts(bram.page)).toEqual(['De plan vast'])
+    await poll(() => allTexts(anna.page)).toEqual(['De plan vast'])
 
     // Anna drags the note down into the solutions zone; Bram sees it re-categorised.
     const target = await canvasPoint(anna.page, 0.5, 0.8)
@@ -46,7 +46,7 @@ describe('notes on a shared board, two people in Chromium', () => {
     await anna.page.mouse.down()
     await anna.page.mouse.move(target.x, target.y, { steps: 8 })
     await anna.page.mouse.up()
-    await expect.poll(() => zoneTexts(bram.page, 'Solutions')).toEqual(['De plan vast'])
-    await expect.poll(() => zoneTexts(bram.page, 'Friction points')).toEqual([])
+    await poll(() => zoneTexts(bram.page, 'Solutions')).toEqual(['De plan vast'])
+    await poll(() => zoneTexts(bram.page, 'Friction points')).toEqual([])
   })
 })

@@ -1,3 +1,4 @@
+import { expect } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { launchChromium } from '../support/browser.js'
 import { clientDir } from '../support/clientDir.js'
@@ -65,4 +66,12 @@ export const outlineNote = (page: Page, text: string) =>
 export async function canvasPoint(page: Page, fx: number, fy: number) {
   const box = (await page.getByTestId('board-canvas').boundingBox())!
   return { x: box.x + box.width * fx, y: box.y + box.height * fy }
+}
+
+/** expect.poll with room for a loaded machine: two cores are shared by everything here. */
+export function poll<T>(
+  fn: () => T | Promise<T>,
+  options: { timeout?: number } = {},
+): ReturnType<typeof expect.poll<T>> {
+  return expect.poll(fn, { timeout: 15_000, ...options })
 }

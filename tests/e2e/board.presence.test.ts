@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import type { RunningServer } from '../support/startServer.js'
-import { canvasPoint, join, openBoard, zoneTexts } from './board.people.js'
+import { canvasPoint, join, openBoard, zoneTexts, poll } from './board.people.js'
 
 let browser: Browser
 let running: RunningServer
@@ -24,27 +24,27 @@ describe('presence, two people in Chromium', () => {
     await anna.page.mouse.dblclick(spot.x, spot.y)
     await anna.page.keyboard.type('Rush orders')
     await anna.page.keyboard.press('Enter')
-    await expect.poll(() => zoneTexts(bram.page, 'Friction points')).toEqual(['Rush orders'])
-    await expect.poll(() => cursor.count()).toBe(1)
+    await poll(() => zoneTexts(bram.page, 'Friction points')).toEqual(['Rush orders'])
+    await poll(() => cursor.count()).toBe(1)
 
     // Mid-drag: Bram sees the note moving, but the document still has it where it was.
     const target = await canvasPoint(anna.page, 0.5, 0.8)
     await anna.page.mouse.move(spot.x, spot.y)
     await anna.page.mouse.down()
     await anna.page.mouse.move(target.x, target.y, { steps: 6 })
-    await expect
-      .poll(() => bram.page.getByTestId('board-canvas').getAttribute('data-remote-drags'))
-      .toBe('1')
+    await poll(() => bram.page.getByTestId('board-canvas').getAttribute('data-remote-drags')).toBe(
+      '1',
+    )
     expect(await zoneTexts(bram.page, 'Friction points')).toEqual(['Rush orders'])
 
     await anna.page.mouse.up()
-    await expect.poll(() => zoneTexts(bram.page, 'Solutions')).toEqual(['Rush orders'])
-    await expect
-      .poll(() => bram.page.getByTestId('board-canvas').getAttribute('data-remote-drags'))
-      .toBe('0')
+    await poll(() => zoneTexts(bram.page, 'Solutions')).toEqual(['Rush orders'])
+    await poll(() => bram.page.getByTestId('board-canvas').getAttribute('data-remote-drags')).toBe(
+      '0',
+    )
 
     // Anna's pointer leaves the canvas: her cursor goes away for Bram.
     await anna.page.mouse.move(5, 5)
-    await expect.poll(() => cursor.count()).toBe(0)
+    await poll(() => cursor.count()).toBe(0)
   })
 })

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { NOTE_SIZE, zoneFor, type NoteSnapshot } from '@sparboard/board-model'
 import { freeSpot } from '../../client/src/canvas/freeSpot.js'
 import type { RunningServer } from '../support/startServer.js'
-import { addInOutline, join, openBoard, zoneTexts } from './board.people.js'
+import { addInOutline, join, openBoard, zoneTexts, poll } from './board.people.js'
 
 let browser: Browser
 let running: RunningServer
@@ -41,7 +41,7 @@ describe('selection, two people in Chromium', () => {
       slots.push(freeSpot(friction, slots as unknown as NoteSnapshot[]))
       await addInOutline(anna.page, 'Friction points', text)
     }
-    await expect.poll(() => sorted(bram.page)).toEqual(['one', 'three', 'two'])
+    await poll(() => sorted(bram.page)).toEqual(['one', 'three', 'two'])
     const centre = (i: number) =>
       onScreen(anna.page, slots[i]!.x + NOTE_SIZE.width / 2, slots[i]!.y + NOTE_SIZE.height / 2)
 
@@ -53,16 +53,16 @@ describe('selection, two people in Chromium', () => {
     await anna.page.mouse.click(three.x, three.y)
     await anna.page.keyboard.up('Shift')
     await anna.page.keyboard.press('Control+d')
-    await expect.poll(() => sorted(bram.page)).toEqual(['one', 'one', 'three', 'three', 'two'])
+    await poll(() => sorted(bram.page)).toEqual(['one', 'one', 'three', 'three', 'two'])
 
     // Undo takes the duplicates back; copy and paste "two".
     await anna.page.keyboard.press('Control+z')
-    await expect.poll(() => sorted(bram.page)).toEqual(['one', 'three', 'two'])
+    await poll(() => sorted(bram.page)).toEqual(['one', 'three', 'two'])
     const two = await centre(1)
     await anna.page.mouse.click(two.x, two.y)
     await anna.page.keyboard.press('Control+c')
     await anna.page.keyboard.press('Control+v')
-    await expect.poll(() => sorted(bram.page)).toEqual(['one', 'three', 'two', 'two'])
+    await poll(() => sorted(bram.page)).toEqual(['one', 'three', 'two', 'two'])
 
     // A rubber band around the whole zone selects every note in it; Delete removes them.
     const from = await onScreen(anna.page, friction.x + 5, friction.y + 60)
@@ -76,6 +76,6 @@ describe('selection, two people in Chromium', () => {
     await anna.page.mouse.move(to.x, to.y, { steps: 6 })
     await anna.page.mouse.up()
     await anna.page.keyboard.press('Delete')
-    await expect.poll(() => sorted(bram.page)).toEqual([])
+    await poll(() => sorted(bram.page)).toEqual([])
   })
 })

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import type { RunningServer } from '../support/startServer.js'
-import { addInOutline, allTexts, canvasPoint, join, openBoard } from './board.people.js'
+import { addInOutline, allTexts, canvasPoint, join, openBoard, poll } from './board.people.js'
 
 let browser: Browser
 let running: RunningServer
@@ -19,20 +19,20 @@ describe('undo per person, two people in Chromium', () => {
     const anna = await join(browser, link, 'Anna')
     const bram = await join(browser, link, 'Bram')
     await addInOutline(anna.page, 'Friction points', 'Mine, Anna')
-    await expect.poll(() => allTexts(bram.page)).toEqual(['Mine, Anna'])
+    await poll(() => allTexts(bram.page)).toEqual(['Mine, Anna'])
     await addInOutline(bram.page, 'Friction points', 'Mine, Bram')
-    await expect.poll(() => allTexts(anna.page)).toEqual(['Mine, Anna', 'Mine, Bram'])
+    await poll(() => allTexts(anna.page)).toEqual(['Mine, Anna', 'Mine, Bram'])
 
     // Bram's note is the newest change on the board, yet Anna's undo reverts only her own.
     const empty = await canvasPoint(anna.page, 0.01, 0.01)
     await anna.page.mouse.click(empty.x, empty.y)
     await anna.page.keyboard.press('Control+z')
-    await expect.poll(() => allTexts(bram.page)).toEqual(['Mine, Bram'])
+    await poll(() => allTexts(bram.page)).toEqual(['Mine, Bram'])
     await anna.page.keyboard.press('Control+z')
-    await expect.poll(() => allTexts(anna.page)).toEqual(['Mine, Bram'])
-    await expect.poll(() => allTexts(bram.page)).toEqual(['Mine, Bram'])
+    await poll(() => allTexts(anna.page)).toEqual(['Mine, Bram'])
+    await poll(() => allTexts(bram.page)).toEqual(['Mine, Bram'])
 
     await anna.page.keyboard.press('Control+Shift+z')
-    await expect.poll(() => allTexts(bram.page)).toEqual(['Mine, Anna', 'Mine, Bram'])
+    await poll(() => allTexts(bram.page)).toEqual(['Mine, Anna', 'Mine, Bram'])
   })
 })

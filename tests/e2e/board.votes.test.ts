@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import type { RunningServer } from '../support/startServer.js'
-import { addInOutline, canvasPoint, join, openBoard, outlineNote } from './board.people.js'
+import { addInOutline, canvasPoint, join, openBoard, outlineNote, poll } from './board.people.js'
 
 let browser: Browser
 let running: RunningServer
@@ -23,24 +23,22 @@ describe('votes and clusters, two people in Chromium', () => {
     const bram = await join(browser, link, 'Bram')
     await addInOutline(anna.page, 'Solutions', 'Reserve capacity')
     await addInOutline(anna.page, 'Solutions', 'Weekly planning call')
-    await expect.poll(() => outlineNote(bram.page, 'Weekly planning call').count()).toBe(1)
+    await poll(() => outlineNote(bram.page, 'Weekly planning call').count()).toBe(1)
 
     // Votes from the outline, by keyboard-reachable buttons.
     await outlineNote(anna.page, 'Reserve capacity').getByRole('button', { name: /^Vote/ }).click()
     await outlineNote(anna.page, 'Reserve capacity').getByRole('button', { name: /^Vote/ }).click()
     await outlineNote(bram.page, 'Reserve capacity').getByRole('button', { name: /^Vote/ }).click()
-    await expect.poll(() => votes(bram.page, 'Reserve capacity')).toBe('3')
-    await expect.poll(() => votes(anna.page, 'Reserve capacity')).toBe('3')
+    await poll(() => votes(bram.page, 'Reserve capacity')).toBe('3')
+    await poll(() => votes(anna.page, 'Reserve capacity')).toBe('3')
     // Anna takes one back; Bram's dot stays.
     await outlineNote(anna.page, 'Reserve capacity')
       .getByRole('button', { name: /^Take a vote back/ })
       .click()
-    await expect.poll(() => votes(bram.page, 'Reserve capacity')).toBe('2')
+    await poll(() => votes(bram.page, 'Reserve capacity')).toBe('2')
     // Each has one dot on the board now, so both have the same number left.
     const annaLeft = await anna.page.getByTestId('votes-left').getAttribute('data-left')
-    await expect
-      .poll(() => bram.page.getByTestId('votes-left').getAttribute('data-left'))
-      .toBe(annaLeft)
+    await poll(() => bram.page.getByTestId('votes-left').getAttribute('data-left')).toBe(annaLeft)
 
     // Anna selects both notes on the canvas (Ctrl+A), groups them and names the cluster.
     const empty = await canvasPoint(anna.page, 0.01, 0.01)
@@ -50,8 +48,8 @@ describe('votes and clusters, two people in Chromium', () => {
     await anna.page.getByRole('textbox', { name: 'Cluster name' }).fill('Capacity')
     await anna.page.keyboard.press('Enter')
     for (const text of ['Reserve capacity', 'Weekly planning call'])
-      await expect
-        .poll(() => outlineNote(bram.page, text).locator('.outline-cluster').textContent())
-        .toBe('Capacity')
+      await poll(() => outlineNote(bram.page, text).locator('.outline-cluster').textContent()).toBe(
+        'Capacity',
+      )
   })
 })
