@@ -131,6 +131,8 @@ describe('BoardHub protocol', () => {
     await synced(a.provider)
     note(a.doc, 'held')
     await eventually(() => expect(entered).toBe(true))
+    // a failing assertion must not leave the store stuck, or the server cannot close
+    track(null, () => release())
     const c = client(running.wsUrl, boardId, workshop.tokens.observer)
     const violations: string[] = []
     assertOnlyStoredSeen(c.doc, store, violations)
