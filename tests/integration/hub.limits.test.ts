@@ -251,3 +251,22 @@ describe('BoardHub limits', () => {
     await stillSyncing('after-reserved-opcodes')
   })
 })
+
+describe('BoardHub liveness', () => {
+  it('[H16] a socket that stops answering pings is cut off; a live client stays', async () => {
+    const { running, workshop, boardId, a, stillSyncing } = await boardWithPeers({
+      heartbeatMs: 100,
+    })
+    let dropped = false
+    a.provider.on('connection-close', () => (dropped = true))
+    const silent = await rawUpgrade(
+      Number(new URL(running.url).port),
+      boardId,
+      workshop.tokens.participant,
+    )
+    track(silent, (s) => s.destroy())
+    await tcpClosed(silent)
+    await stillSyncing('after-heartbeat')
+    expect(dropped).toBe(false)
+  })
+})
