@@ -85,6 +85,7 @@ export interface BoardCanvasProps {
 }
 
 let clipboard: readonly NoteSnapshot[] = []
+const MINIMAP_MIN_WIDTH = 1000
 
 export function BoardCanvas(props: BoardCanvasProps) {
   const { doc, provider, board, origin, author, authorSide, canWrite, selected, onSelect } = props
@@ -292,14 +293,17 @@ export function BoardCanvas(props: BoardCanvasProps) {
           onClose={() => setEditing(null)}
         />
       )}
-      <Minimap
-        notes={notes}
-        view={view}
-        screen={{ width, height }}
-        onCenter={(wx, wy) =>
-          setView((v) => ({ ...v, x: width / 2 - wx * v.scale, y: height / 2 - wy * v.scale }))
-        }
-      />
+      {/* A narrow canvas (side panel open) has no room for both the minimap and the toolbar. */}
+      {width >= MINIMAP_MIN_WIDTH && (
+        <Minimap
+          notes={notes}
+          view={view}
+          screen={{ width, height }}
+          onCenter={(wx, wy) =>
+            setView((v) => ({ ...v, x: width / 2 - wx * v.scale, y: height / 2 - wy * v.scale }))
+          }
+        />
+      )}
     </div>
   )
 }
