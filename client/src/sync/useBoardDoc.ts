@@ -3,6 +3,9 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { migrateBoard } from '@sparboard/board-model'
+import { CloseCode } from '@sparboard/protocol'
+
+const GONE = new Set<number>([CloseCode.unknownToken, CloseCode.forbidden, CloseCode.unknownBoard])
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected' | 'offline' | 'closed'
 
@@ -37,9 +40,12 @@ export function useBoardDoc(boardId: string, token: string) {
       if (isSynced) migrateBoard(doc)
     })
     // 44xx: the server refused this link; retrying cannot help (the provider stops by itself).
-    provider.on('closed', () => {
+    provider.on('closed', ({ code }: { code: number }) => {
       refused = true
       setStatus('closed')
+      // The link no longer opens this board (workshop deleted, token revoked): its notes must
+      // not linger in this browser either.
+      if (GONE.has(code)) void local.clearData()
     })
     // The socket can take many seconds to notice a dead network; the browser knows at once.
     const onOffline = () => {
