@@ -63,11 +63,16 @@ describe('a facilitated session, in Chromium', () => {
     await expect.poll(() => bramTimer.getAttribute('data-running')).toBe('true')
     // It counts down on Bram's screen, in step with the facilitator's.
     await expect.poll(async () => seconds(await bramTimer.textContent())).toBeLessThan(300)
-    const [f, b] = await Promise.all([
-      fac.getByTestId('session-timer').textContent(),
-      bramTimer.textContent(),
-    ])
-    expect(Math.abs(seconds(f) - seconds(b))).toBeLessThanOrEqual(1)
+    // Both screens show the same second (re-read: a busy machine can delay one repaint).
+    const gap = async () => {
+      const [f, b] = await Promise.all([
+        fac.getByTestId('session-timer').textContent(),
+        bramTimer.textContent(),
+      ])
+      return Math.abs(seconds(f) - seconds(b))
+    }
+    await expect.poll(gap).toBeLessThanOrEqual(1)
+    const b = await bramTimer.textContent()
     expect(seconds(b)).toBeGreaterThan(290)
 
     // Spotlight a board: Bram is taken there and can write on it.

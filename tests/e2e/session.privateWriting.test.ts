@@ -33,13 +33,15 @@ async function open(url: string): Promise<Page> {
 }
 
 const outline = (page: Page) => page.getByTestId('outline').locator('.outline-text')
+const sorted = async (texts: Promise<string[]> | string[]) => [...(await texts)].sort()
 
 describe('private writing, in Chromium', () => {
-  it('keeps each participant’s notes to themselves until the facilitator reveals them', async () => {
+  it('[C12][C13] keeps each participant’s notes to themselves until the facilitator reveals them', async () => {
     running = await startServer({ clientDir: clientDir() })
     const w = await createWorkshop(running.url)
     const board = w.boards[0]!
     const base = `${running.url}/w/${w.id}`
+    const boardUrl = `${base}/b/${board.id}#token=${w.tokens.participant}`
     const fac = await open(`${base}#token=${w.tokens.facilitator}`)
     await fac.getByRole('button', { name: '2. Interests and friction' }).click()
 
@@ -51,17 +53,26 @@ describe('private writing, in Chromium', () => {
     closers.push(() => spy.provider.destroy())
     await synced(spy.provider)
 
-    const write = async (name: string, text: string, at: number) => {
-      const page = await open(`${base}#token=${w.tokens.participant}`)
-      const join = page.getByRole('dialog', { name: 'Join the workshop' })
-      await join.getByLabel('Your name').fill(name)
-      await join.getByRole('radio', { name: 'Sales' }).check()
-      await join.getByRole('button', { name: 'Join' }).click()
-      await expect.poll(() => join.count()).toBe(0)
-      await page.goto(`${base}/b/${board.id}#token=${w.tokens.participant}`)
+    const write = async (name: string, text: string, at: number, direct = false) => {
+      let page: Page
+      if (direct) {
+        // Straight to the board by link, past the workshop page's join dialog.
+        page = await open(boardUrl)
+        await page.getByRole('textbox', { name: 'Your name' }).fill(name)
+        await page.getByRole('button', { name: 'Join the board' }).click()
+      } else {
+        page = await open(`${base}#token=${w.tokens.participant}`)
+        const join = page.getByRole('dialog', { name: 'Join the workshop' })
+        await join.getByLabel('Your name').fill(name)
+        await join.getByRole('radio', { name: 'Sales' }).check()
+        await join.getByRole('button', { name: 'Join' }).click()
+        await expect.poll(() => join.count()).toBe(0)
+        await page.goto(boardUrl)
+      }
       await page.getByTestId('session-private').waitFor()
       await page.locator('[data-testid=connection][data-status=connected]').waitFor()
       const canvas = page.getByTestId('board-canvas')
+      await canvas.waitFor()
       const box = (await canvas.boundingBox())!
       await page.mouse.dblclick(box.x + box.width * at, box.y + box.height * 0.3)
       await page.keyboard.type(text)
@@ -71,34 +82,27 @@ describe('private writing, in Chromium', () => {
     }
     const anna = await write('Anna', 'Anna alone', 0.45)
     const bram = await write('Bram', 'Bram alone', 0.55)
+    const carla = await write('Carla', 'Carla alone', 0.65, true)
 
     await expect.poll(() => outline(anna).allTextContents()).toEqual(['Anna alone'])
     await expect.poll(() => outline(bram).allTextContents()).toEqual(['Bram alone'])
+    await expect.poll(() => outline(carla).allTextContents()).toEqual(['Carla alone'])
     expect(readNotes(spy.doc)).toEqual([])
     const frames = () => raw.received.map((f) => Buffer.from(f).toString('latin1')).join('')
-    expect(frames()).not.toMatch(/Anna alone|Bram alone/)
+    expect(frames()).not.toMatch(/Anna alone|Bram alone|Carla alone/)
 
-    // The facilitator sees that two notes wait, and not what they say.
+    // The facilitator sees that three notes wait, and not what they say.
     const activity = fac.getByTestId('session-board-activity').first()
     await expect
       .poll(() => activity.textContent())
-      .toMatch(/^ · 0 notes \(\+2 private notes waiting for the reveal\) · /)
+      .toMatch(/^ · 0 notes \(\+3 private notes waiting for the reveal\) · /)
 
     await fac.getByRole('button', { name: 'Reveal the notes' }).click()
-    const both = ['Anna alone', 'Bram alone']
-    await expect.poll(async () => (await outline(anna).allTextContents()).sort()).toEqual(both)
-    await expect.poll(async () => (await outline(bram).allTextContents()).sort()).toEqual(both)
-    await expect
-      .poll(() =>
-        readNotes(spy.doc)
-          .map((n) => n.text)
-          .sort(),
-      )
-      .toEqual(both)
-    expect(
-      readNotes(spy.doc)
-        .map((n) => n.author)
-        .sort(),
-    ).toEqual(['Anna', 'Bram'])
+    const all = ['Anna alone', 'Bram alone', 'Carla alone']
+    for (const page of [anna, bram, carla])
+      await expect.poll(() => sorted(outline(page).allTextContents())).toEqual(all)
+    await expect.poll(() => sorted(readNotes(spy.doc).map((n) => n.text))).toEqual(all)
+    expect(await sorted(readNotes(spy.doc).map((n) => n.author))).toEqual(['Anna', 'Bram', 'Carla'])
+    await expect.poll(() => activity.textContent()).toMatch(/^ · 3 notes · /)
   })
 })

@@ -148,7 +148,7 @@ export function BoardPage({ workshopId, boardId, token, ...props }: BoardPagePro
         <PresenceList people={people} label={t('board.presence')} />
         <ConnectionBadge status={status} />
       </AppHeader>
-      <SessionBar workshop={workshop} token={token} boardId={boardId} />
+      <SessionBar workshop={workshop} token={token} boardId={boardId} displayName={name} />
       <div className="board-body">
         <aside className="board-side">
           {boardCase?.description && <p className="case-description">{boardCase.description}</p>}

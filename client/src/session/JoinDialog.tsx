@@ -3,19 +3,11 @@ import { useTranslation } from 'react-i18next'
 import type { SideChoice } from '@sparboard/protocol'
 import type { WorkshopWithLinks } from '../api.js'
 import { useDisplayName } from '../sync/useDisplayName.js'
-import { saveIdentity, type ParticipantIdentity } from './participantIdentity.js'
+import { saveIdentity } from './participantIdentity.js'
 import { useSession } from './useSession.js'
 
 /** A participant's first step by link: a name, a side, and a group if they already know it. */
-export function JoinDialog({
-  workshop,
-  token,
-  onJoined,
-}: {
-  workshop: WorkshopWithLinks
-  token: string
-  onJoined: (me: ParticipantIdentity) => void
-}) {
+export function JoinDialog({ workshop, token }: { workshop: WorkshopWithLinks; token: string }) {
   const { t } = useTranslation()
   const { send, state } = useSession(token)
   const [savedName, setDisplayName] = useDisplayName()
@@ -38,7 +30,6 @@ export function JoinDialog({
     // The board's useParticipant reads the side from here, so notes and votes carry the chosen side.
     if (side !== 'other') localStorage.setItem('sparboard.side', String(side))
     setDisplayName(me.name)
-    onJoined(me)
   }
 
   const sides: { value: SideChoice; label: string }[] = [

@@ -1,9 +1,10 @@
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { phaseRules } from '@sparboard/protocol'
 import type { WorkshopWithLinks } from '../api.js'
 import { JoinDialog } from './JoinDialog.js'
-import { loadIdentity } from './participantIdentity.js'
+import { useIdentity } from './participantIdentity.js'
+import { useAutoJoin } from './useAutoJoin.js'
+import { useDisplayName } from '../sync/useDisplayName.js'
 import { ReviewPanel } from './ReviewPanel.js'
 import { SessionNotices } from './SessionNotices.js'
 import { TimerDisplay } from './TimerDisplay.js'
@@ -18,17 +19,22 @@ export interface SessionBarProps {
   readonly token: string
   /** The board on screen, on a board page. */
   readonly boardId?: string
+  /** The name this person gave the board page, as they change it. */
+  readonly displayName?: string
 }
 
 /** The session on every screen: phase, timer, the facilitator's messages, and following them. */
-export function SessionBar({ workshop, token, boardId }: SessionBarProps) {
+export function SessionBar({ workshop, token, boardId, displayName }: SessionBarProps) {
   const { t } = useTranslation()
   const { state, role, connected, offset, send } = useSession(token)
-  const [stored, setMe] = useState(() => loadIdentity(workshop.id))
+  const stored = useIdentity(workshop.id)
+  const [savedName] = useDisplayName()
   // Someone the facilitator took off the roster is a newcomer again.
   const removed = stored !== null && (state?.removed.includes(stored.id) ?? false)
   const me = removed ? null : stored
   useRejoin(workshop.id, token)
+  // A removed participant is not quietly re-added by opening a board.
+  useAutoJoin(workshop.id, token, displayName ?? savedName, stored !== null, boardId !== undefined)
   const follows = role === 'observer' || (role === 'participant' && me !== null)
   useFollowFacilitator({
     workshopId: workshop.id,
@@ -93,7 +99,7 @@ export function SessionBar({ workshop, token, boardId }: SessionBarProps) {
         token={token}
         items={boardId ? state.review.filter((r) => r.boardId === boardId) : state.review}
       />
-      {joining && <JoinDialog workshop={workshop} token={token} onJoined={setMe} />}
+      {joining && <JoinDialog workshop={workshop} token={token} />}
     </>
   )
 }

@@ -1,4 +1,7 @@
+import { useSyncExternalStore } from 'react'
+
 const key = (workshopId: string) => `sparboard.participant.${workshopId}`
+const CHANGED = 'sparboard:identity'
 
 /** The participant id the server gave this browser in a workshop, so a rejoin keeps the group. */
 export interface ParticipantIdentity {
@@ -20,4 +23,25 @@ export function loadIdentity(workshopId: string): ParticipantIdentity | null {
 
 export function saveIdentity(workshopId: string, identity: ParticipantIdentity): void {
   localStorage.setItem(key(workshopId), JSON.stringify(identity))
+  dispatchEvent(new Event(CHANGED))
+}
+
+const subscribe = (listener: () => void) => {
+  addEventListener(CHANGED, listener)
+  // Another tab of the same browser may join or rejoin.
+  addEventListener('storage', listener)
+  return () => {
+    removeEventListener(CHANGED, listener)
+    removeEventListener('storage', listener)
+  }
+}
+
+/** This browser's identity in a workshop, following every save (any component, any tab). */
+export function useIdentity(workshopId: string): ParticipantIdentity | null {
+  const raw = useSyncExternalStore(subscribe, () => localStorage.getItem(key(workshopId)))
+  try {
+    return raw ? (JSON.parse(raw) as ParticipantIdentity) : null
+  } catch {
+    return null
+  }
 }

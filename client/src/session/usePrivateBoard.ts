@@ -4,7 +4,7 @@ import * as Y from 'yjs'
 import { addNotes, deleteNotes, readNotes, userOrigin, type NoteId } from '@sparboard/board-model'
 import { phaseRules, privateRoom } from '@sparboard/protocol'
 import type { BoardConnection } from '../sync/useBoardDoc.js'
-import { loadIdentity } from './participantIdentity.js'
+import { useIdentity } from './participantIdentity.js'
 import { useSession } from './useSession.js'
 
 const revealOrigin = userOrigin('reveal')
@@ -50,7 +50,8 @@ export function usePrivateBoard(
   board: BoardConnection | null,
 ): BoardConnection | null {
   const { state, role, send } = useSession(token)
-  const me = role === 'participant' ? loadIdentity(workshopId) : null
+  const identity = useIdentity(workshopId)
+  const me = role === 'participant' ? identity : null
   const key = me?.privateKey
   const participantId = me?.id
   const writingAlone = state ? phaseRules[state.phase].privateWriting && !state.revealed : false
@@ -107,5 +108,7 @@ export function usePrivateBoard(
     }
   }, [writingAlone, own, participantId, boardId, send])
 
-  return writingAlone && own ? own : board
+  // Fail closed: a participant without their private room yet gets no board to write on.
+  if (writingAlone && role === 'participant') return own
+  return board
 }

@@ -1,0 +1,29 @@
+import { useEffect } from 'react'
+import type { SideChoice } from '@sparboard/protocol'
+import { saveIdentity } from './participantIdentity.js'
+import { useSession } from './useSession.js'
+
+/**
+ * Someone who opened a board link straight away (and so never saw the join dialog) is joined
+ * with the name they gave the board, so they too get a private room when writing alone.
+ */
+export function useAutoJoin(
+  workshopId: string,
+  token: string,
+  name: string,
+  joined: boolean,
+  enabled: boolean,
+): void {
+  const { connected, role, send } = useSession(token)
+  useEffect(() => {
+    if (!enabled || joined || !name || !connected || role !== 'participant') return
+    const stored = localStorage.getItem('sparboard.side')
+    const side: SideChoice = stored === '0' ? 0 : stored === '1' ? 1 : 'other'
+    void send('session:join', { name, side }).then(
+      (ack) =>
+        ack.ok &&
+        saveIdentity(workshopId, { id: ack.participantId, name, side, privateKey: ack.privateKey }),
+      () => {},
+    )
+  }, [enabled, joined, name, connected, role, send, workshopId])
+}
