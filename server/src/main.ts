@@ -38,7 +38,8 @@ if (!parsed.success) {
 const env = parsed.data
 const server = createServer({
   dataDir: env.DATA_DIR,
-  publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+  // Unset: createServer uses the port it actually bound (PORT=0 picks a free one).
+  publicUrl: env.PUBLIC_URL,
   clientDir: fileURLToPath(new URL('../../client/dist', import.meta.url)),
   logger: log,
   security: {
