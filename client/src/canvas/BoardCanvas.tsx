@@ -58,6 +58,8 @@ export interface BoardCanvasHandle {
   zoomToFit(): void
   deleteSelected(): void
   duplicateSelected(): void
+  /** Brings a note to the middle of the screen, zooming in to readable size if needed. */
+  focusNote(id: NoteId): void
   /** Moves the selection by (dx, dy) world units, as one undo step. */
   nudge(dx: number, dy: number): void
   getView(): Viewport
@@ -140,6 +142,14 @@ export function BoardCanvas(props: BoardCanvasProps) {
       onSelect(new Set())
     },
     duplicateSelected: () => paste(selectedNotes()),
+    focusNote(id) {
+      const n = notesById.get(id)
+      if (!n) return
+      const scale = Math.max(view.scale, 0.8)
+      const cx = n.x + NOTE_SIZE.width / 2
+      const cy = n.y + NOTE_SIZE.height / 2
+      setView({ scale, x: width / 2 - cx * scale, y: height / 2 - cy * scale })
+    },
     nudge: (dx, dy) => canWrite && moveNotesBy(writer, selectedNotes(), dx, dy),
     getView: () => view,
     setView,

@@ -43,8 +43,11 @@ export function useCanvasKeys(actions: CanvasKeyActions) {
       else if (mod && key === 'v') run(a.paste)
       else if (mod && key === 'a') run(a.selectAll)
       else if (e.key === 'Escape') a.clear()
-      else if (e.key === 'Enter') run(a.edit)
-      else if (mod) return
+      else if (e.key === 'Enter') {
+        // Enter on a focused button or link activates it, as keyboard users expect.
+        if (!(e.target instanceof Element && e.target.closest('button, a, [role=button]')))
+          run(a.edit)
+      } else if (mod) return
       else if (e.key === '+' || e.key === '=') run(() => a.api.zoomBy(1.25))
       else if (e.key === '-') run(() => a.api.zoomBy(0.8))
       else if (e.key === '0' || (e.shiftKey && e.key === '!')) run(a.api.zoomToFit)

@@ -19,6 +19,8 @@ export interface NoteOutlineProps {
   readonly onAdd: (zoneIndex: number, text: string) => void
   readonly onEdit: (id: NoteId, before: string, after: string) => void
   readonly onVote: (id: NoteId, retract: boolean) => void
+  /** Selects the note and brings it into view on the canvas. */
+  readonly onLocate: (id: NoteId) => void
 }
 
 // Thousands of list items cost more than the whole canvas; long zones open on request.
@@ -98,6 +100,7 @@ function OutlineNote({
   votesLeft,
   onEdit,
   onVote,
+  onLocate,
 }: NoteOutlineProps & { note: NoteSnapshot; cluster?: string; votes?: VoteTally }) {
   const { t } = useTranslation()
   const [editing, setEditing] = useState<string | null>(null)
@@ -128,6 +131,18 @@ function OutlineNote({
           {total > 0 && t('boardUi.outline.votes', { count: total })}
           {mine > 0 && ` (${t('boardUi.outline.mine', { count: mine })})`}
         </span>
+        <button
+          type="button"
+          className="mini"
+          aria-label={`${t('boardUi.outline.locate')}: ${note.text}`}
+          title={t('boardUi.outline.locate')}
+          onClick={() => onLocate(note.id)}
+        >
+          <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden>
+            <circle cx="6" cy="6" r="3.5" fill="none" stroke="currentColor" strokeWidth="1.4" />
+            <path d="M6 0v2.5M6 9.5V12M0 6h2.5M9.5 6H12" stroke="currentColor" strokeWidth="1.4" />
+          </svg>
+        </button>
         {canWrite && (
           <>
             <button

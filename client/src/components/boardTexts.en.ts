@@ -53,6 +53,7 @@ export const boardTextsEn = {
     add: 'Add a note to {{zone}}',
     addLabel: 'Text of the new note in {{zone}}',
     edit: 'Edit',
+    locate: 'Show on the board',
     editLabel: 'Text of the note',
     save: 'Save',
     cancel: 'Cancel',

@@ -57,6 +57,7 @@ export const boardTextsNl: Texts<typeof boardTextsEn> = {
     add: 'Notitie toevoegen aan {{zone}}',
     addLabel: 'Tekst van de nieuwe notitie in {{zone}}',
     edit: 'Bewerken',
+    locate: 'Toon op het bord',
     editLabel: 'Tekst van de notitie',
     save: 'Opslaan',
     cancel: 'Annuleren',

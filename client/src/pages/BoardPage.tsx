@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
+  notesOf,
   tallyVotes,
   ungroupNotes,
   userOrigin,
@@ -90,11 +91,13 @@ export function BoardPage({ workshopId, boardId, token, ...props }: BoardPagePro
   const voteSelected = (retract: boolean) =>
     selectedNotes.forEach((n) => actions.vote(n.id, retract))
 
-  // Selection of notes someone else deleted would otherwise linger in the tools.
+  // Selection of notes someone else deleted would otherwise linger in the tools. Asks the
+  // document, not the snapshot: a note just pasted is in the document a frame earlier.
   useEffect(() => {
-    if ([...selected].some((id) => !notesById.has(id)))
-      setSelected(new Set([...selected].filter((id) => notesById.has(id))))
-  }, [notesById, selected])
+    const live = connection ? notesOf(connection.doc) : null
+    if (live && [...selected].some((id) => !live.has(id)))
+      setSelected(new Set([...selected].filter((id) => live.has(id))))
+  }, [connection, notesById, selected])
 
   useBoardKeys({
     canWrite: writable,
@@ -173,6 +176,10 @@ export function BoardPage({ workshopId, boardId, token, ...props }: BoardPagePro
             onAdd={(zone, text) => actions.addInZone(zone, text, board.notes)}
             onEdit={actions.edit}
             onVote={actions.vote}
+            onLocate={(id) => {
+              setSelected(new Set([id]))
+              canvas.current?.focusNote(id)
+            }}
           />
         </aside>
         <main className="board-main">
