@@ -25,8 +25,13 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   return body as T
 }
 
-export const createWorkshop = (body: CreateWorkshopBody) =>
-  call<CreatedWorkshop>('/api/workshops', { method: 'POST', body: JSON.stringify(body) })
+/** Creates a workshop; `createSecret` is needed only where the server sets CREATE_SECRET. */
+export const createWorkshop = (body: CreateWorkshopBody, createSecret?: string) =>
+  call<CreatedWorkshop>('/api/workshops', {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: createSecret ? { 'x-create-secret': createSecret } : {},
+  })
 
 export type WorkshopWithLinks = WorkshopView & { readonly links?: CreatedWorkshop['links'] }
 

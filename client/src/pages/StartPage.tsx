@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CreatedWorkshop } from '@sparboard/protocol'
-import { createWorkshop } from '../api.js'
+import { ApiFailure, createWorkshop } from '../api.js'
 import { AppHeader } from '../components/AppHeader.js'
 import { LinksPanel } from '../components/LinksPanel.js'
 import { navigate, workshopPath } from '../route.js'
@@ -20,6 +20,9 @@ export function StartPage() {
   const [groups, setGroups] = useState(2)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  // Shown once the server says creating needs its CREATE_SECRET.
+  const [needsSecret, setNeedsSecret] = useState(false)
+  const [secret, setSecret] = useState('')
   const [created, setCreated] = useState<CreatedWorkshop | null>(null)
 
   const setCase = (i: number, change: Partial<CaseDraft>) =>
@@ -31,18 +34,26 @@ export function StartPage() {
     setError(null)
     try {
       setCreated(
-        await createWorkshop({
-          title,
-          goals: goals
-            .split('\n')
-            .map((g) => g.trim())
-            .filter(Boolean),
-          sides,
-          cases: cases.map((c) => ({ title: c.title, description: c.description || undefined })),
-          groups,
-        }),
+        await createWorkshop(
+          {
+            title,
+            goals: goals
+              .split('\n')
+              .map((g) => g.trim())
+              .filter(Boolean),
+            sides,
+            cases: cases.map((c) => ({ title: c.title, description: c.description || undefined })),
+            groups,
+          },
+          secret || undefined,
+        ),
       )
     } catch (err) {
+      if (err instanceof ApiFailure && err.status === 401) {
+        setError(needsSecret ? t('start.secretWrong') : t('start.secretNeeded'))
+        setNeedsSecret(true)
+        return
+      }
       setError(t('start.failed', { error: err instanceof Error ? err.message : String(err) }))
     } finally {
       setBusy(false)
@@ -160,6 +171,19 @@ export function StartPage() {
               onChange={(e) => setGroups(Number(e.target.value))}
             />
           </label>
+          {needsSecret && (
+            <label>
+              {t('start.secret')}
+              <input
+                type="password"
+                required
+                autoComplete="off"
+                value={secret}
+                onChange={(e) => setSecret(e.target.value)}
+              />
+              <span className="hint">{t('start.secretHint')}</span>
+            </label>
+          )}
           {error && (
             <p className="error" role="alert">
               {error}
