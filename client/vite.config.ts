@@ -19,5 +19,10 @@ export default defineConfig({
       '/socket.io': { target: server, ws: true },
     },
   },
-  test: { include: ['src/**/*.test.ts', 'src/**/*.test.tsx'] },
+  test: {
+    // Under CI each package also writes its counts to test-results.json; .ci/run adds them up.
+    reporters: process.env.CI ? ['default', 'json'] : ['default'],
+    outputFile: { json: 'test-results.json' },
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+  },
 })

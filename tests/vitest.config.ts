@@ -6,6 +6,9 @@ export default defineConfig({
     resolve: { conditions: ['sparboard-source', 'module', 'node', 'development|production'] },
   },
   test: {
+    // Under CI each package also writes its counts to test-results.json; .ci/run adds them up.
+    reporters: process.env.CI ? ['default', 'json'] : ['default'],
+    outputFile: { json: 'test-results.json' },
     include: ['integration/**/*.test.ts', 'e2e/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
