@@ -15,7 +15,7 @@ afterAll(async () => {
 })
 
 describe('presence, two people in Chromium', () => {
-  it("Bram sees Anna's named cursor and her drag live, and the move lands in the document only at drop", async () => {
+  it("Bram sees Anna's named cursor, her selection and her drag live, and the move lands in the document only at drop", async () => {
     const anna = await join(browser, link, 'Anna')
     const bram = await join(browser, link, 'Bram')
     const cursor = bram.page.getByTestId('cursors').locator('.cursor[data-name=Anna]')
@@ -26,6 +26,12 @@ describe('presence, two people in Chromium', () => {
     await anna.page.keyboard.press('Enter')
     await poll(() => zoneTexts(bram.page, 'Friction points')).toEqual(['Rush orders'])
     await poll(() => cursor.count()).toBe(1)
+
+    // Anna's selection shows on Bram's board (outlined in her colour).
+    await anna.page.mouse.click(spot.x, spot.y)
+    await poll(() => bram.page.getByTestId('board-canvas').getAttribute('data-peer-selected')).toBe(
+      '1',
+    )
 
     // Mid-drag: Bram sees the note moving, but the document still has it where it was.
     const target = await canvasPoint(anna.page, 0.5, 0.8)

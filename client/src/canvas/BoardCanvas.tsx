@@ -27,7 +27,8 @@ import {
   type Side,
 } from '@sparboard/board-model'
 import { broadcastActivity } from '../sync/broadcastActivity.js'
-import { usePeerDrags } from '../sync/usePresence.js'
+import { usePeerMarks } from '../sync/usePeerMarks.js'
+import { SELECTION_SHARED } from '../sync/usePresence.js'
 import { installBenchHook } from './benchHook.js'
 import { clusterFrames, clusterLabelAt } from './clusterFrames.js'
 import { CursorOverlay } from './CursorOverlay.js'
@@ -96,9 +97,13 @@ export function BoardCanvas(props: BoardCanvasProps) {
   const { t } = useTranslation()
   const stageRef = useRef<Konva.Stage>(null)
   const [editing, setEditing] = useState<NoteId | null>(null)
-  const remoteDrags = usePeerDrags(provider)
+  const peerMarks = usePeerMarks(provider)
+  const remoteDrags = peerMarks.drags
   const activity = useMemo(() => broadcastActivity(provider), [provider])
   useEffect(() => () => activity.stop(), [activity])
+  useEffect(() => {
+    activity.send({ selection: [...selected].slice(0, SELECTION_SHARED) })
+  }, [activity, selected])
 
   const { notes } = board
   const notesById = useMemo(() => new Map(notes.map((n) => [n.id, n])), [notes])
@@ -236,6 +241,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
       data-testid="board-canvas"
       data-scale={view.scale.toFixed(3)}
       data-remote-drags={remoteDrags.length}
+      data-peer-selected={peerMarks.selected.size}
       data-view={`${view.x},${view.y},${view.scale}`}
       onDoubleClick={onDoubleClick}
       {...handlers}
@@ -260,6 +266,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
             moving={moving}
             tally={tally}
             selected={selected}
+            peerSelected={peerMarks.selected}
             editing={editing}
             frames={frames}
           />

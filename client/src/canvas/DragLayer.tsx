@@ -1,6 +1,6 @@
 import { Layer, Rect } from 'react-konva'
 import type { NoteId, NoteSnapshot, Rect as Box, VoteTally } from '@sparboard/board-model'
-import type { PeerDrag } from '../sync/usePresence.js'
+import type { PeerDrag } from '../sync/usePeerMarks.js'
 import { NoteShape } from './NoteShape.js'
 import type { DragState } from './useCanvasPointer.js'
 

@@ -19,6 +19,8 @@ export interface NotesLayerProps {
   readonly moving: ReadonlySet<NoteId>
   readonly tally: ReadonlyMap<NoteId, VoteTally>
   readonly selected: ReadonlySet<NoteId>
+  /** Notes other people have selected, outlined in their colour. */
+  readonly peerSelected: ReadonlyMap<NoteId, string>
   readonly editing: NoteId | null
   readonly frames: readonly ClusterFrame[]
 }
@@ -49,6 +51,8 @@ export const NotesLayer = memo(function NotesLayer(p: NotesLayerProps) {
             note={note}
             votes={tally.get(note.id)}
             selected={selected.has(note.id)}
+            {...(!selected.has(note.id) &&
+              p.peerSelected.has(note.id) && { peerColor: p.peerSelected.get(note.id) })}
             editing={note.id === p.editing}
             shadow={still.length <= SHADOW_MAX_NOTES}
           />

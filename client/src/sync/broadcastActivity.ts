@@ -4,7 +4,7 @@ import type { PeerActivity } from './usePresence.js'
 /** About 30 updates a second: smooth for the others, light on the network. */
 export const ACTIVITY_INTERVAL_MS = 33
 
-type Activity = Pick<PeerActivity, 'cursor' | 'drag'>
+type Activity = Pick<PeerActivity, 'cursor' | 'drag' | 'selection'>
 
 /**
  * Sends my pointer and drag through awareness, at most every ACTIVITY_INTERVAL_MS; the last

@@ -17,7 +17,12 @@ export interface PeerActivity extends Person {
     readonly dx: number
     readonly dy: number
   } | null
+  /** The notes this person has selected (at most SELECTION_SHARED of them). */
+  readonly selection: readonly NoteId[]
 }
+
+/** A big selection is shown to others by its first notes only: awareness stays small. */
+export const SELECTION_SHARED = 200
 
 const COLORS = [
   '#e8590c',
@@ -40,6 +45,7 @@ export function readPeers(provider: WebsocketProvider, others: boolean): PeerAct
       user?: { name?: unknown; color?: unknown }
       cursor?: unknown
       drag?: unknown
+      selection?: unknown
     }
     const user = s.user
     if (!user || typeof user.name !== 'string' || !user.name) return
@@ -51,6 +57,9 @@ export function readPeers(provider: WebsocketProvider, others: boolean): PeerAct
       color: typeof user.color === 'string' ? user.color : '#888',
       cursor: cursor && Number.isFinite(cursor.x) && Number.isFinite(cursor.y) ? cursor : null,
       drag: drag && Array.isArray(drag.ids) && Number.isFinite(drag.dx) ? drag : null,
+      selection: Array.isArray(s.selection)
+        ? (s.selection.filter((id) => typeof id === 'string') as NoteId[])
+        : [],
     })
   })
   list.sort((a, b) => a.name.localeCompare(b.name) || a.clientId - b.clientId)
@@ -98,39 +107,4 @@ export function usePeerActivity(provider: WebsocketProvider | undefined): readon
     return () => provider.awareness.off('change', read)
   }, [provider])
   return peers
-}
-
-/** One note someone else is dragging, where it is now, in their colour. */
-export interface PeerDrag {
-  readonly id: NoteId
-  readonly dx: number
-  readonly dy: number
-  readonly color: string
-}
-
-/**
- * The other people's drags only: cursor moves do not re-render the canvas, only a drag that
- * started, moved or ended does.
- */
-export function usePeerDrags(provider: WebsocketProvider | undefined): readonly PeerDrag[] {
-  const [drags, setDrags] = useState<readonly PeerDrag[]>([])
-  useEffect(() => {
-    if (!provider) return
-    let key = ''
-    const read = () => {
-      const next = readPeers(provider, true).flatMap((p) =>
-        p.drag
-          ? p.drag.ids.map((id) => ({ id, dx: p.drag!.dx, dy: p.drag!.dy, color: p.color }))
-          : [],
-      )
-      const nextKey = JSON.stringify(next)
-      if (nextKey === key) return
-      key = nextKey
-      setDrags(next)
-    }
-    provider.awareness.on('change', read)
-    read()
-    return () => provider.awareness.off('change', read)
-  }, [provider])
-  return drags
 }
