@@ -1,0 +1,284 @@
+import { timingSafeEqual } from 'node:crypto'
+import pg from 'pg'
+import type { Role } from '@sparboard/protocol'
+import { hashToken } from './hashToken.js'
+import type { Store, StoredBoard, TokenGrant, WorkshopRecord } from './Store.js'
+
+// Several nodes may start at once: the advisory lock makes creating the tables one at a time.
+const schemaSql = (schema: string) => `
+BEGIN;
+SELECT pg_advisory_xact_lock(hashtext('sparboard-schema'));
+CREATE SCHEMA IF NOT EXISTS ${schema};
+SET LOCAL search_path TO ${schema};
+CREATE TABLE IF NOT EXISTS workshops (
+  id TEXT PRIMARY KEY,
+  data JSONB NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS tokens (
+  hash BYTEA PRIMARY KEY,
+  workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+  role TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS boards (
+  id TEXT PRIMARY KEY,
+  workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+  snapshot BYTEA,
+  -- scale-out mode: the Redis stream entry the snapshot covers, as (ms, seq) of its id
+  stream_ms BIGINT NOT NULL DEFAULT 0,
+  stream_seq BIGINT NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS board_updates (
+  seq BIGSERIAL PRIMARY KEY,
+  board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+  data BYTEA NOT NULL
+);
+CREATE INDEX IF NOT EXISTS board_updates_board ON board_updates(board_id, seq);
+CREATE TABLE IF NOT EXISTS sessions (
+  workshop_id TEXT PRIMARY KEY REFERENCES workshops(id) ON DELETE CASCADE,
+  data JSONB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS workshop_activity (
+  workshop_id TEXT PRIMARY KEY REFERENCES workshops(id) ON DELETE CASCADE,
+  at BIGINT NOT NULL
+);
+COMMIT;
+`
+
+/** A board snapshot and the Redis stream position it covers (scale-out mode). */
+export interface StreamSnapshot {
+  readonly snapshot: Uint8Array | null
+  /** Stream entry id `ms-seq`; `0-0` when no stream entry was ever folded in. */
+  readonly streamId: string
+}
+
+export interface PostgresStoreOptions {
+  readonly connectionString: string
+  /** Schema holding the tables (created if missing); tests use one schema per run. */
+  readonly schema?: string
+  readonly maxConnections?: number
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/
+
+/** Workshops and boards in PostgreSQL: the store of scale-out mode, shared by every node. */
+export class PostgresStore implements Store {
+  readonly pool: pg.Pool
+  private readonly ready: Promise<void>
+
+  constructor(options: PostgresStoreOptions) {
+    const schema = options.schema ?? 'sparboard'
+    if (!SCHEMA_NAME.test(schema)) throw new Error(`invalid schema name: ${schema}`)
+    this.pool = new pg.Pool({
+      connectionString: options.connectionString,
+      max: options.maxConnections ?? 10,
+      options: `-c search_path=${schema}`,
+      // An unreachable database fails a request in seconds instead of queueing it forever.
+      connectionTimeoutMillis: 3000,
+    })
+    // An idle client losing its connection (database restart) must not crash the process.
+    this.pool.on('error', () => {})
+    this.ready = this.pool.query(schemaSql(schema)).then(() => undefined)
+    this.ready.catch(() => {})
+  }
+
+  private async query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []) {
+    await this.ready
+    return this.pool.query<R>(sql, params)
+  }
+
+  private async transaction<T>(run: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    await this.ready
+    const client = await this.pool.connect()
+    try {
+      await client.query('BEGIN')
+      const result = await run(client)
+      await client.query('COMMIT')
+      return result
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {})
+      throw err
+    } finally {
+      client.release()
+    }
+  }
+
+  async createWorkshop(w: WorkshopRecord): Promise<void> {
+    await this.transaction(async (c) => {
+      await c.query('INSERT INTO workshops (id, data, created_at) VALUES ($1, $2, $3)', [
+        w.id,
+        JSON.stringify(w),
+        w.createdAt,
+      ])
+      const roles = ['facilitator', 'participant', 'observer'] as const
+      await c.query(
+        'INSERT INTO tokens (hash, workshop_id, role) SELECT unnest($1::bytea[]), $2, unnest($3::text[])',
+        [roles.map((r) => hashToken(w.tokens[r])), w.id, roles],
+      )
+      await c.query('INSERT INTO boards (id, workshop_id) SELECT unnest($1::text[]), $2', [
+        w.boards.map((b) => b.id),
+        w.id,
+      ])
+    })
+  }
+
+  async getWorkshop(id: string): Promise<WorkshopRecord | null> {
+    const { rows } = await this.query<{ data: WorkshopRecord }>(
+      'SELECT data FROM workshops WHERE id = $1',
+      [id],
+    )
+    return rows[0]?.data ?? null
+  }
+
+  async findToken(token: string): Promise<TokenGrant | null> {
+    const hash = hashToken(token)
+    const { rows } = await this.query<{ hash: Buffer; workshop_id: string; role: string }>(
+      'SELECT hash, workshop_id, role FROM tokens WHERE hash = $1',
+      [hash],
+    )
+    const row = rows[0]
+    if (!row || !timingSafeEqual(row.hash, hash)) return null
+    return { workshopId: row.workshop_id, role: row.role as Role }
+  }
+
+  async findBoardWorkshop(boardId: string): Promise<string | null> {
+    const { rows } = await this.query<{ workshop_id: string }>(
+      'SELECT workshop_id FROM boards WHERE id = $1',
+      [boardId],
+    )
+    return rows[0]?.workshop_id ?? null
+  }
+
+  async loadBoard(boardId: string): Promise<StoredBoard> {
+    return this.transaction(async (c) => {
+      // One snapshot of the database for both reads: a compaction in between cannot drop rows.
+      await c.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ')
+      const snap = await c.query<{ snapshot: Buffer | null }>(
+        'SELECT snapshot FROM boards WHERE id = $1',
+        [boardId],
+      )
+      const log = await c.query<{ data: Buffer }>(
+        'SELECT data FROM board_updates WHERE board_id = $1 ORDER BY seq',
+        [boardId],
+      )
+      const updates = log.rows.map((r) => new Uint8Array(r.data))
+      const snapshot = snap.rows[0]?.snapshot
+      return {
+        updates: snapshot ? [new Uint8Array(snapshot), ...updates] : updates,
+        logRows: updates.length,
+        logBytes: updates.reduce((n, u) => n + u.byteLength, 0),
+      }
+    })
+  }
+
+  async appendUpdates(boardId: string, updates: readonly Uint8Array[]): Promise<void> {
+    if (updates.length === 0) return
+    // One statement is one transaction; WITH ORDINALITY keeps the batch's order in `seq`.
+    await this.query(
+      `INSERT INTO board_updates (board_id, data)
+       SELECT $1, u.data FROM unnest($2::bytea[]) WITH ORDINALITY AS u(data, n) ORDER BY u.n`,
+      [boardId, updates.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength))],
+    )
+  }
+
+  async compactBoard(boardId: string, snapshot: Uint8Array): Promise<void> {
+    await this.transaction(async (c) => {
+      await c.query('UPDATE boards SET snapshot = $1 WHERE id = $2', [
+        Buffer.from(snapshot),
+        boardId,
+      ])
+      await c.query('DELETE FROM board_updates WHERE board_id = $1', [boardId])
+    })
+  }
+
+  /** Scale-out mode: the board's snapshot and the stream entry it covers. */
+  async loadStreamSnapshot(boardId: string): Promise<StreamSnapshot> {
+    const { rows } = await this.query<{ snapshot: Buffer | null; ms: string; seq: string }>(
+      'SELECT snapshot, stream_ms AS ms, stream_seq AS seq FROM boards WHERE id = $1',
+      [boardId],
+    )
+    const row = rows[0]
+    if (!row) return { snapshot: null, streamId: '0-0' }
+    return {
+      snapshot: row.snapshot ? new Uint8Array(row.snapshot) : null,
+      streamId: `${row.ms}-${row.seq}`,
+    }
+  }
+
+  /**
+   * Scale-out mode: stores a snapshot covering the stream up to `streamId`, unless a newer one
+   * is already there (two nodes may race; the later position wins). False when it was older.
+   */
+  async saveStreamSnapshot(
+    boardId: string,
+    snapshot: Uint8Array,
+    streamId: string,
+  ): Promise<boolean> {
+    const [ms, seq] = streamId.split('-')
+    const { rowCount } = await this.query(
+      `UPDATE boards SET snapshot = $1, stream_ms = $3, stream_seq = $4
+       WHERE id = $2 AND (stream_ms, stream_seq) <= ($3::bigint, $4::bigint)`,
+      [Buffer.from(snapshot), boardId, ms, seq],
+    )
+    return (rowCount ?? 0) > 0
+  }
+
+  async deleteWorkshop(id: string): Promise<boolean> {
+    // Tokens, boards, their updates and activity go with it (ON DELETE CASCADE).
+    const { rowCount } = await this.query('DELETE FROM workshops WHERE id = $1', [id])
+    return (rowCount ?? 0) > 0
+  }
+
+  async touchWorkshop(id: string, at: number): Promise<void> {
+    await this.query(
+      `INSERT INTO workshop_activity (workshop_id, at) SELECT id, $1 FROM workshops WHERE id = $2
+       ON CONFLICT (workshop_id) DO UPDATE
+       SET at = GREATEST(workshop_activity.at, excluded.at)`,
+      [at, id],
+    )
+  }
+
+  async staleWorkshops(before: number): Promise<string[]> {
+    const { rows } = await this.query<{ id: string }>(
+      `SELECT w.id FROM workshops w LEFT JOIN workshop_activity a ON a.workshop_id = w.id
+       WHERE coalesce(a.at, w.created_at) < $1 ORDER BY coalesce(a.at, w.created_at), w.id`,
+      [before],
+    )
+    return rows.map((r) => r.id)
+  }
+
+  async addRooms(workshopId: string, roomIds: readonly string[]): Promise<void> {
+    await this.query(
+      `INSERT INTO boards (id, workshop_id) SELECT DISTINCT unnest($1::text[]), $2
+       ON CONFLICT (id) DO NOTHING`,
+      [roomIds, workshopId],
+    )
+  }
+
+  async getSession(workshopId: string): Promise<unknown> {
+    const { rows } = await this.query<{ data: unknown }>(
+      'SELECT data FROM sessions WHERE workshop_id = $1',
+      [workshopId],
+    )
+    return rows[0]?.data ?? null
+  }
+
+  async saveSession(workshopId: string, session: unknown): Promise<void> {
+    await this.query(
+      `INSERT INTO sessions (workshop_id, data) VALUES ($1, $2)
+       ON CONFLICT (workshop_id) DO UPDATE SET data = excluded.data`,
+      [workshopId, JSON.stringify(session)],
+    )
+  }
+
+  /** Answers once the database does (outage watch). */
+  async ping(): Promise<void> {
+    await this.query('SELECT 1')
+  }
+
+  private closed: Promise<void> | null = null
+  async close(): Promise<void> {
+    this.closed ??= this.pool.end()
+    await this.closed
+  }
+}
