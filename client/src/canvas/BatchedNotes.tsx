@@ -8,6 +8,8 @@ export interface BatchedNotesProps {
   readonly notes: readonly NoteSnapshot[]
   readonly selected: ReadonlySet<NoteId>
   readonly voted: ReadonlySet<NoteId>
+  /** The zoom, so the selection outline stays 3 px on screen. */
+  readonly scale: number
 }
 
 /**
@@ -18,6 +20,7 @@ export const BatchedNotes = memo(function BatchedNotes({
   notes,
   selected,
   voted,
+  scale,
 }: BatchedNotesProps) {
   const sceneFunc = (ctx: Context) => {
     const c = ctx._context
@@ -28,7 +31,7 @@ export const BatchedNotes = memo(function BatchedNotes({
       c.fillStyle = NOTE_COLORS[key].fill
       c.fill()
       c.strokeStyle = NOTE_COLORS[key].stroke
-      c.lineWidth = 2
+      c.lineWidth = 1 / scale
       c.stroke()
     }
     if (voted.size > 0) {
@@ -45,7 +48,7 @@ export const BatchedNotes = memo(function BatchedNotes({
       c.beginPath()
       for (const n of notes) if (selected.has(n.id)) c.rect(n.x, n.y, width, height)
       c.strokeStyle = '#2f6fdf'
-      c.lineWidth = 12
+      c.lineWidth = 3 / scale
       c.stroke()
     }
   }

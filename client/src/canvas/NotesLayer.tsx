@@ -58,7 +58,7 @@ export const NotesLayer = memo(function NotesLayer(p: NotesLayerProps) {
           />
         ))
       ) : (
-        <BatchedNotes notes={still} selected={selected} voted={voted} />
+        <BatchedNotes notes={still} selected={selected} voted={voted} scale={view.scale} />
       )}
     </Layer>
   )
