@@ -13,6 +13,7 @@ import { Stage } from 'react-konva'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import {
+  asNoteId,
   deleteNotes,
   NOTE_SIZE,
   notesOf,
@@ -180,7 +181,8 @@ export function BoardCanvas(props: BoardCanvasProps) {
       paste(clipboard)
       clipboard = clipboard.map((n) => ({ ...n, x: n.x + PASTE_OFFSET, y: n.y + PASTE_OFFSET }))
     },
-    selectAll: () => onSelect(new Set(notes.map((n) => n.id))),
+    // From the document: a note added a moment ago is not in the snapshot yet.
+    selectAll: () => onSelect(new Set([...notesOf(doc).keys()].map(asNoteId))),
     clear: () => onSelect(new Set()),
     edit: () => canWrite && selected.size === 1 && setEditing([...selected][0]!),
   })
