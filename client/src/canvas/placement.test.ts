@@ -43,6 +43,21 @@ describe('where notes land', () => {
     expect(second.x + NOTE_SIZE.width).toBeLessThanOrEqual(zone.x + zone.width)
   })
 
+  it('cascades notes in a full zone instead of stacking them on one spot', () => {
+    const zone = zoneFor('friction', null)
+    const placed: NoteSnapshot[] = []
+    for (let i = 0; i < 14; i++) {
+      const spot = freeSpot(zone, placed)
+      placed.push(note(`n${i}`, spot.x, spot.y))
+    }
+    const spots = new Set(placed.map((n) => `${n.x},${n.y}`))
+    expect(spots.size).toBe(14)
+    for (const n of placed) {
+      expect(n.x + NOTE_SIZE.width).toBeLessThanOrEqual(zone.x + zone.width)
+      expect(n.y + NOTE_SIZE.height).toBeLessThanOrEqual(zone.y + zone.height)
+    }
+  })
+
   it('pastes copies with new ids, by me, shifted, and keeps them on the board', () => {
     let n = 0
     const copies = copyNotes(

@@ -42,9 +42,12 @@ export function NoteOutline(props: NoteOutlineProps) {
   return (
     <nav className="outline" aria-label={t('board.outline')} data-testid="outline">
       {ZONES.map((zone, i) => {
-        const inZone = notes.filter(
-          (n) => n.category === zone.category && (zone.side === null || n.side === zone.side),
-        )
+        // In reading order, as they sit on the board: top to bottom, left to right.
+        const inZone = notes
+          .filter(
+            (n) => n.category === zone.category && (zone.side === null || n.side === zone.side),
+          )
+          .sort((a, b) => a.y - b.y || a.x - b.x)
         return (
           <section key={i} aria-labelledby={`outline-${i}`} data-zone={i}>
             <h3 id={`outline-${i}`}>

@@ -155,16 +155,19 @@ export function BoardPage({ workshopId, boardId, token, ...props }: BoardPagePro
       <div className="board-body">
         <aside className="board-side">
           {boardCase?.description && <p className="case-description">{boardCase.description}</p>}
-          <h2>{t('board.goals')}</h2>
-          {workshop.goals.length ? (
-            <ol className="goals">
-              {workshop.goals.map((g, i) => (
-                <li key={i}>{g}</li>
-              ))}
-            </ol>
-          ) : (
-            <p className="hint">{t('board.noGoals')}</p>
-          )}
+          {/* The goals stay in view while the outline scrolls: agreements are tested on them. */}
+          <section className="board-goals" aria-labelledby="board-goals-title">
+            <h2 id="board-goals-title">{t('board.goals')}</h2>
+            {workshop.goals.length ? (
+              <ol className="goals">
+                {workshop.goals.map((g, i) => (
+                  <li key={i}>{g}</li>
+                ))}
+              </ol>
+            ) : (
+              <p className="hint">{t('board.noGoals')}</p>
+            )}
+          </section>
           <h2 className="outline-title">{t('board.notes', { count: board.notes.length })}</h2>
           <NoteOutline
             notes={board.notes}
