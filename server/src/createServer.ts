@@ -2,6 +2,7 @@ import { createServer as createHttpServer, type Server as HttpServer } from 'nod
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import type { Logger } from 'pino'
+import { boardOfRoom } from '@sparboard/protocol'
 import { ControlPlane } from './control/ControlPlane.js'
 import { createApp } from './http/createApp.js'
 import { BoardHub, type BoardHubOptions } from './hub/BoardHub.js'
@@ -93,7 +94,16 @@ export function createServer(options: ServerOptions = {}): SparboardServer {
   const httpServer = createHttpServer(app)
   const hub = new BoardHub(
     trackActivity(store),
-    { ...defaultHubOptions, ...options.hub },
+    {
+      ...defaultHubOptions,
+      // [H18] participants do not write on a board the facilitator locked (nor its private rooms)
+      writePolicy: {
+        prepare: (workshopId) => control.sessions.loadLocks(workshopId),
+        allows: (workshopId, roomId, role) =>
+          role === 'facilitator' || !control.sessions.lockedNow(workshopId, boardOfRoom(roomId)),
+      },
+      ...options.hub,
+    },
     metrics,
     log,
   )
@@ -107,6 +117,7 @@ export function createServer(options: ServerOptions = {}): SparboardServer {
     const deleted = await store.deleteWorkshop(id)
     const boards = upgrades.closeWorkshop(id)
     control.disconnectWorkshop(id)
+    control.sessions.forget(id)
     if (deleted) log.info({ workshop: id, boards }, 'workshop deleted')
     return deleted
   }

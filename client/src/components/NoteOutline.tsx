@@ -16,6 +16,8 @@ export interface NoteOutlineProps {
   readonly zoneLabels: readonly string[]
   readonly canWrite: boolean
   readonly votesLeft: number
+  /** False outside the voting phase: no vote buttons ([C14]). */
+  readonly votingOpen?: boolean
   readonly onAdd: (zoneIndex: number, text: string) => void
   readonly onEdit: (id: NoteId, before: string, after: string) => void
   readonly onVote: (id: NoteId, retract: boolean) => void
@@ -101,6 +103,7 @@ function OutlineNote({
   votes,
   canWrite,
   votesLeft,
+  votingOpen = true,
   onEdit,
   onVote,
   onLocate,
@@ -148,17 +151,19 @@ function OutlineNote({
         </button>
         {canWrite && (
           <>
-            <button
-              type="button"
-              className="mini"
-              disabled={votesLeft <= 0}
-              aria-label={`${t('boardUi.outline.vote')}: ${note.text}`}
-              title={votesLeft <= 0 ? t('boardUi.noVotesLeft') : t('boardUi.outline.vote')}
-              onClick={() => onVote(note.id, false)}
-            >
-              +1
-            </button>
-            {mine > 0 && (
+            {votingOpen && (
+              <button
+                type="button"
+                className="mini"
+                disabled={votesLeft <= 0}
+                aria-label={`${t('boardUi.outline.vote')}: ${note.text}`}
+                title={votesLeft <= 0 ? t('boardUi.noVotesLeft') : t('boardUi.outline.vote')}
+                onClick={() => onVote(note.id, false)}
+              >
+                +1
+              </button>
+            )}
+            {votingOpen && mine > 0 && (
               <button
                 type="button"
                 className="mini"

@@ -23,7 +23,7 @@ import { PresenceList } from '../components/PresenceList.js'
 import { SelectionTools } from '../components/SelectionTools.js'
 import { navigate, workshopPath } from '../route.js'
 import { SessionBar } from '../session/SessionBar.js'
-import { useBoardLocked, useVoteBudget } from '../session/useSession.js'
+import { useBoardLocked, useVoteBudget, useVotingOpen } from '../session/useSession.js'
 import { usePrivateBoard } from '../session/usePrivateBoard.js'
 import { useBoard } from '../sync/useBoard.js'
 import { useBoardActions } from '../sync/useBoardActions.js'
@@ -63,6 +63,9 @@ export function BoardPage({ workshopId, boardId, token, ...props }: BoardPagePro
   const voteBudget = props.voteBudget ?? sessionBudget
   const me = { participant: participant.id, side: participant.side, name, budget: voteBudget }
   const actions = useBoardActions(connection?.doc, origin, me)
+  // [C14] votes only in the voting phase, once the facilitator runs the agenda
+  const votingOpen = useVotingOpen(token)
+  const vote = (id: NoteId, retract: boolean) => votingOpen && actions.vote(id, retract)
   const [selected, setSelected] = useState<ReadonlySet<NoteId>>(new Set())
   const [help, setHelp] = useState(false)
   const [clusterDialog, setClusterDialog] = useState<ClusterDialog | null>(null)
@@ -78,7 +81,7 @@ export function BoardPage({ workshopId, boardId, token, ...props }: BoardPagePro
   const used = board.votes
     .filter((v) => v.participant === participant.id)
     .reduce((s, v) => s + v.count, 0)
-  const votesLeft = Math.max(0, voteBudget - used)
+  const votesLeft = votingOpen ? Math.max(0, voteBudget - used) : 0
   const selectedNotes = [...selected].flatMap((id) => notesById.get(id) ?? [])
   const solution = selectedNotes.length === 1 && selectedNotes[0]!.category === 'solution'
   const openAgreement = () => {
@@ -88,8 +91,7 @@ export function BoardPage({ workshopId, boardId, token, ...props }: BoardPagePro
   }
   const inCluster = board.clusters.some((c) => c.noteIds.some((id) => selected.has(id)))
   const ungroupSelected = () => connection && ungroupNotes(connection.doc, [...selected], origin)
-  const voteSelected = (retract: boolean) =>
-    selectedNotes.forEach((n) => actions.vote(n.id, retract))
+  const voteSelected = (retract: boolean) => selectedNotes.forEach((n) => vote(n.id, retract))
 
   // Selection of notes someone else deleted would otherwise linger in the tools. Asks the
   // document, not the snapshot: a note just pasted is in the document a frame earlier.
@@ -176,9 +178,10 @@ export function BoardPage({ workshopId, boardId, token, ...props }: BoardPagePro
             zoneLabels={zoneLabels}
             canWrite={writable}
             votesLeft={votesLeft}
+            votingOpen={votingOpen}
             onAdd={(zone, text) => actions.addInZone(zone, text, board.notes)}
             onEdit={actions.edit}
-            onVote={actions.vote}
+            onVote={vote}
             onLocate={(id) => {
               setSelected(new Set([id]))
               canvas.current?.focusNote(id)
@@ -200,7 +203,7 @@ export function BoardPage({ workshopId, boardId, token, ...props }: BoardPagePro
               zoneLabels={zoneLabels}
               selected={selected}
               onSelect={setSelected}
-              onVote={actions.vote}
+              onVote={vote}
               onRenameCluster={(id) => setClusterDialog({ kind: 'rename', id })}
               selectionTools={
                 writable && selected.size > 0 ? (

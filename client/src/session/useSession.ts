@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react'
-import { phaseRules, type PhaseRules } from '@sparboard/protocol'
+import { phaseRules, votingOpen, type PhaseRules } from '@sparboard/protocol'
 import {
   sessionConnection,
   type SessionConnection,
@@ -29,4 +29,10 @@ export function useVoteBudget(token: string): number {
 export function usePhaseRules(token: string): PhaseRules | null {
   const { state } = useSession(token)
   return state ? phaseRules[state.phase] : null
+}
+
+/** Whether votes may be cast or taken back now ([C14]): the vote buttons follow the phase. */
+export function useVotingOpen(token: string): boolean {
+  const { state } = useSession(token)
+  return votingOpen(state)
 }

@@ -19,6 +19,8 @@ export const CloseCode = {
   rateLimited: 4429,
   /** The connection did not read fast enough; its send buffer passed the limit. Retry. */
   slowConsumer: 4508,
+  /** The client wrote while the board was locked; its later writes need a fresh sync. Retry. */
+  resync: 4509,
   /** The server is shutting down; the client may reconnect elsewhere. */
   goingAway: 1001,
   /** A frame was larger than the server's maxPayload (set by the WebSocket layer). Retry. */

@@ -6,3 +6,6 @@
  */
 export const privateRoom = (boardId: string, privateKey: string): string =>
   `${boardId}~p~${privateKey}`
+
+/** The board a Yjs room belongs to: the board itself, or the board of a private room. */
+export const boardOfRoom = (roomId: string): string => roomId.split('~p~')[0] ?? roomId

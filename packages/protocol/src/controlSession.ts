@@ -1,4 +1,4 @@
-import type { Phase } from './controlPhases.js'
+import { phaseRules, type Phase } from './controlPhases.js'
 
 /** Which side a participant is on: one of the workshop's two sides, or neither. */
 export type SideChoice = 0 | 1 | 'other'
@@ -68,6 +68,8 @@ export interface SeriesInfo {
 /** The session as every client sees it; sent whole after each change and on (re)connect. */
 export interface SessionView {
   readonly phase: Phase
+  /** Whether the facilitator has moved the session off its first phase: tools follow the phase only then. */
+  readonly agendaStarted: boolean
   /** In a private-writing phase: whether the facilitator has revealed the notes. */
   readonly revealed: boolean
   /** Private notes waiting for the reveal, by `<boardId>/<participantId>`: counts, never content. */
@@ -93,4 +95,12 @@ export interface SessionView {
 export function timerRemaining(timer: TimerState, serverNow: number): number {
   if (!timer.running || timer.endsAt === null) return timer.remainingMs
   return Math.max(0, timer.endsAt - serverNow)
+}
+
+/**
+ * Whether votes may be cast or taken back now ([C14]): in the voting phase, or on a board used
+ * before the facilitator started the agenda. Closed while the session has not loaded.
+ */
+export function votingOpen(state: SessionView | null): boolean {
+  return state !== null && (!state.agendaStarted || phaseRules[state.phase].voting)
 }

@@ -11,6 +11,8 @@ interface Entry {
 /** The live session of each workshop with someone connected, backed by the store. */
 export class SessionRegistry {
   private readonly entries = new Map<string, Promise<Entry>>()
+  /** Locked boards of each workshop the hub asked about, kept current by every change ([H18]). */
+  private readonly locks = new Map<string, ReadonlySet<string>>()
 
   constructor(private readonly store: Store) {}
 
@@ -22,6 +24,27 @@ export class SessionRegistry {
   /** Whether the facilitator locked a board; for the Yjs hub, which should drop writes to it. */
   async isLocked(workshopId: string, boardId: string): Promise<boolean> {
     return (await this.get(workshopId)).lockedBoards.includes(boardId)
+  }
+
+  /** Makes `lockedNow` answer for a workshop; the hub awaits it before a board connection joins. */
+  async loadLocks(workshopId: string): Promise<void> {
+    if (this.locks.has(workshopId)) return
+    const live = this.entries.get(workshopId)
+    const state = live
+      ? (await live).state
+      : readStoredSession(await this.store.getSession(workshopId))
+    // A change stored meanwhile has already set the fresher locks.
+    if (!this.locks.has(workshopId)) this.locks.set(workshopId, new Set(state.lockedBoards))
+  }
+
+  /** Whether a board is locked now, without waiting (after `loadLocks`; unknown counts as unlocked). */
+  lockedNow(workshopId: string, boardId: string): boolean {
+    return this.locks.get(workshopId)?.has(boardId) ?? false
+  }
+
+  /** Forgets a deleted workshop's locks. */
+  forget(workshopId: string): void {
+    this.locks.delete(workshopId)
   }
 
   /**
@@ -40,6 +63,7 @@ export class SessionRegistry {
       if (changed) {
         await this.store.saveSession(workshopId, next)
         entry.state = next
+        this.locks.set(workshopId, new Set(next.lockedBoards))
       }
       return { ...outcome, changed }
     })

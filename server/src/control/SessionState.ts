@@ -5,6 +5,7 @@ import { idleTimer } from './Timer.js'
 /** A fresh session: the agenda's first phase, no timer, three votes each. */
 export const initialSession = (): SessionView => ({
   phase: defaultAgenda[0] ?? Phase.strategy,
+  agendaStarted: false,
   revealed: false,
   privateCounts: {},
   timer: idleTimer,
@@ -22,6 +23,7 @@ export const initialSession = (): SessionView => ({
 
 const StoredSession = z.object({
   phase: z.enum(Phase),
+  agendaStarted: z.boolean(),
   revealed: z.boolean(),
   privateCounts: z.record(z.string(), z.number()),
   timer: z.object({

@@ -29,6 +29,10 @@ export function closeSocket(socket: RoomSocket, code: number, reason: string): v
 export class BoardConnection {
   /** The one awareness client id this connection may speak for ([H9]). */
   awarenessClient: number | null = null
+  /** [H18] Whether a write may land now, beyond the role (false on a board the facilitator locked). */
+  mayWrite: () => boolean = () => true
+  /** [H18] Set once a write of it was dropped; Yjs would hold its later ones back. */
+  droppedWrites = false
   private closed = false
 
   constructor(

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { Logger } from 'pino'
+import type { Role } from '@sparboard/protocol'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type * as Y from 'yjs'
 import { CloseCode } from '@sparboard/protocol'
@@ -22,6 +23,16 @@ export interface BoardHubOptions extends RoomLimits {
   /** [H13] bytes per second a connection may send, sustained, and in one burst. */
   readonly rateBytesPerSecond: number
   readonly rateByteBurst: number
+  /** [H18] Who may write beyond the role; the hub knows nothing of sessions or locks. */
+  readonly writePolicy?: WritePolicy
+}
+
+/** [H18] A rule on writes beyond the role, injected by the server (e.g. board locks). */
+export interface WritePolicy {
+  /** Runs before a connection joins, so that `allows` can answer without waiting. */
+  prepare(workshopId: string): Promise<void>
+  /** Asked for every write; false drops it like an observer's ([H5]). */
+  allows(workshopId: string, boardId: string, role: Role): boolean
 }
 
 export const PATH_PREFIX = '/yjs/'
@@ -121,6 +132,11 @@ export class BoardHub {
         this.metrics.rejected.inc({ reason }),
       )
       conn = joining
+      const policy = this.options.writePolicy
+      if (policy) {
+        await policy.prepare(grant.workshopId)
+        joining.mayWrite = () => policy.allows(grant.workshopId, boardId, grant.role)
+      }
       let room: BoardRoom | null = null
       // [H10] a board that is unloading is waited for, then loaded again with all it stored
       while (!this.closing && ws.readyState === ws.OPEN) {

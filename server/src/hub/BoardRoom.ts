@@ -160,6 +160,18 @@ export class BoardRoom {
       this.context.metrics.rejected.inc({ reason: 'read_only' })
       return
     }
+    if (!conn.mayWrite()) {
+      // [H18] a participant's writes on a locked board are dropped the same way
+      conn.droppedWrites = true
+      this.context.metrics.rejected.inc({ reason: 'board_locked' })
+      return
+    }
+    if (conn.droppedWrites) {
+      // [H18] this update builds on dropped ones and would wait forever in Yjs; the client's
+      // reconnect sends its whole state in sync step 2
+      conn.close(CloseCode.resync, 'board unlocked')
+      return
+    }
     if (this.boardBytes + update.byteLength > this.context.limits.maxBoardBytes) {
       conn.reject(CloseCode.tooLarge, 'board_too_large')
       return

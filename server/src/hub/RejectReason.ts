@@ -11,6 +11,7 @@ export const RejectReason = {
   awarenessSpoof: 'awareness_spoof',
   awarenessTaken: 'awareness_taken',
   readOnly: 'read_only',
+  boardLocked: 'board_locked',
   rateLimited: 'rate_limited',
   slowConsumer: 'slow_consumer',
   shuttingDown: 'shutting_down',

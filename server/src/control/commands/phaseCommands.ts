@@ -5,7 +5,7 @@ import type { CommandHandler } from './CommandHandler.js'
 export const setPhase: CommandHandler<'phase:set'> = (state, { phase }) =>
   phase === state.phase
     ? { state }
-    : { state: { ...state, phase, revealed: false, privateCounts: {} } }
+    : { state: { ...state, phase, agendaStarted: true, revealed: false, privateCounts: {} } }
 
 export const reveal: CommandHandler<'phase:reveal'> = (state) =>
   phaseRules[state.phase].privateWriting
