@@ -2,6 +2,7 @@ import type {
   ApiError,
   CreatedWorkshop,
   CreateWorkshopBody,
+  RotatedLink,
   WorkshopView,
 } from '@sparboard/protocol'
 
@@ -46,3 +47,10 @@ export const deleteWorkshop = (id: string, token: string) =>
     method: 'DELETE',
     headers: { authorization: `Bearer ${token}` },
   })
+
+/** Replaces a role's link: the old one stops at once (facilitator token only; [C15]). */
+export const rotateLink = (id: string, role: keyof CreatedWorkshop['links'], token: string) =>
+  call<RotatedLink>(
+    `/api/workshops/${encodeURIComponent(id)}/links/${encodeURIComponent(role)}/rotate`,
+    { method: 'POST', headers: { authorization: `Bearer ${token}` } },
+  )

@@ -90,6 +90,11 @@ export function createServer(options: ServerOptions = {}): SparboardServer {
     throttle,
     erase: (id) => eraseWorkshop(id),
     liveDoc: (boardId) => hub.liveDoc(boardId),
+    // [C15] a replaced link stops at once: its board sockets (4401) and control sockets go
+    revoke: async (workshopId, role) => {
+      hub.closeRole(workshopId, role)
+      await control.disconnectRole(workshopId, role)
+    },
   })
   const httpServer = createHttpServer(app)
   const hub = new BoardHub(

@@ -4,7 +4,7 @@ import { AppHeader } from '../components/AppHeader.js'
 import { DeleteWorkshop } from '../components/DeleteWorkshop.js'
 import { LinksPanel } from '../components/LinksPanel.js'
 import { WorkshopExportMenu } from '../export/WorkshopExportMenu.js'
-import { boardPath, navigate } from '../route.js'
+import { boardPath, navigate, workshopPath } from '../route.js'
 import { useControl } from '../sync/useControl.js'
 import { useWorkshop } from '../sync/useWorkshop.js'
 import { FacilitatorPanel } from '../session/FacilitatorPanel.js'
@@ -87,7 +87,19 @@ export function WorkshopPage({ workshopId, token }: { workshopId: string; token:
         {w.links && (
           <section className="card">
             <h2>{t('workshop.shareLinks')}</h2>
-            <LinksPanel links={w.links} />
+            <LinksPanel
+              links={w.links}
+              rotation={
+                w.role === 'facilitator'
+                  ? {
+                      workshopId: w.id,
+                      token,
+                      // the old link no longer opens anything: continue on the new one
+                      onOwnRotated: (fresh) => navigate(workshopPath(w.id, fresh)),
+                    }
+                  : undefined
+              }
+            />
           </section>
         )}
         <WorkshopExportMenu workshopId={w.id} token={token} />

@@ -37,6 +37,17 @@ export const sessionEn = {
     failed: 'Joining failed: {{error}}',
   },
   you: 'You: {{name}}',
+  links: {
+    rotate: 'New link',
+    rotateFor: 'Make a new {{role}} link',
+    confirm:
+      'The current {{role}} link stops working at once: everyone who uses it is disconnected and needs the new one. Make a new link?',
+    confirmOwn:
+      'Your current link stops working at once; this page moves to the new one. Keep it safe: without it you cannot run this workshop. Make a new link?',
+    yes: 'Make a new link',
+    cancel: 'Cancel',
+    failed: 'No new link: {{error}}',
+  },
   panel: {
     title: 'Run the session',
     phases: 'Agenda',

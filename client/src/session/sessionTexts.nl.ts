@@ -41,6 +41,17 @@ export const sessionNl: Texts<typeof sessionEn> = {
     failed: 'Meedoen is mislukt: {{error}}',
   },
   you: 'Jij: {{name}}',
+  links: {
+    rotate: 'Nieuwe link',
+    rotateFor: 'Maak een nieuwe link: {{role}}',
+    confirm:
+      'De huidige link ({{role}}) werkt meteen niet meer: wie hem gebruikt, wordt losgekoppeld en heeft de nieuwe nodig. Nieuwe link maken?',
+    confirmOwn:
+      'Je huidige link werkt meteen niet meer; deze pagina gaat naar de nieuwe. Bewaar hem goed: zonder kun je deze workshop niet leiden. Nieuwe link maken?',
+    yes: 'Nieuwe link maken',
+    cancel: 'Annuleren',
+    failed: 'Geen nieuwe link: {{error}}',
+  },
   panel: {
     title: 'Sessie begeleiden',
     phases: 'Agenda',

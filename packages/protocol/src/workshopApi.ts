@@ -63,3 +63,10 @@ export interface ApiError {
   readonly error: string
   readonly field?: string
 }
+
+/** Answer of `POST /api/workshops/:id/links/:role/rotate`: the role's new token and link. */
+export interface RotatedLink {
+  readonly role: keyof Links
+  readonly token: string
+  readonly link: string
+}

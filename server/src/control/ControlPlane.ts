@@ -1,7 +1,7 @@
 import type { Server as HttpServer } from 'node:http'
 import type { Logger } from 'pino'
 import { Server } from 'socket.io'
-import type { ClientToServerEvents, ServerToClientEvents } from '@sparboard/protocol'
+import type { ClientToServerEvents, Role, ServerToClientEvents } from '@sparboard/protocol'
 import type { AuthThrottle } from '../security/AuthThrottle.js'
 import { clientAddress } from '../security/clientAddress.js'
 import { limitControlEvents } from '../security/controlGuard.js'
@@ -81,6 +81,12 @@ export class ControlPlane {
   /** Disconnects every control connection of a workshop (it was deleted). */
   disconnectWorkshop(workshopId: string): void {
     this.io.in(`workshop:${workshopId}`).disconnectSockets(true)
+  }
+
+  /** [C15] Disconnects the control connections opened with a role's token (its link was replaced). */
+  async disconnectRole(workshopId: string, role: Role): Promise<void> {
+    const sockets = await this.io.in(`workshop:${workshopId}`).fetchSockets()
+    for (const socket of sockets) if (socket.data.grant.role === role) socket.disconnect(true)
   }
 
   async close(): Promise<void> {

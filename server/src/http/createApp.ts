@@ -10,7 +10,7 @@ import type { AuthThrottle } from '../security/AuthThrottle.js'
 import { creationGuard } from '../security/creationGuard.js'
 import { securityHeaders } from '../security/securityHeaders.js'
 import type { SecurityOptions } from '../security/SecurityOptions.js'
-import { workshopRoutes } from './workshopRoutes.js'
+import { workshopRoutes, type WorkshopRoutesOptions } from './workshopRoutes.js'
 import { followUpRoute } from '../control/followUpRoute.js'
 import { exportRoutes, type ExportRouteOptions } from './exportRoutes.js'
 
@@ -25,6 +25,8 @@ export interface AppOptions {
   readonly security: SecurityOptions
   readonly throttle: AuthThrottle
   readonly erase: (workshopId: string) => Promise<boolean>
+  /** Cuts off every connection of a role's token that was just replaced ([C15]). */
+  readonly revoke?: WorkshopRoutesOptions['revoke']
   readonly liveDoc?: ExportRouteOptions['liveDoc']
 }
 
@@ -64,6 +66,7 @@ export function createApp(options: AppOptions): express.Express {
       throttle: options.throttle,
       trustProxyHops: security.trustProxyHops,
       erase: options.erase,
+      revoke: options.revoke,
       creationGuard: creationGuard({
         limit: security.createLimit,
         windowMs: security.createWindowMs,

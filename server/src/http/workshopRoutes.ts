@@ -1,13 +1,15 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express'
 import {
   CreateWorkshopBody,
+  Role,
   type ApiError,
   type CreatedWorkshop,
+  type RotatedLink,
   type WorkshopView,
 } from '@sparboard/protocol'
 import type { AuthThrottle } from '../security/AuthThrottle.js'
 import type { Store, WorkshopRecord } from '../store/Store.js'
-import { linksOf, newWorkshop } from '../workshops/newWorkshop.js'
+import { linkFor, linksOf, newWorkshop, randomId } from '../workshops/newWorkshop.js'
 import { grantOf, requireGrant } from './requireGrant.js'
 
 export interface WorkshopRoutesOptions {
@@ -19,6 +21,8 @@ export interface WorkshopRoutesOptions {
   readonly creationGuard: readonly RequestHandler[]
   /** Deletes a workshop everywhere: store, open board sockets, control connections. */
   readonly erase: (workshopId: string) => Promise<boolean>
+  /** Cuts off every open connection of a role's token that was just replaced ([C15]). */
+  readonly revoke?: (workshopId: string, role: Role) => Promise<void>
 }
 
 const fail = (res: Response, status: number, body: ApiError) => void res.status(status).json(body)
@@ -71,6 +75,25 @@ export function workshopRoutes(options: WorkshopRoutesOptions): Router {
       grant.role === 'facilitator' ? { ...view, links: linksOf(publicUrl(), workshop) } : view,
     )
   })
+
+  // [C15] revoke a link and issue a new one: the old token stops at once, everywhere
+  router.post(
+    '/:id/links/:role/rotate',
+    withGrant,
+    async (req: Request<{ id: string; role: string }>, res: Response) => {
+      if (grantOf(res).role !== 'facilitator')
+        return fail(res, 403, { error: 'only the facilitator may replace a link' })
+      const role = req.params.role as Role
+      if (!Object.values(Role).includes(role))
+        return fail(res, 400, { error: 'unknown role', field: 'role' })
+      const token = randomId(24)
+      if (!(await store.replaceToken(req.params.id, role, token)))
+        return fail(res, 404, { error: 'no such workshop' })
+      await options.revoke?.(req.params.id, role)
+      const rotated: RotatedLink = { role, token, link: linkFor(publicUrl(), req.params.id, token) }
+      res.json(rotated)
+    },
+  )
 
   router.delete('/:id', withGrant, async (req: Request<{ id: string }>, res: Response) => {
     if (grantOf(res).role !== 'facilitator')

@@ -37,7 +37,8 @@ export interface WritePolicy {
 
 export const PATH_PREFIX = '/yjs/'
 
-type LiveSocket = WebSocket & { alive?: boolean }
+/** `grant` is set once the token is known, so a replaced link can be closed ([H19]). */
+type LiveSocket = WebSocket & { alive?: boolean; grant?: { workshopId: string; role: Role } }
 
 /** The `/yjs/<boardId>` endpoint: authenticates, opens rooms and hands frames to them. */
 export class BoardHub {
@@ -124,6 +125,7 @@ export class BoardHub {
     try {
       // [H11] accept the upgrade, then close with a code the stock client will not retry
       const grant = token ? await this.store.findToken(token) : null
+      if (grant) ws.grant = grant
       if (!grant) return refuse(CloseCode.unknownToken, 'unknown_token')
       const workshopId = await this.store.findBoardWorkshop(boardId)
       if (workshopId === null) return refuse(CloseCode.unknownBoard, 'unknown_board')
@@ -201,6 +203,17 @@ export class BoardHub {
   async liveDoc(boardId: string): Promise<Y.Doc | null> {
     const room = await this.rooms.get(boardId)?.catch(() => null)
     return room && !room.closing ? room.doc : null
+  }
+
+  /** [H19] Closes every connection opened with a role's token of a workshop (its link was replaced) with 4401. */
+  closeRole(workshopId: string, role: Role): number {
+    let closed = 0
+    for (const ws of this.sockets) {
+      if (ws.grant?.workshopId !== workshopId || ws.grant.role !== role) continue
+      closeSocket(ws, CloseCode.unknownToken, 'link replaced')
+      closed++
+    }
+    return closed
   }
 
   /** Number of boards in memory. */

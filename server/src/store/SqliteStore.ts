@@ -85,6 +85,8 @@ export class SqliteStore implements Store {
           'ON CONFLICT(workshop_id) DO UPDATE SET data = excluded.data',
       ),
       deleteWorkshop: this.db.prepare('DELETE FROM workshops WHERE id = ?'),
+      deleteRoleTokens: this.db.prepare('DELETE FROM tokens WHERE workshop_id = ? AND role = ?'),
+      setWorkshopData: this.db.prepare('UPDATE workshops SET data = ? WHERE id = ?'),
       touch: this.db.prepare(
         `INSERT INTO workshop_activity (workshop_id, at) SELECT id, ? FROM workshops WHERE id = ?
          ON CONFLICT (workshop_id) DO UPDATE SET at = max(at, excluded.at)`,
@@ -116,6 +118,20 @@ export class SqliteStore implements Store {
     const row = this.stmts.findToken.get(hash)
     if (!row || !timingSafeEqual(row.hash, hash)) return null
     return { workshopId: row.workshop_id, role: row.role as Role }
+  }
+
+  async replaceToken(workshopId: string, role: Role, token: string): Promise<boolean> {
+    return this.db.transaction(() => {
+      const row = this.stmts.getWorkshop.get(workshopId)
+      if (!row) return false
+      const record = JSON.parse(row.data) as WorkshopRecord
+      // The record keeps the plaintext token (links are shown again); the table only its hash.
+      const next = { ...record, tokens: { ...record.tokens, [role]: token } }
+      this.stmts.setWorkshopData.run(JSON.stringify(next), workshopId)
+      this.stmts.deleteRoleTokens.run(workshopId, role)
+      this.stmts.insertToken.run(hashToken(token), workshopId, role)
+      return true
+    })()
   }
 
   async findBoardWorkshop(boardId: string): Promise<string | null> {

@@ -36,6 +36,12 @@ export interface Store {
   getWorkshop(id: string): Promise<WorkshopRecord | null>
   /** The grant of a token, or null for a token that was never issued. */
   findToken(token: string): Promise<TokenGrant | null>
+  /**
+   * Replaces the token of one role of a workshop (the link was revoked): the old token is unknown
+   * from then on, the new one grants the role, and the workshop record carries it. False when
+   * there is no such workshop.
+   */
+  replaceToken(workshopId: string, role: Role, token: string): Promise<boolean>
   /** The workshop a board belongs to, or null for an unknown board. */
   findBoardWorkshop(boardId: string): Promise<string | null>
   loadBoard(boardId: string): Promise<StoredBoard>

@@ -146,6 +146,29 @@ export function storeContract(name: string, open: () => Promise<StoreFixture>): 
       expect(replay(loaded.updates)).toEqual({ n1: 'a', n2: 'b', n3: 'c' })
     })
 
+    it("[C15] replaces one role's token: the old one is unknown, the new one and the record carry it, across a reopen", async () => {
+      const fx = await start()
+      const w = sampleWorkshop()
+      const other = sampleWorkshop()
+      await fx.store.createWorkshop(w)
+      await fx.store.createWorkshop(other)
+      const fresh = token()
+      expect(await fx.store.replaceToken(w.id, 'participant', fresh)).toBe(true)
+      expect(await fx.store.replaceToken('w-none', 'participant', token())).toBe(false)
+      const store = await fx.reopen()
+      expect(await store.findToken(w.tokens.participant)).toBeNull()
+      expect(await store.findToken(fresh)).toEqual({ workshopId: w.id, role: 'participant' })
+      expect(await store.findToken(w.tokens.observer)).toEqual({
+        workshopId: w.id,
+        role: 'observer',
+      })
+      expect(await store.findToken(other.tokens.participant)).toEqual({
+        workshopId: other.id,
+        role: 'participant',
+      })
+      expect((await store.getWorkshop(w.id))?.tokens).toEqual({ ...w.tokens, participant: fresh })
+    })
+
     it('keeps workshops, tokens and boards across a reopen', async () => {
       const fx = await start()
       const w = sampleWorkshop()
