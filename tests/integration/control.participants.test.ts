@@ -34,7 +34,7 @@ describe('control plane: participants', () => {
   })
 
   it('[C9] removes a participant from the roster for good: they cannot rejoin under that id', async () => {
-    const { f, p } = await session()
+    const { w, f, p } = await session()
     const anna = await p.send('session:join', { name: 'Anna', side: 'other' })
     if (!anna.ok) throw new Error('join refused')
     const id = anna.participantId
@@ -44,7 +44,11 @@ describe('control plane: participants', () => {
     })
     expect(await f.send('participant:remove', { participantId: id })).toEqual({ ok: true })
     await expect.poll(() => p.state?.participants).toEqual([])
-    expect(await p.send('session:join', { name: 'Anna', side: 0, participantId: id })).toEqual({
+    // [C16] her socket was cut off; she comes back on a new one
+    const url = sessionUrl.replace(/^ws/, 'http')
+    const again = track(openControl(url, w.tokens.participant), (c) => c.close())
+    await connected(again)
+    expect(await again.send('session:join', { name: 'Anna', side: 0, participantId: id })).toEqual({
       ok: false,
       error: 'forbidden',
       field: 'participantId',

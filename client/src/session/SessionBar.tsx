@@ -26,7 +26,7 @@ export interface SessionBarProps {
 /** The session on every screen: phase, timer, the facilitator's messages, and following them. */
 export function SessionBar({ workshop, token, boardId, displayName }: SessionBarProps) {
   const { t } = useTranslation()
-  const { state, role, connected, offset, send } = useSession(token)
+  const { state, role, connected, cutOff, offset, send } = useSession(token)
   const stored = useIdentity(workshop.id)
   const [savedName] = useDisplayName()
   // Someone the facilitator took off the roster is a newcomer again.
@@ -52,7 +52,7 @@ export function SessionBar({ workshop, token, boardId, displayName }: SessionBar
       </div>
     )
   const rules = phaseRules[state.phase]
-  const joining = role === 'participant' && !me && boardId === undefined
+  const joining = role === 'participant' && !me && boardId === undefined && !cutOff
   const myGroup = me ? state.participants.find((p) => p.id === me.id)?.groupId : null
   return (
     <>
@@ -86,9 +86,16 @@ export function SessionBar({ workshop, token, boardId, displayName }: SessionBar
             {t('session.everyoneHere')}
           </button>
         )}
-        {!connected && <span className="hint session-offline">{t('session.offline')}</span>}
+        {!connected && !cutOff && (
+          <span className="hint session-offline">{t('session.offline')}</span>
+        )}
       </div>
-      {removed && boardId === undefined && (
+      {cutOff && (
+        <div className="session-notice session-cut-off" role="alert" data-testid="session-cut-off">
+          {t('session.cutOff')}
+        </div>
+      )}
+      {removed && boardId === undefined && !cutOff && (
         <div className="session-notice" role="status">
           {t('session.removed')}
         </div>

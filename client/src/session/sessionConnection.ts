@@ -19,6 +19,8 @@ export interface SessionSnapshot {
   /** The server's clock minus ours; add it to Date.now() to get the server's time. */
   readonly offset: number
   readonly online: number
+  /** The server ended the connection (removed from the roster, or the link was replaced). */
+  readonly cutOff: boolean
 }
 
 export interface SessionConnection {
@@ -50,7 +52,14 @@ function open(token: string, forget: () => void): SessionConnection {
     transports: ['websocket'],
   })
   const listeners = new Set<() => void>()
-  let snap: SessionSnapshot = { connected: false, role: null, state: null, offset: 0, online: 0 }
+  let snap: SessionSnapshot = {
+    connected: false,
+    role: null,
+    state: null,
+    offset: 0,
+    online: 0,
+    cutOff: false,
+  }
   let bestRtt = Infinity
   let closing: ReturnType<typeof setTimeout> | undefined
   const set = (change: Partial<SessionSnapshot>) => {
@@ -81,7 +90,10 @@ function open(token: string, forget: () => void): SessionConnection {
     set({ connected: true })
     void syncClock()
   })
-  socket.on('disconnect', () => set({ connected: false }))
+  // socket.io does not reconnect after the server's own disconnect ([C15], [C16])
+  socket.on('disconnect', (reason) =>
+    set({ connected: false, cutOff: reason === 'io server disconnect' }),
+  )
   socket.on('session:hello', ({ role, serverTime }) => {
     set({ role, ...(bestRtt === Infinity ? { offset: serverTime - Date.now() } : {}) })
   })

@@ -108,6 +108,8 @@ export const sessionEn = {
   },
   remove: 'Remove {{name}}',
   removed: 'The facilitator took you off the roster. You can join again.',
+  cutOff:
+    'The facilitator ended your place in this session: you were taken off the roster, or this link was replaced. Ask the facilitator for a link if you should be here.',
   yourGroup: 'Your group: {{name}}',
   overview: {
     notes_one: '{{count}} note',

@@ -112,6 +112,8 @@ export const sessionNl: Texts<typeof sessionEn> = {
   },
   remove: '{{name}} verwijderen',
   removed: 'De facilitator heeft je van de deelnemerslijst gehaald. Je kunt opnieuw meedoen.',
+  cutOff:
+    'De facilitator heeft je uit deze sessie gehaald: van de deelnemerslijst, of deze link is vervangen. Vraag de facilitator om een link als je erbij hoort.',
   yourGroup: 'Jouw groep: {{name}}',
   overview: {
     notes_one: '{{count}} notitie',

@@ -17,6 +17,8 @@ import type { SessionRegistry } from './SessionRegistry.js'
 
 interface Data {
   grant: TokenGrant
+  /** Who this socket joined as ([C16]: removing them disconnects it). */
+  participantId?: string
 }
 type ControlServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, Data>
 type ControlSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, Data>
@@ -58,6 +60,8 @@ export function attachSession(
       }),
     )
     if ('error' in outcome) return { ok: false, error: outcome.error, field: outcome.field }
+    if (command === 'session:join')
+      socket.data.participantId = (outcome.result as { participantId: string }).participantId
     const key = (outcome.result as { privateKey?: string } | undefined)?.privateKey
     // The rooms must exist before the author can open them; the ack is what tells them the key.
     if (key)
@@ -66,6 +70,12 @@ export function attachSession(
         workshop.boards.map((b) => privateRoom(b.id, key)),
       )
     if (outcome.changed) io.to(room).emit('session:state', outcome.state, Date.now())
+    // [C16] after the state that says so, a removed participant's control sockets are cut off
+    if (command === 'participant:remove' && outcome.changed) {
+      const { participantId } = parsed.data as { participantId: string }
+      for (const other of await io.in(room).fetchSockets())
+        if (other.data.participantId === participantId) other.disconnect(true)
+    }
     return { ok: true, ...outcome.result }
   }
 
