@@ -98,8 +98,11 @@ export function fillKnownBoard(doc: Y.Doc): void {
   }
 }
 
-/** A board of `count` notes spread over the zones, for benchmarks. */
-export function fillLargeBoard(doc: Y.Doc, count: number, seed = 1): void {
+/**
+ * A board of `count` notes for benchmarks: stacked inside the zones, or in a grid of `columns`
+ * (which makes the board, and so the image, larger).
+ */
+export function fillLargeBoard(doc: Y.Doc, count: number, seed = 1, columns = 0): void {
   const notes: (NoteInput & { id: ReturnType<typeof asNoteId> })[] = []
   const cats = ['interest', 'friction', 'interest', 'solution'] as const
   for (let i = 0; i < count; i++) {
@@ -109,8 +112,10 @@ export function fillLargeBoard(doc: Y.Doc, count: number, seed = 1): void {
       id: asNoteId(`b${seed}-${i}`),
       category: c,
       ...(c === 'interest' && { side: zone.side ?? 0 }),
-      x: zone.x + ((i * 37) % Math.max(1, zone.width - 200)),
-      y: zone.y + ((i * 53) % Math.max(1, zone.height - 150)),
+      x: columns ? (i % columns) * 220 : zone.x + ((i * 37) % Math.max(1, zone.width - 200)),
+      y: columns
+        ? Math.floor(i / columns) * 170
+        : zone.y + ((i * 53) % Math.max(1, zone.height - 150)),
       text: `Notitie ${i}: één café, levertijd en capaciteit voor week ${i % 52}`,
       author: `P${i % 12}`,
     })

@@ -31,7 +31,7 @@ function rectSvg(r: Konva.Rect, x: number, y: number): string {
     const dash = r.dash()
     if (dash?.length) attrs.push(`stroke-dasharray="${dash.join(' ')}"`)
   }
-  if (r.shadowBlur() > 0) attrs.push('filter="url(#shadow)"')
+  if (r.opacity() < 1) attrs.push(`opacity="${num(r.opacity())}"`)
   return `<rect ${attrs.join(' ')}/>`
 }
 
@@ -78,9 +78,6 @@ export function sceneToSvg(layer: Konva.Layer, bounds: Rect): string {
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${x} ${y} ${width} ${height}">`,
     `<style>text { font-family: ${BOARD_FONT_STACK.replace(/"/g, "'")}; }</style>`,
-    '<defs><filter id="shadow" x="-10%" y="-10%" width="120%" height="130%">',
-    '<feDropShadow dx="0" dy="3" stdDeviation="4" flood-color="#1b2a3a" flood-opacity="0.18"/>',
-    '</filter></defs>',
     ...out,
     '</svg>',
   ].join('\n')

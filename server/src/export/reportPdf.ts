@@ -94,7 +94,11 @@ async function writeBoard(
   write(`${labels.case}: ${b.caseTitle}`, 18, { bold: true })
   write(`${labels.group} ${b.groupName}`, 12, { color: MUTED })
   // The board first: a reader takes it in at a glance, then reads the details below it.
-  const image = await renderBoardPng(b.board, zoneLabels(labels, sides), 1)
+  const image = await renderBoardPng(b.board, zoneLabels(labels, sides), {
+    pixelRatio: 1.5,
+    format: 'jpeg',
+    maxSide: 2400,
+  })
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right
   const height = (width * image.height) / image.width
   doc.moveDown(0.5)

@@ -12,11 +12,9 @@ export async function workshopZip(
   const zip = new JSZip()
   const used = new Set<string>()
   for (const b of data.boards) {
-    const { png } = await renderBoardPng(
-      b.board,
-      zoneLabels(labels, data.workshop.sides),
+    const { png } = await renderBoardPng(b.board, zoneLabels(labels, data.workshop.sides), {
       pixelRatio,
-    )
+    })
     let name = boardFileName(b.caseTitle, b.groupName, 'png')
     // Two groups with the same name must not overwrite each other's image.
     for (let i = 2; used.has(name); i++) name = boardFileName(b.caseTitle, b.groupName, `${i}.png`)

@@ -80,7 +80,7 @@ export function exportRoutes({ store, log, liveDoc }: ExportRouteOptions): Route
     boardExport(async (req, res, w) => {
       const { board, labels, name } = await boardContext(req, w)
       const started = performance.now()
-      const image = await renderBoardPng(board, labels, scaleOf(req))
+      const image = await renderBoardPng(board, labels, { pixelRatio: scaleOf(req) })
       log.debug({ ms: performance.now() - started, notes: board.notes.length }, 'board png')
       res.set('x-pixel-ratio', String(image.pixelRatio))
       download(res, 'image/png', `${name}.png`, image.png)

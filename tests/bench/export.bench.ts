@@ -1,0 +1,88 @@
+/**
+ * `pnpm bench:export`: the server's PNG of a 1,000-note board and the PDF report of a 6-board
+ * workshop, through the real HTTP API. Not a test: it prints figures. The reference in the same
+ * run is the PNG of the empty template, i.e. what rendering costs before any note.
+ */
+import { cpus } from 'node:os'
+import type * as Y from 'yjs'
+import { createLogger } from '@sparboard/server'
+import { createWorkshop, startServer } from '../support/startServer.js'
+import { openBoard, synced } from '../support/yjsClient.js'
+import { fillKnownBoard, fillLargeBoard } from '../integration/export.fixture.js'
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5)
+const TARGET_PNG_MS = 2000
+const TARGET_REPORT_MS = 5000
+
+const running = await startServer({ logger: createLogger('silent') })
+const w = await createWorkshop(running.url, {
+  title: 'Bench',
+  goals: ['Deliver on time', 'Grow margin', 'Happy customers'],
+  sides: ['Sales', 'Operations'],
+  cases: [{ title: 'Rush order' }, { title: 'Price deal' }, { title: 'New product' }],
+  groups: 2,
+})
+
+async function fill(boardId: string, write: (doc: Y.Doc) => void) {
+  const { doc, provider } = openBoard(running.wsUrl, boardId, w.tokens.participant)
+  await synced(provider)
+  write(doc)
+  // the board is stored once the server has answered a sync after our writes
+  await new Promise((r) => setTimeout(r, 300))
+  provider.destroy()
+}
+
+const [empty, zones, grid, ...rest] = w.boards
+await fill(zones!.id, (doc) => fillLargeBoard(doc, 1000, 1))
+await fill(grid!.id, (doc) => fillLargeBoard(doc, 1000, 2, 40))
+for (const b of rest) await fill(b.id, (doc) => (fillKnownBoard(doc), fillLargeBoard(doc, 60, 3)))
+void empty
+
+async function time(path: string): Promise<{ ms: number; bytes: number }[]> {
+  const out = []
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now()
+    const res = await fetch(`${running.url}${path}`, {
+      headers: { authorization: `Bearer ${w.tokens.facilitator}` },
+    })
+    const body = await res.arrayBuffer()
+    if (!res.ok) throw new Error(`${path}: ${res.status}`)
+    out.push({ ms: performance.now() - started, bytes: body.byteLength })
+  }
+  return out
+}
+
+const rows: [string, { ms: number; bytes: number }[], number | null][] = [
+  ['PNG, empty template (reference)', await time(`/api/boards/${empty!.id}/export.png`), null],
+  [
+    'PNG, 1,000 notes in the zones',
+    await time(`/api/boards/${zones!.id}/export.png`),
+    TARGET_PNG_MS,
+  ],
+  [
+    'PNG, 1,000 notes in a 40-column grid',
+    await time(`/api/boards/${grid!.id}/export.png`),
+    TARGET_PNG_MS,
+  ],
+  ['SVG, 1,000 notes in the zones', await time(`/api/boards/${zones!.id}/export.svg`), null],
+  ['PDF report, 6 boards', await time(`/api/workshops/${w.id}/report.pdf`), TARGET_REPORT_MS],
+  ['ZIP, 6 boards', await time(`/api/workshops/${w.id}/export.zip`), null],
+]
+
+console.log(
+  `\nbench:export  ${cpus()[0]?.model ?? ''} x${cpus().length}, Node ${process.version}, ${RUNS} runs each (first run includes font loading)\n`,
+)
+console.log('| export | first ms | median ms | max ms | size | target |')
+console.log('| --- | --- | --- | --- | --- | --- |')
+for (const [name, runs, target] of rows) {
+  const sorted = runs.map((r) => r.ms).sort((a, b) => a - b)
+  const median = sorted[Math.floor(sorted.length / 2)]!
+  const verdict =
+    target === null ? '' : `< ${target} ms: ${Math.max(...sorted) < target ? 'met' : 'MISSED'}`
+  const kb = `${Math.round(runs[0]!.bytes / 1024)} kB`
+  console.log(
+    `| ${name} | ${runs[0]!.ms.toFixed(0)} | ${median.toFixed(0)} | ${Math.max(...sorted).toFixed(0)} | ${kb} | ${verdict} |`,
+  )
+}
+await running.stop()
+process.exit(0)
