@@ -81,7 +81,7 @@ describe('exporting a board in Chromium', () => {
     ctx.drawImage(image, 0, 0)
     const zone = zoneFor('friction', null)
     // a spot of the first friction note below its text and above its author
-    const at = { x: (zone.x + 140 - bounds.x) * 2, y: (zone.y + 195 - bounds.y) * 2 }
+    const at = { x: (zone.x + 140 - bounds.x) * 2, y: (zone.y + 235 - bounds.y) * 2 }
     const [r, g, b] = ctx.getImageData(at.x, at.y, 1, 1).data
     const hex = `#${[r, g, b].map((c) => c!.toString(16).padStart(2, '0')).join('')}`
     expect(hex).toBe(SCENE_COLORS.friction.fill)

@@ -67,7 +67,7 @@ export function fillKnownBoard(doc: Y.Doc): void {
         category: n.category,
         ...('side' in n && { side: n.side }),
         x: zone.x + 40 + i * 240,
-        y: zone.y + 90,
+        y: zone.y + 130,
         text: n.text,
         author: 'Fixture',
         authorSide: n.authorSide,

@@ -53,6 +53,7 @@ export async function exportBoardImage(request: BoardImageRequest): Promise<Boar
     notes: request.board.notes,
     zoneLabels: request.zoneLabels,
     votes: votesByNote(request.board),
+    clusters: request.board.clusters,
     only: request.only,
   })
   try {

@@ -1,8 +1,15 @@
 import Konva from 'konva'
-import { NOTE_SIZE, ZONES, type NoteSnapshot, type Rect } from '@sparboard/board-model'
+import {
+  NOTE_SIZE,
+  ZONES,
+  type ClusterSnapshot,
+  type NoteSnapshot,
+  type Rect,
+} from '@sparboard/board-model'
 import { BOARD_FONT_STACK } from './boardFont.js'
 import { SCENE_COLORS, SCENE_INK, sceneColorKey } from './sceneColors.js'
-import { sceneBounds } from './sceneBounds.js'
+import { clusterFrameNodes } from './clusterFrameNodes.js'
+import { sceneBounds, unionBounds } from './sceneBounds.js'
 
 export interface BoardSceneInput {
   readonly notes: readonly NoteSnapshot[]
@@ -10,6 +17,8 @@ export interface BoardSceneInput {
   readonly zoneLabels: readonly string[]
   /** Votes per note id; a note with votes gets a badge. */
   readonly votes?: ReadonlyMap<string, number>
+  /** Drawn as named frames around their notes, as on the canvas. */
+  readonly clusters?: readonly ClusterSnapshot[]
   /** Export only these notes, cropped to them (the canvas's selection). */
   readonly only?: ReadonlySet<string>
 }
@@ -132,10 +141,12 @@ function noteGroup(note: NoteSnapshot, votes: number): Konva.Group {
  */
 export function buildBoardScene(input: BoardSceneInput): BoardScene {
   const notes = input.only ? input.notes.filter((n) => input.only!.has(n.id)) : input.notes
-  const bounds = sceneBounds(notes, !input.only)
+  const clusters = clusterFrameNodes(input.clusters ?? [], notes)
+  const bounds = unionBounds(sceneBounds(notes, !input.only), clusters.frames)
   const layer = new Konva.Layer({ listening: false })
   layer.add(new Konva.Rect({ ...bounds, fill: '#ffffff', name: 'background' }))
   ZONES.forEach((zone, i) => layer.add(...zoneNodes(zone, input.zoneLabels[i] ?? '')))
+  if (clusters.nodes.length) layer.add(...clusters.nodes)
   for (const note of notes) layer.add(noteGroup(note, input.votes?.get(note.id) ?? 0))
   return { layer, bounds }
 }

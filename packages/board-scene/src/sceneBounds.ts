@@ -31,3 +31,16 @@ export function sceneBounds(
     height: Math.ceil(maxY + SCENE_MARGIN) - y,
   }
 }
+
+/** Grows bounds (keeping the margin) to hold the given rectangles too. */
+export function unionBounds(bounds: Rect, rects: readonly Rect[]): Rect {
+  if (rects.length === 0) return bounds
+  const x = Math.floor(Math.min(bounds.x, ...rects.map((r) => r.x - SCENE_MARGIN)))
+  const y = Math.floor(Math.min(bounds.y, ...rects.map((r) => r.y - SCENE_MARGIN)))
+  const right = Math.max(bounds.x + bounds.width, ...rects.map((r) => r.x + r.width + SCENE_MARGIN))
+  const bottom = Math.max(
+    bounds.y + bounds.height,
+    ...rects.map((r) => r.y + r.height + SCENE_MARGIN),
+  )
+  return { x, y, width: Math.ceil(right) - x, height: Math.ceil(bottom) - y }
+}

@@ -11,7 +11,12 @@ import { useNapiCanvas } from './useNapiCanvas.js'
 
 const sceneOf = (board: BoardSnapshot, zoneLabels: readonly string[]) => {
   useNapiCanvas()
-  return buildBoardScene({ notes: board.notes, zoneLabels, votes: votesByNote(board) })
+  return buildBoardScene({
+    notes: board.notes,
+    zoneLabels,
+    votes: votesByNote(board),
+    clusters: board.clusters,
+  })
 }
 
 export interface RasterOptions {
