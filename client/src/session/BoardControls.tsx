@@ -3,6 +3,7 @@ import type { SessionView } from '@sparboard/protocol'
 import type { WorkshopWithLinks } from '../api.js'
 import { boardPath, navigate } from '../route.js'
 import { boardLabel } from './boardLabel.js'
+import { BoardThumbnail } from './BoardThumbnail.js'
 import type { RunCommand } from './useCommand.js'
 import type { BoardOverview } from './useWorkshopBoards.js'
 
@@ -45,6 +46,12 @@ export function BoardControls(props: {
           const label = boardLabel(t, workshop, b.id)
           return (
             <li key={b.id} data-testid="session-board" aria-label={label}>
+              <BoardThumbnail
+                boardId={b.id}
+                token={token}
+                noteCount={overview.find((o) => o.boardId === b.id)?.noteCount ?? 0}
+                label={label}
+              />
               <span className="session-board-name">
                 {locked && '🔒 '}
                 <button

@@ -116,6 +116,8 @@ export const sessionEn = {
     notes_other: '{{count}} notes',
     present: 'here: {{names}}',
     nobody: 'nobody here',
+    thumbnail: 'Live picture of the board {{board}}',
+    loading: 'Drawing the board…',
     private_one: '+{{count}} private note waiting for the reveal',
     private_other: '+{{count}} private notes waiting for the reveal',
   },

@@ -120,6 +120,8 @@ export const sessionNl: Texts<typeof sessionEn> = {
     notes_other: '{{count}} notities',
     present: 'aanwezig: {{names}}',
     nobody: 'niemand aanwezig',
+    thumbnail: 'Actuele afbeelding van het bord {{board}}',
+    loading: 'Bord wordt getekend…',
     private_one: '+{{count}} eigen notitie wacht op onthullen',
     private_other: '+{{count}} eigen notities wachten op onthullen',
   },

@@ -1,0 +1,65 @@
+import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+
+/** At most one rendering per board in this time: the server draws it, and people type fast. */
+export const THUMBNAIL_EVERY_MS = 5000
+/** The server's smallest rendition (`?scale=` of the board PNG export). */
+const SCALE = 0.25
+
+/**
+ * A small live image of a board, rendered by the server's PNG export. It is fetched again when
+ * the note count changes, at most once per THUMBNAIL_EVERY_MS; the token goes in a header, so it
+ * never lands in a URL.
+ */
+export function BoardThumbnail(props: {
+  readonly boardId: string
+  readonly token: string
+  readonly noteCount: number
+  readonly label: string
+}) {
+  const { boardId, token, noteCount } = props
+  const { t } = useTranslation()
+  const [src, setSrc] = useState<string | null>(null)
+  const last = useRef(0)
+  useEffect(() => {
+    let live = true
+    const controller = new AbortController()
+    const load = async () => {
+      last.current = Date.now()
+      const res = await fetch(
+        `/api/boards/${encodeURIComponent(boardId)}/export.png?scale=${SCALE}`,
+        {
+          headers: { authorization: `Bearer ${token}` },
+          signal: controller.signal,
+        },
+      )
+      if (!res.ok) return
+      const url = URL.createObjectURL(await res.blob())
+      if (!live) return URL.revokeObjectURL(url)
+      setSrc(url)
+    }
+    const wait = Math.max(0, last.current + THUMBNAIL_EVERY_MS - Date.now())
+    const timer = setTimeout(() => void load().catch(() => undefined), wait)
+    return () => {
+      live = false
+      clearTimeout(timer)
+      controller.abort()
+    }
+  }, [boardId, token, noteCount])
+  // the image shown before is let go once the next one is in (and the last one on unmount)
+  useEffect(
+    () => () => {
+      if (src) URL.revokeObjectURL(src)
+    },
+    [src],
+  )
+  return (
+    <span className="board-thumbnail" data-testid="board-thumbnail" data-loaded={src !== null}>
+      {src ? (
+        <img src={src} alt={t('session.overview.thumbnail', { board: props.label })} />
+      ) : (
+        <span className="hint">{t('session.overview.loading')}</span>
+      )}
+    </span>
+  )
+}
