@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addNote, asNoteId, userOrigin } from '@sparboard/board-model'
+import { connected, openControl, type ControlClient } from '../integration/control.support.js'
 import { launchChromium } from '../support/browser.js'
 import { clientDir } from '../support/clientDir.js'
 import { createWorkshop, startServer, type RunningServer } from '../support/startServer.js'
@@ -34,6 +35,13 @@ async function facilitatorPage(url: string): Promise<Page> {
   return page
 }
 
+const control = async (token: string): Promise<ControlClient> => {
+  const client = openControl(running.url, token)
+  closers.push(client.close)
+  await connected(client)
+  return client
+}
+
 describe('the facilitator overview, in Chromium', () => {
   it('[C17] shows a live picture of every board, drawn again once its note count changes', async () => {
     const w = await createWorkshop(running.url)
@@ -62,5 +70,33 @@ describe('the facilitator overview, in Chromium', () => {
       userOrigin('Anna'),
     )
     await poll(() => drawn.filter((u) => u.includes(board.id)).length).toBeGreaterThan(before)
+  })
+
+  it('[C18] the facilitator drags a person onto a group; the group select still does it by keyboard', async () => {
+    const w = await createWorkshop(running.url)
+    const p = await control(w.tokens.participant)
+    const anna = await p.send('session:join', { name: 'Anna', side: 0 })
+    const bram = await p.send('session:join', { name: 'Bram', side: 1 })
+    if (!anna.ok || !bram.ok) throw new Error('join refused')
+    // in 'choose' mode both start without a group
+    const page = await facilitatorPage(`${running.url}/w/${w.id}#token=${w.tokens.facilitator}`)
+    const [g1, g2] = w.groups
+    const zone = (groupId: string) =>
+      page.locator(`[data-testid=group-zone][data-group="${groupId}"]`)
+    const roster = page.getByTestId('session-roster')
+
+    await roster.locator('li', { hasText: 'Anna' }).dragTo(zone(g2!.id))
+    const groupOf = (id: string) => p.state?.participants.find((x) => x.id === id)?.groupId
+    await poll(() => groupOf(anna.participantId)).toBe(g2!.id)
+    await poll(() => zone(g2!.id).locator('li').allTextContents()).toEqual(['Anna'])
+    // a chip in one group can be dragged on to another
+    await zone(g2!.id).locator('li', { hasText: 'Anna' }).dragTo(zone(g1!.id))
+    await poll(() => groupOf(anna.participantId)).toBe(g1!.id)
+
+    // keyboard: the select in Bram's row
+    const select = roster.locator('li', { hasText: 'Bram' }).getByRole('combobox')
+    await select.focus()
+    await select.selectOption(g2!.id)
+    await poll(() => groupOf(bram.participantId)).toBe(g2!.id)
   })
 })

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { SessionView } from '@sparboard/protocol'
 import type { WorkshopWithLinks } from '../api.js'
+import { dragParticipant, GroupDropZones } from './GroupDropZones.js'
 import type { RunCommand } from './useCommand.js'
 
 /** Who joined, on which side, and in which group (the facilitator can move them). */
@@ -31,39 +32,42 @@ export function ParticipantRoster(props: {
       {state.participants.length === 0 ? (
         <p className="hint">{t('session.panel.noParticipants')}</p>
       ) : (
-        <ul className="session-roster" data-testid="session-roster">
-          {state.participants.map((p) => (
-            <li key={p.id}>
-              <span>
-                {p.name} <span className="hint">({sideName(p.side)})</span>
-              </span>
-              <select
-                aria-label={t('session.join.group')}
-                value={p.groupId ?? ''}
-                onChange={(e) =>
-                  void run('participant:assign', {
-                    participantId: p.id,
-                    groupId: e.target.value || null,
-                  })
-                }
-              >
-                <option value="">{t('session.join.lobby')}</option>
-                {workshop.groups.map((g) => (
-                  <option key={g.id} value={g.id}>
-                    {t('workshop.group', { name: g.name })}
-                  </option>
-                ))}
-              </select>
-              <button
-                type="button"
-                className="link"
-                onClick={() => void run('participant:remove', { participantId: p.id })}
-              >
-                {t('session.remove', { name: p.name })}
-              </button>
-            </li>
-          ))}
-        </ul>
+        <>
+          <GroupDropZones workshop={workshop} state={state} run={run} />
+          <ul className="session-roster" data-testid="session-roster">
+            {state.participants.map((p) => (
+              <li key={p.id} draggable onDragStart={dragParticipant(p.id)}>
+                <span>
+                  {p.name} <span className="hint">({sideName(p.side)})</span>
+                </span>
+                <select
+                  aria-label={t('session.join.group')}
+                  value={p.groupId ?? ''}
+                  onChange={(e) =>
+                    void run('participant:assign', {
+                      participantId: p.id,
+                      groupId: e.target.value || null,
+                    })
+                  }
+                >
+                  <option value="">{t('session.join.lobby')}</option>
+                  {workshop.groups.map((g) => (
+                    <option key={g.id} value={g.id}>
+                      {t('workshop.group', { name: g.name })}
+                    </option>
+                  ))}
+                </select>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => void run('participant:remove', { participantId: p.id })}
+                >
+                  {t('session.remove', { name: p.name })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </div>
   )

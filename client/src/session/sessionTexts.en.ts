@@ -71,6 +71,7 @@ export const sessionEn = {
     gather: 'Everyone to this board',
     participants: 'Participants',
     noParticipants: 'Nobody has joined yet.',
+    dragHint: 'Drag a person onto a group, or pick the group in their row.',
     refused: 'The server refused: {{error}}',
   },
   matrix: {

@@ -74,6 +74,7 @@ export const sessionNl: Texts<typeof sessionEn> = {
     endSpotlight: 'Stop met spiegelen',
     gather: 'Iedereen naar dit bord',
     participants: 'Deelnemers',
+    dragHint: 'Sleep iemand naar een groep, of kies de groep in de rij.',
     noParticipants: 'Nog niemand is binnen.',
     refused: 'De server weigerde: {{error}}',
   },
