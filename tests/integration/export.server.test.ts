@@ -246,6 +246,22 @@ describe('workshop exports', () => {
   })
 })
 
+describe('load', () => {
+  it('answers 503 with Retry-After past 8 waiting exports, and serves again after', async () => {
+    const path = `/api/boards/${board().id}/export.png?scale=3`
+    const statuses = await Promise.all(
+      Array.from({ length: 12 }, async () => {
+        const res = await get(path, w.tokens.participant)
+        await res.arrayBuffer()
+        return [res.status, res.headers.get('retry-after')] as const
+      }),
+    )
+    expect(statuses.filter(([s]) => s === 200)).toHaveLength(8)
+    expect(statuses.filter(([s]) => s === 503)).toEqual(Array(4).fill([503, '5']))
+    expect((await get(path, w.tokens.participant)).status).toBe(200)
+  })
+})
+
 describe('who may export', () => {
   it.each([
     ['facilitator', 200],

@@ -3,6 +3,7 @@ import type { Logger } from 'pino'
 import type { ApiError } from '@sparboard/protocol'
 import { boardFileName, collectWorkshop } from '../export/collectWorkshop.js'
 import { exportLabels, zoneLabels } from '../export/exportLabels.js'
+import { ExportQueue, ExportQueueFull } from '../export/ExportQueue.js'
 import { loadBoardSnapshot, type LiveDoc } from '../export/loadBoardSnapshot.js'
 import { notesCsv } from '../export/notesCsv.js'
 import { renderBoardPng, renderBoardSvg } from '../export/renderBoardImage.js'
@@ -18,6 +19,9 @@ export interface ExportRouteOptions {
   /** The hub's live document of an open board, so an export shows edits of a second ago. */
   readonly liveDoc?: LiveDoc
 }
+
+// A facilitator exporting every board and a few participants exporting theirs fit; a flood does not.
+const MAX_WAITING_EXPORTS = 8
 
 const fail = (res: Response, status: number, body: ApiError) => void res.status(status).json(body)
 
@@ -42,6 +46,17 @@ const download = (res: Response, type: string, name: string, body: Buffer | stri
  */
 export function exportRoutes({ store, log, liveDoc }: ExportRouteOptions): Router {
   const router = Router()
+  const queue = new ExportQueue(MAX_WAITING_EXPORTS)
+  /** Runs a render in the queue; answers 503 when the queue is full. */
+  const queued = async (res: Response, job: () => Promise<void>) => {
+    try {
+      await queue.run(job)
+    } catch (err) {
+      if (!(err instanceof ExportQueueFull)) throw err
+      res.set('retry-after', '5')
+      fail(res, 503, { error: err.message })
+    }
+  }
 
   /** The workshop a request may export, or null after answering 401/403/404. */
   async function authorize(req: Request, res: Response, workshopId: string | null) {
@@ -60,7 +75,7 @@ export function exportRoutes({ store, log, liveDoc }: ExportRouteOptions): Route
     (render: (req: Request<{ id: string }>, res: Response, w: WorkshopRecord) => Promise<void>) =>
     async (req: Request<{ id: string }>, res: Response) => {
       const workshop = await authorize(req, res, await store.findBoardWorkshop(req.params.id))
-      if (workshop) await render(req, res, workshop)
+      if (workshop) await queued(res, () => render(req, res, workshop))
     }
 
   const boardContext = async (req: Request<{ id: string }>, w: WorkshopRecord) => {
@@ -107,11 +122,13 @@ export function exportRoutes({ store, log, liveDoc }: ExportRouteOptions): Route
     async (req: Request<{ id: string }>, res: Response) => {
       const workshop = await authorize(req, res, req.params.id)
       if (!workshop) return
-      const started = performance.now()
-      const data = await collectWorkshop(store, liveDoc, workshop)
-      const body = await make(data, req)
-      log.debug({ ms: performance.now() - started, file, boards: data.boards.length }, 'export')
-      download(res, type, file, body)
+      await queued(res, async () => {
+        const started = performance.now()
+        const data = await collectWorkshop(store, liveDoc, workshop)
+        const body = await make(data, req)
+        log.debug({ ms: performance.now() - started, file, boards: data.boards.length }, 'export')
+        download(res, type, file, body)
+      })
     }
 
   const lang = (req: Request) => exportLabels(req.query.lang)
