@@ -100,4 +100,18 @@ describe('exporting a board in Chromium', () => {
       expect(svg).toContain(`<title>${n}</title>`)
     await page.context().close()
   })
+
+  it('downloads only the selected note, cropped to it', async () => {
+    const page = await openAsObserver()
+    const text = 'Klanten één dag eerder beloven'
+    await page.getByRole('button', { name: `Show on the board: ${text}` }).click()
+    const png = await exportFrom(page, 'Selected notes as PNG 2x')
+    const note = knownNotes().find((n) => n.text === text)!
+    const bounds = sceneBounds([note], false)
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([
+      bounds.width * 2,
+      bounds.height * 2,
+    ])
+    await page.context().close()
+  })
 })
