@@ -21,30 +21,30 @@ export function BoardThumbnail(props: {
   const { t } = useTranslation()
   const [src, setSrc] = useState<string | null>(null)
   const last = useRef(0)
+  const shown = useRef(0)
+  const unmounted = useRef(new AbortController())
   useEffect(() => {
-    let live = true
     const controller = new AbortController()
+    unmounted.current = controller
+    return () => controller.abort()
+  }, [])
+  useEffect(() => {
+    // A drawing under way is not cancelled by a newer count: it still beats an empty frame.
     const load = async () => {
-      last.current = Date.now()
+      const request = (last.current = Date.now())
       const res = await fetch(
         `/api/boards/${encodeURIComponent(boardId)}/export.png?scale=${SCALE}`,
-        {
-          headers: { authorization: `Bearer ${token}` },
-          signal: controller.signal,
-        },
+        { headers: { authorization: `Bearer ${token}` }, signal: unmounted.current.signal },
       )
       if (!res.ok) return
-      const url = URL.createObjectURL(await res.blob())
-      if (!live) return URL.revokeObjectURL(url)
-      setSrc(url)
+      const blob = await res.blob()
+      if (request < shown.current || unmounted.current.signal.aborted) return
+      shown.current = request
+      setSrc(URL.createObjectURL(blob))
     }
     const wait = Math.max(0, last.current + THUMBNAIL_EVERY_MS - Date.now())
     const timer = setTimeout(() => void load().catch(() => undefined), wait)
-    return () => {
-      live = false
-      clearTimeout(timer)
-      controller.abort()
-    }
+    return () => clearTimeout(timer)
   }, [boardId, token, noteCount])
   // the image shown before is let go once the next one is in (and the last one on unmount)
   useEffect(

@@ -17,7 +17,7 @@ export function ParticipantRoster(props: {
   return (
     <div className="session-section">
       <h3>{t('session.panel.participants')}</h3>
-      <label className="session-inline">
+      <label className="session-inline session-grouping">
         {t('session.grouping.label')}
         <select
           value={state.grouping}
