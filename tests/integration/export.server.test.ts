@@ -150,6 +150,8 @@ describe('board images', () => {
     expect(res.status).toBe(200)
     const svg = await res.text()
     expect(tagsBalance(svg)).toBe(true)
+    // the board's font travels with the file
+    expect(svg).toContain("@font-face { font-family: 'Noto Sans'; font-weight: 700;")
     const image = await loadImage(Buffer.from(svg))
     expect(image.width).toBe(sceneBounds(notes()).width)
     const escape = (s: string) =>

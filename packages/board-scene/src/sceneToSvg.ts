@@ -70,14 +70,21 @@ function nodeSvg(node: Konva.Node, dx: number, dy: number, out: string[]): void 
  * Writes a scene as SVG with real, selectable text, laid out line by line exactly as Konva wrapped
  * it for the PNG.
  */
-export function sceneToSvg(layer: Konva.Layer, bounds: Rect): string {
+export function sceneToSvg(
+  layer: Konva.Layer,
+  bounds: Rect,
+  options: {
+    /** `@font-face` rules to embed, so the SVG looks the same where Noto Sans is not installed. */
+    readonly fontFaces?: string
+  } = {},
+): string {
   const out: string[] = []
   for (const child of layer.getChildren()) nodeSvg(child, 0, 0, out)
   const { x, y, width, height } = bounds
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${x} ${y} ${width} ${height}">`,
-    `<style>text { font-family: ${BOARD_FONT_STACK.replace(/"/g, "'")}; }</style>`,
+    `<style>${options.fontFaces ?? ''}text { font-family: ${BOARD_FONT_STACK.replace(/"/g, "'")}; }</style>`,
     ...out,
     '</svg>',
   ].join('\n')

@@ -7,6 +7,7 @@ import {
   SERVER_CANVAS_LIMITS,
 } from '@sparboard/board-scene'
 import { votesByNote } from './collectWorkshop.js'
+import { svgFontFaces } from './svgFontFaces.js'
 import { useNapiCanvas } from './useNapiCanvas.js'
 
 const sceneOf = (board: BoardSnapshot, zoneLabels: readonly string[]) => {
@@ -54,7 +55,7 @@ export async function renderBoardPng(
 export function renderBoardSvg(board: BoardSnapshot, zoneLabels: readonly string[]): string {
   const { layer, bounds } = sceneOf(board, zoneLabels)
   try {
-    return sceneToSvg(layer, bounds)
+    return sceneToSvg(layer, bounds, { fontFaces: svgFontFaces() })
   } finally {
     layer.destroy()
   }
