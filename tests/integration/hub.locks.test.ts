@@ -6,6 +6,7 @@ import { cleanupAfterEach } from '../support/cleanup.js'
 import { eventually } from '../support/eventually.js'
 import { createWorkshop, startServer } from '../support/startServer.js'
 import { openBoard, synced } from '../support/yjsClient.js'
+import { privateRoom } from '@sparboard/protocol'
 import { connected, openControl } from './control.support.js'
 
 const track = cleanupAfterEach()
@@ -58,6 +59,32 @@ describe('BoardHub: locked boards', () => {
     await eventually(async () =>
       expect(ids(await storedDoc(running.server.store, boardId))).toContain('after-unlock'),
     )
+  })
+
+  it('[H18] the lock also holds in the private rooms of the locked board', async () => {
+    const running = track(await startServer(), (r) => r.stop())
+    const w = await createWorkshop(running.url)
+    const boardId = w.boards[0]!.id
+    const f = track(openControl(running.url, w.tokens.facilitator), (c) => c.close())
+    const p = track(openControl(running.url, w.tokens.participant), (c) => c.close())
+    await Promise.all([connected(f), connected(p)])
+    const joined = await p.send('session:join', { name: 'Anna', side: 0 })
+    if (!joined.ok || !joined.privateKey) throw new Error('no private key')
+    const room = privateRoom(boardId, joined.privateKey)
+    const open = () =>
+      track(openBoard(running.wsUrl, room, w.tokens.participant), (c) => c.provider.destroy())
+    const [me, mySecondTab] = [open(), open()]
+    await Promise.all([synced(me.provider), synced(mySecondTab.provider)])
+    expect(await f.send('board:lock', { boardIds: [boardId], locked: true })).toEqual({ ok: true })
+    note(me.doc, 'private-while-locked')
+    me.provider.awareness.setLocalStateField('user', { name: 'p' })
+    await eventually(() =>
+      expect(mySecondTab.provider.awareness.getStates().get(me.doc.clientID)).toEqual({
+        user: { name: 'p' },
+      }),
+    )
+    expect(ids(mySecondTab.doc)).not.toContain('private-while-locked')
+    expect(ids(await storedDoc(running.server.store, room))).not.toContain('private-while-locked')
   })
 
   it('[H18] a lock set before a restart still holds for a client that opens only the board', async () => {
