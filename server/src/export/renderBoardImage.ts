@@ -8,10 +8,10 @@ import {
 } from '@sparboard/board-scene'
 import { votesByNote } from './collectWorkshop.js'
 import { svgFontFaces } from './svgFontFaces.js'
-import { useNapiCanvas } from './useNapiCanvas.js'
+import { setUpNapiCanvas } from './setUpNapiCanvas.js'
 
 const sceneOf = (board: BoardSnapshot, zoneLabels: readonly string[]) => {
-  useNapiCanvas()
+  setUpNapiCanvas()
   return buildBoardScene({
     notes: board.notes,
     zoneLabels,

@@ -8,7 +8,7 @@ let ready = false
  * Points Konva at @napi-rs/canvas (Konva's own Node backends need `canvas` or `skia-canvas`,
  * which cannot be installed from npm alone). Idempotent.
  */
-export function useNapiCanvas(): void {
+export function setUpNapiCanvas(): void {
   if (ready) return
   ready = true
   registerExportFonts()
