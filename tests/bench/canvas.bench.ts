@@ -73,7 +73,7 @@ const browser = await launchChromium()
 const rows: string[][] = []
 try {
   for (const count of SIZES) {
-    const runs = []
+    const runs: Awaited<ReturnType<typeof measure>>[] = []
     for (let i = 0; i < RUNS; i++) runs.push(await measure(browser, link, count))
     const median = (f: (r: (typeof runs)[number]) => number) => pct(runs.map(f), 50)
     rows.push([
