@@ -13,6 +13,8 @@ import { RetentionSweeper } from './security/RetentionSweeper.js'
 import { defaultSecurityOptions, type SecurityOptions } from './security/SecurityOptions.js'
 import { trackActivity } from './security/trackActivity.js'
 import { UpgradeGuard } from './security/UpgradeGuard.js'
+import type { ScaleOut } from './scale/createScaleOut.js'
+import { watchServices } from './scale/watchServices.js'
 import { SqliteStore } from './store/SqliteStore.js'
 import type { Store } from './store/Store.js'
 
@@ -29,6 +31,11 @@ export interface ServerOptions {
   readonly hub?: Partial<BoardHubOptions>
   /** Headers, rate limits, creation secret, retention (see security/SecurityOptions.ts). */
   readonly security?: Partial<SecurityOptions>
+  /**
+   * Scale-out mode (connect it with `createScaleOut`): workshops in PostgreSQL, board updates
+   * written ahead to Redis streams, socket.io broadcasts across nodes. Overrides `dataDir`.
+   */
+  readonly scaleOut?: ScaleOut
 }
 
 export const defaultHubOptions: BoardHubOptions = {
@@ -69,7 +76,9 @@ export interface SparboardServer {
 export function createServer(options: ServerOptions = {}): SparboardServer {
   const log = options.logger ?? createLogger()
   const store =
-    options.store ?? new SqliteStore(join(options.dataDir ?? './data', 'sparboard.sqlite'))
+    options.store ??
+    options.scaleOut?.store ??
+    new SqliteStore(join(options.dataDir ?? './data', 'sparboard.sqlite'))
   const metrics = createMetrics()
   let publicUrl = options.publicUrl ?? ''
   let ready = false
@@ -111,13 +120,21 @@ export function createServer(options: ServerOptions = {}): SparboardServer {
     },
     metrics,
     log,
+    options.scaleOut?.boardLogs,
   )
-  const control = new ControlPlane(httpServer, store, log, {
-    throttle,
-    trustProxyHops: security.trustProxyHops,
-    eventsPerSecond: security.controlEventsPerSecond,
-    eventBurst: security.controlEventBurst,
-  })
+  const control = new ControlPlane(
+    httpServer,
+    store,
+    log,
+    {
+      throttle,
+      trustProxyHops: security.trustProxyHops,
+      eventsPerSecond: security.controlEventsPerSecond,
+      eventBurst: security.controlEventBurst,
+    },
+    options.scaleOut,
+  )
+  const services = options.scaleOut ? watchServices(options.scaleOut, hub, log) : null
   eraseWorkshop = async (id) => {
     const deleted = await store.deleteWorkshop(id)
     const boards = upgrades.closeWorkshop(id)
@@ -173,11 +190,13 @@ export function createServer(options: ServerOptions = {}): SparboardServer {
       closed ??= (async () => {
         ready = false
         await retention?.stop()
+        services?.stop()
         await hub.close()
         await control.close()
         httpServer.closeAllConnections()
         await new Promise<void>((resolve) => httpServer.close(() => resolve()))
         await store.close()
+        await options.scaleOut?.close()
       })()
       return closed
     },

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { createLogger } from './logger.js'
 import { createServer } from './createServer.js'
+import { createScaleOut } from './scale/createScaleOut.js'
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -25,6 +26,14 @@ const Env = z.object({
     .pipe(z.array(z.string().regex(/^(https?:\/\/[^\s;,'"]+|'self')$/))),
   CREATE_SECRET: z.string().min(16).optional(),
   RETENTION_DAYS: z.coerce.number().positive().optional(),
+  // Both set: scale-out mode (Redis streams + PostgreSQL); see docs/deployment.md.
+  REDIS_URL: z.string().url().optional(),
+  DATABASE_URL: z.string().url().optional(),
+  REDIS_KEY_PREFIX: z.string().min(1).default('sparboard:'),
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/)
+    .default('sparboard'),
 })
 
 const log = createLogger()
@@ -36,12 +45,29 @@ if (!parsed.success) {
   process.exit(1)
 }
 const env = parsed.data
+if (!env.REDIS_URL !== !env.DATABASE_URL) {
+  log.fatal('scale-out mode needs both REDIS_URL and DATABASE_URL')
+  process.exit(1)
+}
+const scaleOut =
+  env.REDIS_URL && env.DATABASE_URL
+    ? await createScaleOut(
+        {
+          redisUrl: env.REDIS_URL,
+          databaseUrl: env.DATABASE_URL,
+          keyPrefix: env.REDIS_KEY_PREFIX,
+          schema: env.DATABASE_SCHEMA,
+        },
+        log,
+      )
+    : undefined
 const server = createServer({
   dataDir: env.DATA_DIR,
   // Unset: createServer uses the port it actually bound (PORT=0 picks a free one).
   publicUrl: env.PUBLIC_URL,
   clientDir: fileURLToPath(new URL('../../client/dist', import.meta.url)),
   logger: log,
+  scaleOut,
   security: {
     trustProxyHops: env.TRUST_PROXY,
     frameAncestors: env.FRAME_ANCESTORS,
@@ -54,7 +80,10 @@ const server = createServer({
   },
 })
 const { port } = await server.listen(env.PORT, env.HOST)
-log.info({ port, dataDir: env.DATA_DIR }, `Sparboard is running on http://localhost:${port}`)
+log.info(
+  { port, dataDir: env.DATA_DIR, scaleOut: !!scaleOut },
+  `Sparboard is running on http://localhost:${port}`,
+)
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {

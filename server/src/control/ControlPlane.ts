@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http'
 import type { Logger } from 'pino'
-import { Server } from 'socket.io'
+import { Server, type ServerOptions } from 'socket.io'
 import type { ClientToServerEvents, Role, ServerToClientEvents } from '@sparboard/protocol'
 import type { AuthThrottle } from '../security/AuthThrottle.js'
 import { clientAddress } from '../security/clientAddress.js'
@@ -27,13 +27,21 @@ export class ControlPlane {
   /** Phase, timer, locks and participants of each workshop (see attachSession). */
   readonly sessions: SessionRegistry
 
-  constructor(httpServer: HttpServer, store: Store, log: Logger, guard?: ControlGuard) {
+  constructor(
+    httpServer: HttpServer,
+    store: Store,
+    log: Logger,
+    guard?: ControlGuard,
+    /** Scale-out mode: broadcasts reach every node; websocket only, so no sticky sessions. */
+    scale?: { readonly adapter: ServerOptions['adapter'] },
+  ) {
     this.sessions = new SessionRegistry(store)
     this.io = new Server(httpServer, {
       // Without this engine.io destroys upgrades it does not own (our /yjs/) after 1 s.
       destroyUpgrade: false,
       serveClient: false,
       maxHttpBufferSize: 64 * 1024,
+      ...(scale && { adapter: scale.adapter, transports: ['websocket' as const] }),
     })
     this.io.use(async (socket, next) => {
       const address = guard ? clientAddress(socket.request, guard.trustProxyHops) : ''

@@ -8,6 +8,7 @@ import { CloseCode } from '@sparboard/protocol'
 import type { Metrics } from '../metrics.js'
 import type { Store } from '../store/Store.js'
 import { BoardConnection, CLOSE_GRACE_MS, closeSocket } from './BoardConnection.js'
+import { StoreBoardLogs, type BoardLogSource } from './BoardLog.js'
 import { BoardRoom, type RoomLimits } from './BoardRoom.js'
 import type { RejectReason } from './RejectReason.js'
 import { TokenBucket } from './TokenBucket.js'
@@ -53,6 +54,8 @@ export class BoardHub {
     private readonly options: BoardHubOptions,
     private readonly metrics: Metrics,
     private readonly log: Logger,
+    /** Where boards are loaded from and written to; the store itself unless scale-out says. */
+    private readonly boardLogs: BoardLogSource = new StoreBoardLogs(store),
   ) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes })
     this.heartbeat = setInterval(() => this.ping(), options.heartbeatMs)
@@ -169,7 +172,7 @@ export class BoardHub {
     const open = this.rooms.get(boardId)
     if (open) return open
     const loading: Promise<BoardRoom> = BoardRoom.load(boardId, {
-      store: this.store,
+      boardLogs: this.boardLogs,
       limits: this.options,
       metrics: this.metrics,
       log: this.log,
@@ -214,6 +217,14 @@ export class BoardHub {
       closed++
     }
     return closed
+  }
+
+  /**
+   * Closes every connection with a code the stock client retries (a store outage): rooms unload,
+   * and clients show "reconnecting" until the service is back.
+   */
+  disconnectAll(code: number, reason: string): void {
+    for (const ws of this.sockets) closeSocket(ws, code, reason)
   }
 
   /** Number of boards in memory. */

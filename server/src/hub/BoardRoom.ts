@@ -3,7 +3,7 @@ import type { Logger } from 'pino'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { canWrite, CloseCode } from '@sparboard/protocol'
-import type { Store, StoredBoard } from '../store/Store.js'
+import type { BoardLog, BoardLogSource } from './BoardLog.js'
 import type { Metrics } from '../metrics.js'
 import type { BoardConnection } from './BoardConnection.js'
 import {
@@ -31,7 +31,8 @@ export interface RoomLimits {
 
 /** What a room needs from the hub around it. */
 export interface RoomContext {
-  readonly store: Store
+  /** Opens the board's log: the store on one node, Redis and PostgreSQL in scale-out mode. */
+  readonly boardLogs: BoardLogSource
   readonly limits: RoomLimits
   readonly metrics: Metrics
   readonly log: Logger
@@ -40,6 +41,8 @@ export interface RoomContext {
 }
 
 const fromStore = Symbol('store')
+/** Origin of updates and awareness that other nodes stored or sent (scale-out mode). */
+const fromRemote = 'redis'
 
 /** One open board: its Y.Doc, its awareness, its connections and its write-ahead queue. */
 export class BoardRoom {
@@ -58,8 +61,9 @@ export class BoardRoom {
   private constructor(
     readonly boardId: string,
     private readonly context: RoomContext,
-    stored: StoredBoard,
+    private readonly boardLog: BoardLog,
   ) {
+    const stored = boardLog.stored
     this.awareness.setLocalState(null)
     for (const update of stored.updates) {
       try {
@@ -72,7 +76,7 @@ export class BoardRoom {
     this.boardBytes = stored.updates.reduce((n, u) => n + u.byteLength, 0)
     this.queue = new WriteAheadQueue({
       boardId,
-      store: context.store,
+      boardLog,
       metrics: context.metrics,
       log: context.log,
       logRows: stored.logRows,
@@ -84,16 +88,25 @@ export class BoardRoom {
     })
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === fromStore) return
+      if (origin === fromRemote) return this.relayRemote(update)
       // [H3] what Yjs integrated is queued for the store; peers get it once it is stored
       this.queue.push(update, origin, this.receivedAt || performance.now())
     })
     this.awareness.on('update', this.relayAwareness)
+    boardLog.follow({
+      update: (update) => Y.applyUpdate(this.doc, update, fromRemote),
+      awareness: (update) =>
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, update, fromRemote),
+      localAwareness: () => {
+        const own = [...this.awarenessOwners.keys()]
+        return own.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, own) : null
+      },
+    })
   }
 
   /** Loads a board from the store ([H2]: before any client is answered). */
   static async load(boardId: string, context: RoomContext): Promise<BoardRoom> {
-    const stored = await context.store.loadBoard(boardId)
-    return new BoardRoom(boardId, context, stored)
+    return new BoardRoom(boardId, context, await context.boardLogs.open(boardId))
   }
 
   get size(): number {
@@ -232,13 +245,15 @@ export class BoardRoom {
     return true
   }
 
-  private readonly relayAwareness = (change: {
-    added: number[]
-    updated: number[]
-    removed: number[]
-  }): void => {
+  private readonly relayAwareness = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
     const changed = [...change.added, ...change.updated, ...change.removed]
     const message = awarenessMessage(this.awareness, changed)
+    // Other nodes hear our clients' changes; never echo theirs back, nor our own expiry checks.
+    if (origin !== fromRemote && origin !== 'timeout')
+      this.boardLog.shareAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
     // Echoed to the sender too: the stock client's 30 s watchdog needs to hear something.
     for (const conn of this.connections) conn.send(message)
   }
@@ -258,6 +273,7 @@ export class BoardRoom {
   unload(): Promise<void> {
     this.closing = true
     this.unloaded ??= (async () => {
+      this.boardLog.close()
       for (const conn of this.connections) conn.close(CloseCode.goingAway, 'board closing')
       this.connections.clear()
       await this.queue.close()

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino'
 import type { Metrics } from '../metrics.js'
-import type { Store } from '../store/Store.js'
+import type { BoardLog } from './BoardLog.js'
 
 /** An update the store has accepted, ready to be relayed. */
 export interface Written {
@@ -13,7 +13,8 @@ export interface Written {
 
 export interface WriteAheadOptions {
   readonly boardId: string
-  readonly store: Store
+  /** Where the board's updates go before any relay (the store, or the scale-out log). */
+  readonly boardLog: BoardLog
   readonly metrics: Metrics
   readonly log: Logger
   readonly logRows: number
@@ -97,10 +98,7 @@ export class WriteAheadQueue {
     for (let attempt = 1; ; attempt++) {
       const stop = this.o.metrics.appendSeconds.startTimer()
       try {
-        await this.o.store.appendUpdates(
-          this.o.boardId,
-          batch.map((w) => w.update),
-        )
+        await this.o.boardLog.append(batch.map((w) => w.update))
         return true
       } catch (err) {
         // Not stored, so not relayed: no peer has seen it, and its sender still holds it.
@@ -116,7 +114,7 @@ export class WriteAheadQueue {
   /** [H4] folds the log into one snapshot of the live document. */
   private async compact(): Promise<void> {
     try {
-      await this.o.store.compactBoard(this.o.boardId, this.o.snapshot())
+      await this.o.boardLog.compact(this.o.snapshot())
       this.logRows = 0
       this.logBytes = 0
       this.unstored = false

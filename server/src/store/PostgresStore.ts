@@ -141,6 +141,25 @@ export class PostgresStore implements Store {
     return { workshopId: row.workshop_id, role: row.role as Role }
   }
 
+  async replaceToken(workshopId: string, role: Role, token: string): Promise<boolean> {
+    return this.transaction(async (c) => {
+      // The record keeps the plaintext token (links are shown again); the table only its hash.
+      const { rowCount } = await c.query(
+        `UPDATE workshops SET data = jsonb_set(data, ARRAY['tokens', $2::text], to_jsonb($3::text))
+         WHERE id = $1`,
+        [workshopId, role, token],
+      )
+      if (!rowCount) return false
+      await c.query('DELETE FROM tokens WHERE workshop_id = $1 AND role = $2', [workshopId, role])
+      await c.query('INSERT INTO tokens (hash, workshop_id, role) VALUES ($1, $2, $3)', [
+        hashToken(token),
+        workshopId,
+        role,
+      ])
+      return true
+    })
+  }
+
   async findBoardWorkshop(boardId: string): Promise<string | null> {
     const { rows } = await this.query<{ workshop_id: string }>(
       'SELECT workshop_id FROM boards WHERE id = $1',

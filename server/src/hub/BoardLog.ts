@@ -1,0 +1,52 @@
+import type { Store, StoredBoard } from '../store/Store.js'
+
+/** What another node did on a board, handed to the room that has it open here. */
+export interface BoardFeed {
+  /** An update another node stored, in log order; apply it, then relay it. */
+  update(update: Uint8Array): void
+  /** An awareness update of another node's clients (never stored). */
+  awareness(update: Uint8Array): void
+  /** The awareness states of this node's clients, for a node that just opened the board. */
+  localAwareness(): Uint8Array | null
+}
+
+/**
+ * One open board's log ([H3], [H4]): where its updates are appended before any relay, folded into
+ * snapshots, and, in scale-out mode, where updates written on other nodes come from.
+ */
+export interface BoardLog {
+  /** The board as it was when opened: snapshot and log tail. */
+  readonly stored: StoredBoard
+  /** Appends durably, in order; resolves once a `kill -9` of this process cannot lose them. */
+  append(updates: readonly Uint8Array[]): Promise<void>
+  /** Folds the log into `snapshot` (of the live document). */
+  compact(snapshot: Uint8Array): Promise<void>
+  /** Starts handing what other nodes write to `feed` (nothing happens on a single node). */
+  follow(feed: BoardFeed): void
+  /** Shares an awareness change of this node's clients with the other nodes. */
+  shareAwareness(update: Uint8Array): void
+  /** Stops following; the room is unloading. */
+  close(): void
+}
+
+/** Opens board logs; the hub holds one. */
+export interface BoardLogSource {
+  open(boardId: string): Promise<BoardLog>
+}
+
+/** Today's single-node log: the store's own append-only table and snapshot. */
+export class StoreBoardLogs implements BoardLogSource {
+  constructor(private readonly store: Store) {}
+
+  async open(boardId: string): Promise<BoardLog> {
+    const store = this.store
+    return {
+      stored: await store.loadBoard(boardId),
+      append: (updates) => store.appendUpdates(boardId, updates),
+      compact: (snapshot) => store.compactBoard(boardId, snapshot),
+      follow: () => {},
+      shareAwareness: () => {},
+      close: () => {},
+    }
+  }
+}

@@ -1,0 +1,90 @@
+import { createAdapter } from '@socket.io/redis-streams-adapter'
+import { Redis } from 'ioredis'
+import type { Logger } from 'pino'
+import { PostgresStore } from '../store/PostgresStore.js'
+import type { CompactionOptions } from './compactStream.js'
+import { RedisBoardLogs } from './RedisBoardLogs.js'
+
+/** Scale-out mode: several identical nodes on one Redis and one PostgreSQL. */
+export interface ScaleOutOptions {
+  readonly redisUrl: string
+  readonly databaseUrl: string
+  /** Prefix of every Redis key and channel (default `sparboard:`); one per deployment. */
+  readonly keyPrefix?: string
+  /** PostgreSQL schema of the tables (default `sparboard`). */
+  readonly schema?: string
+  readonly compaction?: Partial<CompactionOptions>
+  /** How often Redis and PostgreSQL are pinged, and how long an answer may take. */
+  readonly watchIntervalMs?: number
+  readonly watchTimeoutMs?: number
+}
+
+export interface ScaleOut {
+  readonly store: PostgresStore
+  readonly boardLogs: RedisBoardLogs
+  /** The socket.io adapter: control-plane broadcasts reach sockets on every node. */
+  readonly adapter: ReturnType<typeof createAdapter>
+  readonly pingRedis: () => Promise<unknown>
+  close(): Promise<void>
+}
+
+const connection = (url: string, name: string, failFast = true) =>
+  new Redis(url, {
+    connectionName: name,
+    // Fail a command at once while Redis is away, instead of queueing it: an update that cannot
+    // be written ahead must not be relayed, and the outage watch must notice.
+    enableOfflineQueue: !failFast,
+    maxRetriesPerRequest: 1,
+    retryStrategy: (times) => Math.min(times * 100, 1000),
+  })
+
+const ready = (redis: Redis) =>
+  redis.status === 'ready'
+    ? Promise.resolve()
+    : new Promise<void>((resolve) => redis.once('ready', () => resolve()))
+
+/**
+ * Connects scale-out mode; resolves once Redis is ready (it waits for Redis to come up).
+ * @example const scale = await createScaleOut({ redisUrl, databaseUrl }, log)
+ */
+export async function createScaleOut(options: ScaleOutOptions, log: Logger): Promise<ScaleOut> {
+  const prefix = options.keyPrefix ?? 'sparboard:'
+  const [redis, reader, subscriber, adapterClient] = [
+    'commands',
+    'reader',
+    'awareness',
+    'socket.io',
+  ].map((name) =>
+    // The adapter's read loop retries at once on an error: failing fast would make it spin.
+    connection(options.redisUrl, `sparboard-${name}`, name !== 'socket.io'),
+  ) as [Redis, Redis, Redis, Redis]
+  for (const r of [redis, reader, subscriber, adapterClient]) {
+    r.on('error', (err: Error) => log.debug({ err }, 'redis connection error'))
+  }
+  // Subscriptions must survive a reconnect: ioredis re-subscribes once ready again.
+  await Promise.all([redis, reader, subscriber, adapterClient].map(ready))
+  const store = new PostgresStore({ connectionString: options.databaseUrl, schema: options.schema })
+  const boardLogs = new RedisBoardLogs({
+    redis,
+    reader,
+    subscriber,
+    store,
+    prefix,
+    log,
+    compaction: options.compaction,
+  })
+  const adapter = createAdapter(adapterClient, {
+    streamName: `${prefix}socket.io`,
+    channelPrefix: `${prefix}socket.io`,
+  })
+  return {
+    store,
+    boardLogs,
+    adapter,
+    pingRedis: () => redis.ping(),
+    async close() {
+      await boardLogs.close()
+      for (const r of [redis, reader, subscriber, adapterClient]) r.disconnect()
+    },
+  }
+}

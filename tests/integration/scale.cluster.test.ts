@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type * as Y from 'yjs'
+import { cleanupAfterEach } from '../support/cleanup.js'
+import { eventually } from '../support/eventually.js'
+import { prng } from '../support/prng.js'
+import {
+  scaleServicesUp,
+  scaleSpace,
+  spawnScaleNode,
+  startBalancer,
+  startScaleNode,
+  type ScaleSpace,
+} from '../support/scaleCluster.js'
+import { createWorkshop, type RunningServer } from '../support/startServer.js'
+import { openBoard, synced } from '../support/yjsClient.js'
+import { connected, openControl } from './control.support.js'
+
+const up = await scaleServicesUp()
+const track = cleanupAfterEach()
+const notes = (doc: Y.Doc) => doc.getMap<string>('notes').toJSON() as Record<string, string>
+
+describe.skipIf(!up)('scale-out: three nodes on one Redis and one PostgreSQL', () => {
+  let space: ScaleSpace
+  let nodes: RunningServer[] = []
+  beforeAll(async () => {
+    space = scaleSpace()
+    nodes = await Promise.all([0, 1, 2].map(() => startScaleNode(space)))
+  })
+  afterAll(async () => {
+    await Promise.all(nodes.map((n) => n.stop()))
+    await space?.drop()
+  })
+
+  const client = (node: RunningServer, board: string, token: string) => {
+    const c = openBoard(node.wsUrl, board, token)
+    return track(c, (x) => x.provider.destroy())
+  }
+
+  it('[S1] clients of one board spread over the nodes converge; a late joiner on any node sees everything', async () => {
+    const w = await createWorkshop(nodes[0]!.url)
+    const board = w.boards[0]!.id
+    const clients = [0, 1, 2, 0, 1, 2].map((i) => client(nodes[i]!, board, w.tokens.participant))
+    await Promise.all(clients.map((c) => synced(c.provider)))
+    const random = prng(7)
+    const expected: Record<string, string> = {}
+    for (let step = 0; step < 60; step++) {
+      const i = random.int(clients.length)
+      const key = `n${random.int(20)}`
+      clients[i]!.doc.getMap('notes').set(key, `${i}:${step}`)
+      if (step % 10 === 0) await new Promise((r) => setTimeout(r, 5))
+    }
+    await eventually(() => {
+      const first = notes(clients[0]!.doc)
+      for (const c of clients) expect(notes(c.doc)).toEqual(first)
+      Object.assign(expected, first)
+    })
+    expect(Object.keys(expected).length).toBeGreaterThan(10)
+    for (const node of nodes) {
+      const late = client(node, board, w.tokens.observer)
+      await synced(late.provider)
+      expect(notes(late.doc)).toEqual(expected)
+    }
+  })
+
+  it('[S2] cursors (awareness) cross nodes and are never stored', async () => {
+    const w = await createWorkshop(nodes[1]!.url)
+    const board = w.boards[0]!.id
+    const anna = client(nodes[0]!, board, w.tokens.participant)
+    const ben = client(nodes[2]!, board, w.tokens.participant)
+    await Promise.all([synced(anna.provider), synced(ben.provider)])
+    anna.provider.awareness.setLocalStateField('user', { name: 'Anna' })
+    await eventually(() => {
+      const names = [...ben.provider.awareness.getStates().values()].map(
+        (s) => (s as { user?: { name: string } }).user?.name,
+      )
+      expect(names).toContain('Anna')
+    })
+    // A joiner on a third node hears Anna's cursor at once, not at her next renewal.
+    const carl = client(nodes[1]!, board, w.tokens.observer)
+    await synced(carl.provider)
+    await eventually(() => {
+      const names = [...carl.provider.awareness.getStates().values()].map(
+        (s) => (s as { user?: { name: string } }).user?.name,
+      )
+      expect(names).toContain('Anna')
+    }, 3000)
+  })
+
+  it("[S3] the facilitator's commands reach participants on other nodes", async () => {
+    const w = await createWorkshop(nodes[0]!.url)
+    const f = track(openControl(nodes[0]!.url, w.tokens.facilitator), (c) => c.close())
+    const p1 = track(openControl(nodes[1]!.url, w.tokens.participant), (c) => c.close())
+    const p2 = track(openControl(nodes[2]!.url, w.tokens.participant), (c) => c.close())
+    await Promise.all([connected(f), connected(p1), connected(p2)])
+    expect((await f.send('phase:set', { phase: 'solutions' })).ok).toBe(true)
+    await expect.poll(() => p1.state?.phase).toBe('solutions')
+    await expect.poll(() => p2.state?.phase).toBe('solutions')
+  })
+})
+
+describe.skipIf(!up)('scale-out: a node dies', () => {
+  it('[S4] kill -9 of a node: its clients reconnect to another node and every update any client had received is still there', async () => {
+    const space = scaleSpace()
+    track(space, (s) => s.drop())
+    const child = track(await spawnScaleNode(space), (c) => c.stop())
+    const other = track(await startScaleNode(space), (n) => n.stop())
+    // Clients of the child reach it through a balancer that fails over to the other node.
+    const lb = track(await startBalancer(() => [child.port, portOf(other)]), (b) => b.close())
+    const w = await createWorkshop(lb.url)
+    const board = w.boards[0]!.id
+    const onChild = [0, 1].map(() =>
+      track(openBoard(lb.wsUrl, board, w.tokens.participant), (c) => c.provider.destroy()),
+    )
+    const onOther = track(openBoard(other.wsUrl, board, w.tokens.participant), (c) =>
+      c.provider.destroy(),
+    )
+    const all = [...onChild, onOther]
+    await Promise.all(all.map((c) => synced(c.provider)))
+
+    // Writers on both nodes, still typing when the child dies.
+    let step = 0
+    const typing = setInterval(() => {
+      for (const [i, c] of all.entries()) c.doc.getMap('notes').set(`c${i}-${step}`, `v${step}`)
+      step++
+    }, 5)
+    await eventually(() => expect(Object.keys(notes(onOther.doc)).length).toBeGreaterThan(30))
+    child.proc.kill('SIGKILL')
+    await child.exited
+    // What any client had received at the moment of the kill.
+    const received = Object.assign({}, ...all.map((c) => notes(c.doc))) as Record<string, string>
+    clearInterval(typing)
+
+    await eventually(() => {
+      for (const c of all) expect(c.provider.wsconnected).toBe(true)
+    })
+    await eventually(() => {
+      const first = notes(all[0]!.doc)
+      for (const c of all) expect(notes(c.doc)).toEqual(first)
+    })
+    const late = track(openBoard(other.wsUrl, board, w.tokens.observer), (c) =>
+      c.provider.destroy(),
+    )
+    await synced(late.provider)
+    const now = notes(late.doc)
+    for (const [key, value] of Object.entries(received)) expect(now[key]).toBe(value)
+  })
+})
+
+function portOf(node: RunningServer): number {
+  return Number(new URL(node.url).port)
+}
