@@ -114,6 +114,20 @@ describe('rate limits', () => {
     expect((await api(w.tokens.participant, '198.51.100.9')).status).toBe(200)
   })
 
+  it('counts token guesses on the export routes and throttles them like the rest', async () => {
+    const r = await start({ authFailureLimit: 3 })
+    const w = await createWorkshop(r.url)
+    const board = w.boards[0]!.id
+    const png = (token: string) =>
+      fetch(`${r.url}/api/boards/${board}/export.png`, {
+        headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': '203.0.113.67' },
+      })
+    for (let i = 0; i < 3; i++) expect((await png(`guess-${i}`)).status).toBe(401)
+    const throttled = await png(w.tokens.observer)
+    expect(throttled.status).toBe(429)
+    expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThan(0)
+  })
+
   it('disconnects a control connection that floods events', async () => {
     const r = await start({ controlEventsPerSecond: 5, controlEventBurst: 10 })
     const w = await createWorkshop(r.url)

@@ -1,3 +1,4 @@
+import { safeFileName } from '@sparboard/protocol'
 import type { BoardSnapshot } from '@sparboard/board-model'
 import type { Store, WorkshopRecord } from '../store/Store.js'
 import { loadBoardSnapshot, type LiveDoc } from './loadBoardSnapshot.js'
@@ -49,10 +50,6 @@ export function clusterByNote(board: BoardSnapshot): Map<string, string> {
 }
 
 /** A file name made of the case and group, safe on every file system. */
+/** A board's download name: no path, control or bidi characters, and its real extension. */
 export const boardFileName = (caseTitle: string, groupName: string, ext: string) =>
-  `${caseTitle} - ${groupName}`
-    .normalize('NFC')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_')
-    .slice(0, 120)
-    .trim() + `.${ext}`
+  safeFileName(`${caseTitle} - ${groupName}.${ext}`, `board.${ext}`)

@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express'
 import type { Logger } from 'pino'
-import type { ApiError } from '@sparboard/protocol'
+import { attachmentDisposition, type ApiError } from '@sparboard/protocol'
 import { boardFileName, collectWorkshop } from '../export/collectWorkshop.js'
 import { exportLabels, zoneLabels } from '../export/exportLabels.js'
 import { ExportQueue, ExportQueueFull } from '../export/ExportQueue.js'
@@ -11,6 +11,8 @@ import { reportPdf } from '../export/reportPdf.js'
 import { summaryMarkdown } from '../export/summaryMarkdown.js'
 import { workshopZip } from '../export/workshopZip.js'
 import type { Store, WorkshopRecord } from '../store/Store.js'
+import type { AuthThrottle } from '../security/AuthThrottle.js'
+import { clientAddress } from '../security/clientAddress.js'
 import { bearerToken } from './bearerToken.js'
 
 export interface ExportRouteOptions {
@@ -18,6 +20,9 @@ export interface ExportRouteOptions {
   readonly log: Logger
   /** The hub's live document of an open board, so an export shows edits of a second ago. */
   readonly liveDoc?: LiveDoc
+  /** Failed token lookups count here too, so guessing through exports is as slow as elsewhere. */
+  readonly throttle?: AuthThrottle
+  readonly security?: { readonly trustProxyHops: number }
 }
 
 // A facilitator exporting every board and a few participants exporting theirs fit; a flood does not.
@@ -36,7 +41,7 @@ const download = (res: Response, type: string, name: string, body: Buffer | stri
     .type(type)
     .set('cache-control', 'no-store')
     .set('x-content-type-options', 'nosniff')
-    .attachment(name)
+    .set('content-disposition', attachmentDisposition(name))
     .send(body)
 }
 
@@ -44,7 +49,13 @@ const download = (res: Response, type: string, name: string, body: Buffer | stri
  * Exports: board images and workshop reports and data. Every role of the workshop may export
  * (observers too); a token of another workshop gets 403.
  */
-export function exportRoutes({ store, log, liveDoc }: ExportRouteOptions): Router {
+export function exportRoutes({
+  store,
+  log,
+  liveDoc,
+  throttle,
+  security,
+}: ExportRouteOptions): Router {
   const router = Router()
   const queue = new ExportQueue(MAX_WAITING_EXPORTS)
   /** Runs a render in the queue; answers 503 when the queue is full. */
@@ -60,8 +71,15 @@ export function exportRoutes({ store, log, liveDoc }: ExportRouteOptions): Route
 
   /** The workshop a request may export, or null after answering 401/403/404. */
   async function authorize(req: Request, res: Response, workshopId: string | null) {
+    const address = clientAddress(req, security?.trustProxyHops ?? 0)
+    const retryAfter = throttle?.retryAfter(address) ?? 0
+    if (retryAfter > 0) {
+      res.set('Retry-After', String(retryAfter))
+      return (fail(res, 429, { error: 'too many failed attempts; try later' }), null)
+    }
     const token = bearerToken(req)
     const grant = token ? await store.findToken(token) : null
+    if (token && !grant) throttle?.fail(address, `${req.method} ${req.baseUrl}`)
     if (!grant) return (fail(res, 401, { error: token ? 'unknown token' : 'missing token' }), null)
     if (workshopId === null) return (fail(res, 404, { error: 'no such board' }), null)
     if (grant.workshopId !== workshopId)

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest'
+import { addNote, asNoteId, userOrigin } from '@sparboard/board-model'
+import { cleanupAfterEach } from '../support/cleanup.js'
+import { eventually } from '../support/eventually.js'
+import { createWorkshop, startServer } from '../support/startServer.js'
+import { openBoard, synced } from '../support/yjsClient.js'
+
+const track = cleanupAfterEach()
+
+const Payload = {
+  img: '<img src=x onerror="alert(1)">',
+  svg: '<svg onload="alert(1)"><script>alert(1)</script></svg>',
+  cdata: ']]><script>alert(1)</script>',
+  formula: '=HYPERLINK("http://evil.example","Klik")',
+  plus: '+1+cmd|" /C calc"!A0',
+  at: '@SUM(1+1)*cmd|" /C calc"!A0',
+  markdown: '[klik](javascript:alert(1)) <script>alert(1)</script>',
+} as const
+const RTL = '\u202E'
+
+/** A workshop whose every text is an attack, with notes written through y-websocket. */
+async function hostileWorkshop() {
+  const r = track(await startServer(), (s) => s.stop())
+  const w = await createWorkshop(r.url, {
+    title: `${Payload.img}${RTL}fdp.exe`,
+    goals: [Payload.svg, Payload.formula],
+    sides: [Payload.img, Payload.at.slice(0, 60)],
+    cases: [{ title: `../../${RTL}gpj.exe ${Payload.cdata}`, description: Payload.markdown }],
+    groups: 1,
+  })
+  const board = w.boards[0]!.id
+  const { doc, provider } = openBoard(r.wsUrl, board, w.tokens.participant)
+  track(provider, (p) => p.destroy())
+  await synced(provider)
+  Object.values(Payload).forEach((text, i) =>
+    addNote(
+      doc,
+      asNoteId(`n${i}`),
+      { category: 'friction', x: 900, y: 100 + 170 * i, text, author: Payload.plus },
+      userOrigin('attacker'),
+    ),
+  )
+  await eventually(async () =>
+    expect((await r.server.store.loadBoard(board)).updates.length).toBeGreaterThan(0),
+  )
+  const get = (path: string) =>
+    fetch(`${r.url}${path}`, { headers: { authorization: `Bearer ${w.tokens.observer}` } })
+  return { w, board, get }
+}
+
+/** The file name a browser would save, from Content-Disposition. */
+function savedName(header: string | null): string {
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(header ?? '')?.[1]
+  return star ? decodeURIComponent(star) : (/filename="([^"]*)"/.exec(header ?? '')?.[1] ?? '')
+}
+
+describe('download names of hostile titles', () => {
+  it('download names have no path, no RTL override and keep their real extension', async () => {
+    const { w, board, get } = await hostileWorkshop()
+    for (const path of [
+      `/api/boards/${board}/export.svg`,
+      `/api/boards/${board}/export.png`,
+      `/api/workshops/${w.id}/notes.csv`,
+      `/api/workshops/${w.id}/report.pdf`,
+      `/api/workshops/${w.id}/export.zip`,
+    ]) {
+      const res = await get(path)
+      const name = savedName(res.headers.get('content-disposition'))
+      // eslint-disable-next-line no-control-regex -- control characters are what it looks for
+      expect(name, path).not.toMatch(/[/\\\u0000-\u001f\u202a-\u202e\u2066-\u2069]/)
+      expect(name.startsWith('.'), path).toBe(false)
+      expect(name.endsWith(path.slice(path.lastIndexOf('.'))), path).toBe(true)
+    }
+  })
+})
