@@ -208,6 +208,14 @@ export class BoardHub {
     return room && !room.closing ? room.doc : null
   }
 
+  /**
+   * Closes every connection with a code the stock client retries (a store outage): rooms unload,
+   * and clients show "reconnecting" until the service is back.
+   */
+  disconnectAll(code: number, reason: string): void {
+    for (const ws of this.sockets) closeSocket(ws, code, reason)
+  }
+
   /** [H19] Closes every connection opened with a role's token of a workshop (its link was replaced) with 4401. */
   closeRole(workshopId: string, role: Role): number {
     let closed = 0
@@ -217,14 +225,6 @@ export class BoardHub {
       closed++
     }
     return closed
-  }
-
-  /**
-   * Closes every connection with a code the stock client retries (a store outage): rooms unload,
-   * and clients show "reconnecting" until the service is back.
-   */
-  disconnectAll(code: number, reason: string): void {
-    for (const ws of this.sockets) closeSocket(ws, code, reason)
   }
 
   /** Number of boards in memory. */

@@ -215,6 +215,14 @@ export class BoardRoom {
     }
   }
 
+  /** An update another node stored: already durable, so relayed at once to every connection. */
+  private relayRemote(update: Uint8Array): void {
+    this.boardBytes += update.byteLength
+    const message = updateMessage(update)
+    for (const conn of this.connections) conn.send(message)
+    this.context.metrics.updatesOut.inc(this.connections.size)
+  }
+
   private acceptAwareness(conn: BoardConnection, update: Uint8Array): void {
     if (update.byteLength > this.context.limits.maxAwarenessBytes) {
       conn.reject(CloseCode.tooLarge, 'awareness_too_large')
