@@ -1,6 +1,7 @@
 import { memo } from 'react'
 import { Group, Rect, Text } from 'react-konva'
 import type { ClusterFrame } from './clusterFrames.js'
+import { BOARD_FONT_STACK } from '@sparboard/board-scene'
 
 /** Cluster frames behind the notes, with their names; drawn only, never hit. */
 export const ClusterShapes = memo(function ClusterShapes({
@@ -29,6 +30,7 @@ export const ClusterShapes = memo(function ClusterShapes({
               x={16}
               y={12}
               text={f.name}
+              fontFamily={BOARD_FONT_STACK}
               fontSize={22}
               fontStyle="bold"
               fill="#5f3dc4"

@@ -3,6 +3,7 @@ import { Circle, Group, Rect, Text } from 'react-konva'
 import { NOTE_SIZE, type NoteSnapshot, type VoteTally } from '@sparboard/board-model'
 import { fitFontSize, VOTE_BADGE } from './lod.js'
 import { colorKey, NOTE_COLORS } from './noteColors.js'
+import { BOARD_FONT_STACK } from '@sparboard/board-scene'
 
 export interface NoteShapeProps {
   readonly note: NoteSnapshot
@@ -47,6 +48,7 @@ export const NoteShape = memo(function NoteShape(props: NoteShapeProps) {
           width={NOTE_SIZE.width - 24 - (votes ? 24 : 0)}
           height={NOTE_SIZE.height - 36}
           text={note.text}
+          fontFamily={BOARD_FONT_STACK}
           fontSize={fitFontSize(note.text)}
           lineHeight={1.25}
           fill="#1f2d3d"
@@ -59,6 +61,7 @@ export const NoteShape = memo(function NoteShape(props: NoteShapeProps) {
         y={NOTE_SIZE.height - 22}
         width={NOTE_SIZE.width - 24}
         text={note.author}
+        fontFamily={BOARD_FONT_STACK}
         fontSize={12}
         fill="#5b6b7b"
         wrap="none"
@@ -80,6 +83,7 @@ export const NoteShape = memo(function NoteShape(props: NoteShapeProps) {
             width={2 * VOTE_BADGE.r}
             align="center"
             text={String(votes.total)}
+            fontFamily={BOARD_FONT_STACK}
             fontSize={16}
             fontStyle="bold"
             fill="#fff"

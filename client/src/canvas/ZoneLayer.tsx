@@ -2,6 +2,7 @@ import { memo } from 'react'
 import { Layer, Rect, Text } from 'react-konva'
 import { ZONES } from '@sparboard/board-model'
 import { colorKey, NOTE_COLORS } from './noteColors.js'
+import { BOARD_FONT_STACK } from '@sparboard/board-scene'
 
 /** The case template's zones; nothing here listens, so clicks fall through to the stage. */
 export const ZoneLayer = memo(function ZoneLayer({ labels }: { labels: readonly string[] }) {
@@ -27,6 +28,7 @@ export const ZoneLayer = memo(function ZoneLayer({ labels }: { labels: readonly 
             x={zone.x + 24}
             y={zone.y + 20}
             text={labels[i] ?? ''}
+            fontFamily={BOARD_FONT_STACK}
             fontSize={30}
             fontStyle="bold"
             fill="#34495e"
