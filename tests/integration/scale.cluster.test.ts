@@ -96,6 +96,52 @@ describe.skipIf(!up)('scale-out: three nodes on one Redis and one PostgreSQL', (
     await expect.poll(() => p1.state?.phase).toBe('solutions')
     await expect.poll(() => p2.state?.phase).toBe('solutions')
   })
+
+  it('[S5] changes made at once on different nodes all land in the one session every node serves', async () => {
+    const w = await createWorkshop(nodes[0]!.url)
+    const f0 = track(openControl(nodes[0]!.url, w.tokens.facilitator), (c) => c.close())
+    const f1 = track(openControl(nodes[1]!.url, w.tokens.facilitator), (c) => c.close())
+    const joiners = [1, 2].map((i) =>
+      track(openControl(nodes[i]!.url, w.tokens.participant), (c) => c.close()),
+    )
+    await Promise.all([f0, f1, ...joiners].map(connected))
+    const acks = await Promise.all([
+      f0.send('votes:setBudget', { budget: 7 }),
+      f1.send('board:lock', { boardIds: [w.boards[0]!.id], locked: true }),
+      ...joiners.map((p, i) => p.send('session:join', { name: `P${i}`, side: 0 })),
+    ])
+    expect(acks.every((a) => a.ok)).toBe(true)
+    for (const c of [f0, f1, ...joiners]) {
+      await expect.poll(() => c.state?.voteBudget).toBe(7)
+      await expect.poll(() => c.state?.lockedBoards).toEqual([w.boards[0]!.id])
+      await expect.poll(() => c.state?.participants.map((p) => p.name).sort()).toEqual(['P0', 'P1'])
+    }
+    // A participant connecting later, on the third node, is told the same.
+    const late = track(openControl(nodes[2]!.url, w.tokens.observer), (c) => c.close())
+    await expect.poll(() => late.state?.participants.length).toBe(2)
+  })
+
+  it('[S6] a board locked through one node drops participant writes on the others ([H18])', async () => {
+    const w = await createWorkshop(nodes[0]!.url)
+    const board = w.boards[0]!.id
+    const writer = client(nodes[1]!, board, w.tokens.participant)
+    const reader = client(nodes[2]!, board, w.tokens.observer)
+    await Promise.all([synced(writer.provider), synced(reader.provider)])
+    const f = track(openControl(nodes[0]!.url, w.tokens.facilitator), (c) => c.close())
+    await connected(f)
+    expect((await f.send('board:lock', { boardIds: [board], locked: true })).ok).toBe(true)
+    await eventually(async () => {
+      writer.doc.getMap('notes').set(`probe-${Date.now()}`, 'x')
+      const probe = client(nodes[1]!, board, w.tokens.observer)
+      await synced(probe.provider)
+      const dropped = Object.keys(notes(probe.doc)).length === 0
+      probe.provider.destroy()
+      expect(dropped).toBe(true)
+    })
+    writer.doc.getMap('notes').set('locked', 'never')
+    await new Promise((r) => setTimeout(r, 200))
+    expect(notes(reader.doc).locked).toBeUndefined()
+  })
 })
 
 describe.skipIf(!up)('scale-out: a node dies', () => {

@@ -15,7 +15,7 @@ export interface ControlGuard {
   readonly eventBurst: number
 }
 import { attachSession } from './attachSession.js'
-import { SessionRegistry } from './SessionRegistry.js'
+import { SessionRegistry, type SessionSync } from './SessionRegistry.js'
 
 interface SocketData {
   grant: TokenGrant
@@ -33,9 +33,9 @@ export class ControlPlane {
     log: Logger,
     guard?: ControlGuard,
     /** Scale-out mode: broadcasts reach every node; websocket only, so no sticky sessions. */
-    scale?: { readonly adapter: ServerOptions['adapter'] },
+    scale?: { readonly adapter: ServerOptions['adapter']; readonly sessionSync?: SessionSync },
   ) {
-    this.sessions = new SessionRegistry(store)
+    this.sessions = new SessionRegistry(store, scale?.sessionSync)
     this.io = new Server(httpServer, {
       // Without this engine.io destroys upgrades it does not own (our /yjs/) after 1 s.
       destroyUpgrade: false,

@@ -8,13 +8,29 @@ interface Entry {
   queue: Promise<unknown>
 }
 
+/**
+ * Scale-out mode: several nodes serve one workshop. A change runs under `exclusive` (no other node
+ * changes the workshop meanwhile) on the state re-read from the store, and `changed` tells every
+ * node, whose cached copy then reloads.
+ */
+export interface SessionSync {
+  exclusive<T>(workshopId: string, run: () => Promise<T>): Promise<T>
+  changed(workshopId: string): void
+  onChanged(listener: (workshopId: string) => void): void
+}
+
 /** The live session of each workshop with someone connected, backed by the store. */
 export class SessionRegistry {
   private readonly entries = new Map<string, Promise<Entry>>()
   /** Locked boards of each workshop the hub asked about, kept current by every change ([H18]). */
   private readonly locks = new Map<string, ReadonlySet<string>>()
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly sync?: SessionSync,
+  ) {
+    sync?.onChanged((workshopId) => void this.reload(workshopId).catch(() => {}))
+  }
 
   /** The current session of a workshop, loaded from the store on first use. */
   async get(workshopId: string): Promise<SessionView> {
@@ -56,7 +72,9 @@ export class SessionRegistry {
     change: (state: SessionView) => T,
   ): Promise<T & { changed: boolean }> {
     const entry = await this.entry(workshopId)
-    const run = entry.queue.then(async () => {
+    const apply = async () => {
+      // Another node may have changed it: the stored state is the current one.
+      if (this.sync) entry.state = readStoredSession(await this.store.getSession(workshopId))
       const outcome = change(entry.state)
       const next = 'state' in outcome ? (outcome.state as SessionView) : entry.state
       const changed = next !== entry.state
@@ -64,11 +82,31 @@ export class SessionRegistry {
         await this.store.saveSession(workshopId, next)
         entry.state = next
         this.locks.set(workshopId, new Set(next.lockedBoards))
+        this.sync?.changed(workshopId)
       }
       return { ...outcome, changed }
-    })
+    }
+    const run = entry.queue.then(() =>
+      this.sync ? this.sync.exclusive(workshopId, apply) : apply(),
+    )
     entry.queue = run.catch(() => {})
     return run
+  }
+
+  /** Scale-out mode: another node changed the session; our copy and locks are read again. */
+  private async reload(workshopId: string): Promise<void> {
+    const entry = this.entries.get(workshopId)
+    if (!entry && !this.locks.has(workshopId)) return
+    const read = async () => {
+      const state = readStoredSession(await this.store.getSession(workshopId))
+      if (entry) (await entry).state = state
+      if (this.locks.has(workshopId)) this.locks.set(workshopId, new Set(state.lockedBoards))
+    }
+    if (!entry) return read()
+    const live = await entry
+    const run = live.queue.then(read)
+    live.queue = run.catch(() => {})
+    await run
   }
 
   /**

@@ -4,6 +4,7 @@ import type { Logger } from 'pino'
 import { PostgresStore } from '../store/PostgresStore.js'
 import type { CompactionOptions } from './compactStream.js'
 import { RedisBoardLogs } from './RedisBoardLogs.js'
+import { RedisSessionSync } from './RedisSessionSync.js'
 
 /** Scale-out mode: several identical nodes on one Redis and one PostgreSQL. */
 export interface ScaleOutOptions {
@@ -24,6 +25,8 @@ export interface ScaleOut {
   readonly boardLogs: RedisBoardLogs
   /** The socket.io adapter: control-plane broadcasts reach sockets on every node. */
   readonly adapter: ReturnType<typeof createAdapter>
+  /** The control plane's sessions, one across nodes. */
+  readonly sessionSync: RedisSessionSync
   readonly pingRedis: () => Promise<unknown>
   close(): Promise<void>
 }
@@ -81,6 +84,7 @@ export async function createScaleOut(options: ScaleOutOptions, log: Logger): Pro
     store,
     boardLogs,
     adapter,
+    sessionSync: new RedisSessionSync(redis, subscriber, prefix),
     pingRedis: () => redis.ping(),
     async close() {
       await boardLogs.close()

@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto'
+import type { Redis } from 'ioredis'
+import type { SessionSync } from '../control/SessionRegistry.js'
+
+const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0`
+const LEASE_MS = 5000
+const WAIT_MS = 10_000
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * Keeps the control plane's sessions one across nodes: a change runs under a per-workshop lease
+ * in Redis (re-reading the stored state first), and every node hears that a workshop changed.
+ */
+export class RedisSessionSync implements SessionSync {
+  private readonly listeners: ((workshopId: string) => void)[] = []
+  private readonly channel: string
+
+  constructor(
+    private readonly redis: Redis,
+    subscriber: Redis,
+    private readonly prefix: string,
+  ) {
+    this.channel = `${prefix}session-changed`
+    void subscriber.subscribe(this.channel).catch(() => {})
+    subscriber.on('message', (channel: string, workshopId: string) => {
+      if (channel === this.channel) for (const listener of this.listeners) listener(workshopId)
+    })
+  }
+
+  async exclusive<T>(workshopId: string, run: () => Promise<T>): Promise<T> {
+    const key = `${this.prefix}session-lock:${workshopId}`
+    const holder = randomBytes(9).toString('base64url')
+    const deadline = Date.now() + WAIT_MS
+    while ((await this.redis.set(key, holder, 'PX', LEASE_MS, 'NX')) !== 'OK') {
+      if (Date.now() > deadline) throw new Error('session is locked by another node')
+      await delay(5 + Math.random() * 10)
+    }
+    try {
+      return await run()
+    } finally {
+      await this.redis.eval(RELEASE, 1, key, holder).catch(() => {})
+    }
+  }
+
+  changed(workshopId: string): void {
+    void this.redis.publish(this.channel, workshopId).catch(() => {})
+  }
+
+  onChanged(listener: (workshopId: string) => void): void {
+    this.listeners.push(listener)
+  }
+}
