@@ -60,16 +60,14 @@ export function scaleSpace(redis = redisUrl): ScaleSpace {
 /** A scale-out node in this process (createServer with the space's Redis and PostgreSQL). */
 export async function startScaleNode(
   space: ScaleSpace,
-  redis = redisUrl,
-  timing: { compaction?: { leaseMs?: number; graceMs?: number } } = {},
+  via: { redisUrl?: string; databaseUrl?: string } = {},
 ): Promise<RunningServer> {
   const scaleOut = await createScaleOut(
     {
-      redisUrl: redis,
-      databaseUrl,
+      redisUrl: via.redisUrl ?? redisUrl,
+      databaseUrl: via.databaseUrl ?? databaseUrl,
       keyPrefix: space.keyPrefix,
       schema: space.schema,
-      compaction: timing.compaction,
     },
     createLogger('silent'),
   )
@@ -93,9 +91,11 @@ export async function spawnScaleNode(space: ScaleSpace): Promise<ChildServer & {
  * A loopback TCP balancer, as nginx would be: each connection goes to the first target (in order)
  * that accepts it, so clients of a killed node land on another one when they reconnect.
  */
-export async function startBalancer(targets: () => readonly number[]) {
+export async function startBalancer(targets: () => readonly number[], host = '127.0.0.1') {
   const sockets = new Set<Socket>()
+  let down = false
   const server: Server = createTcpServer((client) => {
+    if (down) return void client.destroy()
     sockets.add(client)
     client.on('close', () => sockets.delete(client))
     client.on('error', () => client.destroy())
@@ -103,7 +103,7 @@ export async function startBalancer(targets: () => readonly number[]) {
     const tryTarget = (i: number) => {
       const port = targets()[i]
       if (port === undefined) return client.destroy()
-      const upstream = connect({ host: '127.0.0.1', port })
+      const upstream = connect({ host, port })
       let linked = false
       upstream.on('error', () => (linked ? client.destroy() : tryTarget(i + 1)))
       upstream.once('connect', () => {
@@ -123,6 +123,11 @@ export async function startBalancer(targets: () => readonly number[]) {
     wsUrl: `ws://127.0.0.1:${port}`,
     /** Cuts every connection through it (a network fault), keeps listening. */
     cut: () => sockets.forEach((s) => s.destroy()),
+    /** An outage of what is behind it: connections are cut and refused until `setDown(false)`. */
+    setDown(value: boolean) {
+      down = value
+      if (down) sockets.forEach((s) => s.destroy())
+    },
     close: () =>
       new Promise<void>((resolve) => {
         sockets.forEach((s) => s.destroy())
