@@ -33,8 +33,12 @@ await page.getByRole('button', { name: 'Workshop aanmaken' }).click()
 await page.getByTestId('links').waitFor()
 await page.screenshot({ path: join(out, '2-links.png'), fullPage: true })
 await page.getByRole('button', { name: 'Workshop openen' }).click()
+await page.getByTestId('facilitator-panel').waitFor()
+await page.waitForTimeout(1500) // thumbnails
+await page.screenshot({ path: join(out, '2b-facilitator.png'), fullPage: true })
 await page
-  .getByRole('button', { name: /Bord openen/ })
+  .getByTestId('facilitator-panel')
+  .getByRole('button', { name: /groep 1/ })
   .first()
   .click()
 await page.getByLabel('Je naam').fill('Anna (Sales)')

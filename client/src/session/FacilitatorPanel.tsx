@@ -40,49 +40,56 @@ function FacilitatorControls({ workshop, token, state }: Props & { state: Sessio
           {t('session.panel.refused', { error: refusal })}
         </p>
       )}
-      <PhaseStepper state={state} run={run} />
-      <TimerControls state={state} run={run} />
-      <div className="session-section session-row">
-        <label className="session-inline">
-          {t('session.panel.voteBudget')}
-          <input
-            type="number"
-            min={0}
-            max={50}
-            value={state.voteBudget}
-            onChange={(e) => void run('votes:setBudget', { budget: Number(e.target.value) })}
+      {/* Steering on the left; the boards and the people in their groups on the right. */}
+      <div className="facilitator-grid">
+        <div className="facilitator-steer">
+          <PhaseStepper state={state} run={run} />
+          <TimerControls state={state} run={run} />
+          <div className="session-section session-row">
+            <label className="session-inline">
+              {t('session.panel.voteBudget')}
+              <input
+                type="number"
+                min={0}
+                max={50}
+                value={state.voteBudget}
+                onChange={(e) => void run('votes:setBudget', { budget: Number(e.target.value) })}
+              />
+            </label>
+          </div>
+          <form
+            className="session-section session-row"
+            onSubmit={async (e) => {
+              e.preventDefault()
+              if (message.trim() && (await run('message:broadcast', { text: message.trim() })))
+                setMessage('')
+            }}
+          >
+            <label className="session-inline session-grow">
+              {t('session.panel.broadcast')}
+              <input maxLength={500} value={message} onChange={(e) => setMessage(e.target.value)} />
+            </label>
+            <button type="submit">{t('session.panel.send')}</button>
+          </form>
+          <div className="session-section">
+            <button type="button" aria-expanded={matrix} onClick={() => setMatrix(!matrix)}>
+              {matrix ? t('session.matrix.hide') : t('session.matrix.show')}
+            </button>
+          </div>
+          <FollowUpControl workshopId={workshop.id} token={token} />
+        </div>
+        <div className="facilitator-boards">
+          <BoardControls
+            workshop={workshop}
+            token={token}
+            state={state}
+            run={run}
+            overview={overview}
           />
-        </label>
-      </div>
-      <form
-        className="session-section session-row"
-        onSubmit={async (e) => {
-          e.preventDefault()
-          if (message.trim() && (await run('message:broadcast', { text: message.trim() })))
-            setMessage('')
-        }}
-      >
-        <label className="session-inline session-grow">
-          {t('session.panel.broadcast')}
-          <input maxLength={500} value={message} onChange={(e) => setMessage(e.target.value)} />
-        </label>
-        <button type="submit">{t('session.panel.send')}</button>
-      </form>
-      <BoardControls
-        workshop={workshop}
-        token={token}
-        state={state}
-        run={run}
-        overview={overview}
-      />
-      <ParticipantRoster workshop={workshop} state={state} run={run} />
-      <div className="session-section">
-        <button type="button" aria-expanded={matrix} onClick={() => setMatrix(!matrix)}>
-          {matrix ? t('session.matrix.hide') : t('session.matrix.show')}
-        </button>
+          <ParticipantRoster workshop={workshop} state={state} run={run} />
+        </div>
       </div>
       {matrix && <StrategyMatrix workshop={workshop} boards={overview} />}
-      <FollowUpControl workshopId={workshop.id} token={token} />
     </section>
   )
 }
