@@ -3,8 +3,11 @@ import * as encoding from 'lib0/encoding'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 
-/** Where one scenario's clients connect: our `/yjs/<board>?token=` or the reference's `/<room>`. */
-export type RoomUrl = (room: number) => string
+/**
+ * Where one scenario's clients connect: our `/yjs/<board>?token=` or the reference's `/<room>`;
+ * `client` lets clients of one room spread over several nodes.
+ */
+export type RoomUrl = (room: number, client: number) => string
 
 export interface LoadResult {
   readonly latenciesMs: number[]
@@ -50,7 +53,7 @@ export async function runLoad(options: {
   const writers: { ws: WebSocket; doc: Y.Doc; text: Y.Text }[] = []
   for (let room = 0; room < options.rooms; room++) {
     for (let c = 0; c < options.clientsPerRoom; c++) {
-      const ws = new WebSocket(options.url(room))
+      const ws = new WebSocket(options.url(room, c))
       const doc = c < options.writersPerRoom ? new Y.Doc() : null
       ws.binaryType = 'nodebuffer'
       ws.on('error', (err) => console.error('bench client error', err.message))

@@ -1,9 +1,11 @@
+import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import { cleanupAfterEach } from '../support/cleanup.js'
 import { eventually } from '../support/eventually.js'
 import { prng } from '../support/prng.js'
 import {
+  redisUrl,
   scaleServicesUp,
   scaleSpace,
   spawnScaleNode,
@@ -121,7 +123,7 @@ describe.skipIf(!up)('scale-out: three nodes on one Redis and one PostgreSQL', (
     await expect.poll(() => late.state?.participants.length).toBe(2)
   })
 
-  it('[S6] a board locked through one node drops participant writes on the others ([H18])', async () => {
+  it('[S5] a board locked through one node drops participant writes on the others ([H18])', async () => {
     const w = await createWorkshop(nodes[0]!.url)
     const board = w.boards[0]!.id
     const writer = client(nodes[1]!, board, w.tokens.participant)
@@ -141,6 +143,41 @@ describe.skipIf(!up)('scale-out: three nodes on one Redis and one PostgreSQL', (
     writer.doc.getMap('notes').set('locked', 'never')
     await new Promise((r) => setTimeout(r, 200))
     expect(notes(reader.doc).locked).toBeUndefined()
+  })
+})
+
+describe.skipIf(!up)('scale-out: compaction', () => {
+  it('[S6] the stream is folded into a PostgreSQL snapshot and trimmed; a fresh node loads snapshot plus tail', async () => {
+    const space = scaleSpace()
+    track(space, (s) => s.drop())
+    const node = track(
+      await startScaleNode(space, {
+        hub: { compactAfterRows: 20 },
+        compaction: { graceMs: 0 },
+      }),
+      (n) => n.stop(),
+    )
+    const w = await createWorkshop(node.url)
+    const board = w.boards[0]!.id
+    const writer = track(openBoard(node.wsUrl, board, w.tokens.participant), (c) =>
+      c.provider.destroy(),
+    )
+    await synced(writer.provider)
+    for (let i = 0; i < 70; i++) {
+      writer.doc.getMap('notes').set(`n${i}`, `v${i}`)
+      await new Promise((r) => setTimeout(r, 2))
+    }
+    const redis = new Redis(redisUrl)
+    track(redis, (r) => r.disconnect())
+    const stream = `${space.keyPrefix}log:${board}`
+    await eventually(async () => expect(await redis.xlen(stream)).toBeLessThan(40))
+    const fresh = track(await startScaleNode(space), (n) => n.stop())
+    const late = track(openBoard(fresh.wsUrl, board, w.tokens.observer), (c) =>
+      c.provider.destroy(),
+    )
+    await synced(late.provider)
+    expect(Object.keys(notes(late.doc))).toHaveLength(70)
+    expect(notes(late.doc)).toEqual(notes(writer.doc))
   })
 })
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Redis } from 'ioredis'
 import pg from 'pg'
-import { createLogger, createScaleOut, requireService } from '@sparboard/server'
+import { createLogger, createScaleOut, requireService, type ServerOptions } from '@sparboard/server'
 import { spawnServer, type ChildServer } from './childServer.js'
 import { startServer, type RunningServer } from './startServer.js'
 
@@ -60,7 +60,12 @@ export function scaleSpace(redis = redisUrl): ScaleSpace {
 /** A scale-out node in this process (createServer with the space's Redis and PostgreSQL). */
 export async function startScaleNode(
   space: ScaleSpace,
-  via: { redisUrl?: string; databaseUrl?: string } = {},
+  via: {
+    redisUrl?: string
+    databaseUrl?: string
+    compaction?: { leaseMs?: number; graceMs?: number }
+    hub?: ServerOptions['hub']
+  } = {},
 ): Promise<RunningServer> {
   const scaleOut = await createScaleOut(
     {
@@ -68,10 +73,11 @@ export async function startScaleNode(
       databaseUrl: via.databaseUrl ?? databaseUrl,
       keyPrefix: space.keyPrefix,
       schema: space.schema,
+      compaction: via.compaction,
     },
     createLogger('silent'),
   )
-  return startServer({ scaleOut })
+  return startServer({ scaleOut, hub: via.hub })
 }
 
 /** A scale-out node as its own process, so a test can `kill -9` it. */

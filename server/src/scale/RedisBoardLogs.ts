@@ -100,6 +100,18 @@ export class RedisBoardLogs implements BoardLogSource {
     const results = await batch.exec()
     const failed = results?.find(([err]) => err) ?? (results ? null : [new Error('aborted')])
     if (failed) throw failed[0]
+    // Bookkeeping for RETENTION_DAYS (as trackActivity does on one node); never fails an edit.
+    this.touch(board.boardId).catch(() => {})
+  }
+
+  private readonly touched = new Map<string, number>()
+  /** Marks the board's workshop active, at most once a minute per board. */
+  private async touch(boardId: string): Promise<void> {
+    const now = Date.now()
+    if ((this.touched.get(boardId) ?? -Infinity) > now - 60_000) return
+    this.touched.set(boardId, now)
+    const workshopId = await this.o.store.findBoardWorkshop(boardId)
+    if (workshopId) await this.o.store.touchWorkshop(workshopId, now)
   }
 
   private async compact(board: Followed, snapshot: Uint8Array): Promise<void> {
@@ -139,6 +151,7 @@ export class RedisBoardLogs implements BoardLogSource {
     const channel = this.key('awareness', board.boardId)
     this.byChannel.delete(channel)
     board.feed = null
+    this.touched.delete(board.boardId)
     this.o.subscriber.unsubscribe(channel).catch(() => {})
     this.interruptRead()
   }

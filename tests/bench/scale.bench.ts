@@ -1,0 +1,345 @@
+/**
+ * `pnpm bench`: one table of relay latency, throughput, memory and cold load for the reference
+ * `@y/websocket-server@0.1.1`, our single node (SQLite) and our three-node scale-out mode (Redis +
+ * PostgreSQL), each figure also as a ratio to the reference run in the same process. Not a test.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { cpus, loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { ChildProcess } from 'node:child_process'
+import { Redis } from 'ioredis'
+import WebSocket from 'ws'
+import * as Y from 'yjs'
+import { PostgresStore, SqliteStore, type WorkshopRecord } from '@sparboard/server'
+import { spawnServer, type ChildServer } from '../support/childServer.js'
+import { redisUrl, scaleSpace, type ScaleSpace } from '../support/scaleCluster.js'
+import { createWorkshop } from '../support/startServer.js'
+import { openBoard, synced } from '../support/yjsClient.js'
+import { runLoad, type RoomUrl } from './loadClients.js'
+import { cpuSeconds, rssMiB } from './processStats.js'
+import { startReference } from './referenceServer.js'
+
+const RATE = Number(process.env.BENCH_RATE ?? 10)
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8)
+// Long enough for 1,000 connections to open and sync on every node before anything is timed.
+const WARMUP_MS = Number(process.env.BENCH_WARMUP_SECONDS ?? 5) * 1000
+const HISTORY_UPDATES = Number(process.env.BENCH_HISTORY ?? 100_000)
+const HISTORY_NOTES = HISTORY_UPDATES / 10
+const scenarios = [
+  { name: '1 room x 100 clients', rooms: 1, clientsPerRoom: 100, writersPerRoom: 10 },
+  { name: '100 rooms x 10 clients', rooms: 100, clientsPerRoom: 10, writersPerRoom: 1 },
+] as const
+
+type Kind = 'reference' | 'single node' | 'three nodes'
+interface Cluster {
+  readonly procs: ChildProcess[]
+  /** A client's URL for a room; rooms are boards of one workshop on ours. */
+  readonly url: RoomUrl
+  stop(): Promise<void>
+}
+interface Row {
+  figure: string
+  kind: Kind
+  value: number
+  unit: string
+  /** Lower is better (latency, memory, time) or higher (throughput). */
+  lowerIsBetter: boolean
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!
+const stopProc = async (proc: ChildProcess) => {
+  if (proc.exitCode !== null) return
+  const gone = new Promise((resolve) => proc.once('exit', resolve))
+  proc.kill('SIGTERM')
+  await gone
+}
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+const workshopBody = {
+  title: 'Bench',
+  goals: ['Fast'],
+  sides: ['A', 'B'],
+  cases: Array.from({ length: 10 }, (_, i) => ({ title: `Case ${i}` })),
+  groups: 10,
+}
+
+async function start(kind: Kind): Promise<Cluster> {
+  if (kind === 'reference') {
+    const ref = await startReference()
+    return {
+      procs: [ref.proc],
+      url: (room) => `${ref.wsUrl}/bench-room-${room}`,
+      stop: () => stopProc(ref.proc),
+    }
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'sparboard-bench-'))
+  const space: ScaleSpace | null = kind === 'three nodes' ? scaleSpace() : null
+  const nodes: ChildServer[] = []
+  for (let i = 0; i < (space ? 3 : 1); i++)
+    nodes.push(await spawnServer(join(dataDir, String(i)), space?.env ?? {}))
+  const workshop = await createWorkshop(nodes[0]!.url, workshopBody)
+  return {
+    procs: nodes.map((n) => n.proc),
+    // In three-node mode the clients of every room are spread over the nodes.
+    url: (room, client) =>
+      `${nodes[(room + client) % nodes.length]!.wsUrl}/yjs/${workshop.boards[room]!.id}?token=${workshop.tokens.participant}`,
+    async stop() {
+      await Promise.all(nodes.map((n) => stopProc(n.proc)))
+      await space?.drop()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+async function relay(kind: Kind, scenario: (typeof scenarios)[number]): Promise<Row[]> {
+  const cluster = await start(kind)
+  try {
+    const pids = cluster.procs.map((p) => p.pid!)
+    const cpu0 = sum(pids.map(cpuSeconds))
+    const t0 = performance.now()
+    let peakRss = 0
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, sum(pids.map(rssMiB)))), 250)
+    const result = await runLoad({
+      ...scenario,
+      url: cluster.url,
+      ratePerWriter: RATE,
+      warmupMs: WARMUP_MS,
+      durationMs: SECONDS * 1000,
+    }).finally(() => clearInterval(sampler))
+    const cpu = ((sum(pids.map(cpuSeconds)) - cpu0) / ((performance.now() - t0) / 1000)) * 100
+    const sorted = [...result.latenciesMs].sort((a, b) => a - b)
+    const of = (figure: string, value: number, unit: string, lowerIsBetter = true): Row => ({
+      figure: `${scenario.name}: ${figure}`,
+      kind,
+      value,
+      unit,
+      lowerIsBetter,
+    })
+    return [
+      of('relay p50', percentile(sorted, 0.5), 'ms'),
+      of('relay p99', percentile(sorted, 0.99), 'ms'),
+      of('deliveries/s', result.delivered / result.seconds, '/s', false),
+      of('CPU (all nodes)', cpu, '% of a core'),
+      of('peak RSS (all nodes)', peakRss, 'MiB'),
+    ]
+  } finally {
+    await cluster.stop()
+  }
+}
+
+/** RSS growth of idle connections on one board, then of one connection on each of 100 boards. */
+async function memory(kind: Kind): Promise<Row[]> {
+  const cluster = await start(kind)
+  const sockets: WebSocket[] = []
+  const open = async (urls: string[]) => {
+    const batch = urls.map((u) => new WebSocket(u))
+    sockets.push(...batch)
+    await Promise.all(batch.map((ws) => new Promise((resolve) => ws.once('open', resolve))))
+    await sleep(1500)
+  }
+  try {
+    const pid = cluster.procs[0]!.pid!
+    await open([cluster.url(0, 0)])
+    const base = rssMiB(pid)
+    const IDLE = 500
+    await open(Array.from({ length: IDLE }, (_, c) => cluster.url(0, c)))
+    const withIdle = rssMiB(pid)
+    const BOARDS = 90
+    await open(Array.from({ length: BOARDS }, (_, b) => cluster.url(b + 1, 0)))
+    const withBoards = rssMiB(pid)
+    const perConn = ((withIdle - base) * 1024) / IDLE
+    return [
+      {
+        figure: 'memory per idle connection',
+        kind,
+        value: perConn,
+        unit: 'KiB',
+        lowerIsBetter: true,
+      },
+      {
+        figure: 'memory per open board (1 client)',
+        kind,
+        value: ((withBoards - withIdle) * 1024) / BOARDS - perConn,
+        unit: 'KiB',
+        lowerIsBetter: true,
+      },
+    ]
+  } finally {
+    for (const ws of sockets) ws.terminate()
+    await cluster.stop()
+  }
+}
+
+/** A board's history: HISTORY_NOTES notes created, then edited, one update per change. */
+function history(): { updates: Uint8Array[]; doc: Y.Doc } {
+  const doc = new Y.Doc()
+  const updates: Uint8Array[] = []
+  doc.on('update', (u: Uint8Array) => updates.push(u))
+  const notes = doc.getMap<Y.Map<unknown>>('notes')
+  for (let i = 0; i < HISTORY_NOTES; i++) {
+    const note = new Y.Map<unknown>()
+    note.set('text', new Y.Text(`note ${i}`))
+    note.set('category', 'interest')
+    note.set('x', (i % 100) * 220)
+    note.set('y', Math.floor(i / 100) * 160)
+    notes.set(`n${i}`, note)
+  }
+  for (let i = updates.length; i < HISTORY_UPDATES; i++) {
+    const note = notes.get(`n${i % HISTORY_NOTES}`)!
+    if (i % 2) (note.get('text') as Y.Text).insert(0, 'k')
+    else note.set('x', i)
+  }
+  return { updates, doc }
+}
+
+async function timeSync(wsUrl: string, board: string, token: string): Promise<number> {
+  const t0 = performance.now()
+  const { doc, provider } = openBoard(wsUrl, board, token)
+  await synced(provider)
+  const ms = performance.now() - t0
+  const count = doc.getMap('notes').size
+  provider.destroy()
+  if (count !== HISTORY_NOTES) throw new Error(`cold load saw ${count} notes`)
+  return ms
+}
+
+const benchWorkshop = (): WorkshopRecord => {
+  const id = `bench-${Date.now()}`
+  const token = (r: string) => `${id}-${r}-token-0123456789abcdef`
+  return {
+    id,
+    title: 'Bench',
+    goals: ['Fast'],
+    sides: ['A', 'B'],
+    cases: [{ id: `${id}-c`, title: 'Case', description: '' }],
+    groups: [{ id: `${id}-g`, name: 'Group' }],
+    boards: [{ id: `${id}-b`, caseId: `${id}-c`, groupId: `${id}-g` }],
+    tokens: {
+      facilitator: token('f'),
+      participant: token('p'),
+      observer: token('o'),
+    },
+    createdAt: Date.now(),
+  }
+}
+
+/** Time from connecting to a board that is in no server's memory until it is synced. */
+async function coldLoad(updates: Uint8Array[]): Promise<Row[]> {
+  const rows: Row[] = []
+  const w = benchWorkshop()
+  const board = w.boards[0]!.id
+  // Single node: the whole history as rows of the SQLite log, never compacted.
+  const dataDir = mkdtempSync(join(tmpdir(), 'sparboard-bench-cold-'))
+  const sqlite = new SqliteStore(join(dataDir, 'sparboard.sqlite'))
+  await sqlite.createWorkshop(w)
+  for (let i = 0; i < updates.length; i += 5000)
+    await sqlite.appendUpdates(board, updates.slice(i, i + 5000))
+  await sqlite.close()
+  const single = await spawnServer(dataDir)
+  try {
+    rows.push({
+      figure: `cold load, ${HISTORY_NOTES} notes / ${updates.length} updates`,
+      kind: 'single node',
+      value: await timeSync(single.wsUrl, board, w.tokens.observer),
+      unit: 'ms',
+      lowerIsBetter: true,
+    })
+  } finally {
+    await stopProc(single.proc)
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+  // Scale-out: the whole history in the board's Redis stream, no snapshot yet.
+  const space = scaleSpace()
+  const pg = new PostgresStore({ connectionString: space.env.DATABASE_URL!, schema: space.schema })
+  await pg.createWorkshop(w)
+  await pg.close()
+  const redis = new Redis(redisUrl)
+  for (let i = 0; i < updates.length; i += 5000) {
+    const batch = redis.pipeline()
+    for (const u of updates.slice(i, i + 5000))
+      batch.xadd(`${space.keyPrefix}log:${board}`, '*', 'n', 'bench', 'u', Buffer.from(u))
+    await batch.exec()
+  }
+  redis.disconnect()
+  const node = await spawnServer(mkdtempSync(join(tmpdir(), 'sparboard-bench-')), space.env)
+  try {
+    rows.push({
+      figure: `cold load, ${HISTORY_NOTES} notes / ${updates.length} updates`,
+      kind: 'three nodes',
+      value: await timeSync(node.wsUrl, board, w.tokens.observer),
+      unit: 'ms',
+      lowerIsBetter: true,
+    })
+  } finally {
+    await stopProc(node.proc)
+    await space.drop()
+  }
+  return rows
+}
+
+// BENCH_ONLY=relay|memory|cold runs one part; BENCH_KINDS="three nodes" only some servers.
+const only = process.env.BENCH_ONLY
+const kinds = (process.env.BENCH_KINDS?.split(',') as Kind[] | undefined) ?? [
+  'reference',
+  'single node',
+  'three nodes',
+]
+const rows: Row[] = []
+if (!only || only === 'relay')
+  for (const scenario of scenarios)
+    for (const kind of kinds) rows.push(...(await relay(kind, scenario)))
+if (!only || only === 'memory')
+  for (const kind of kinds.filter((k) => k !== 'three nodes')) rows.push(...(await memory(kind)))
+if (!only || only === 'cold') {
+  const { updates, doc } = history()
+  // The floor any server pays: applying the history to a fresh doc in this process.
+  const t0 = performance.now()
+  const replay = new Y.Doc()
+  Y.transact(replay, () => updates.forEach((u) => Y.applyUpdate(replay, u)))
+  rows.push({
+    figure: `cold load, ${HISTORY_NOTES} notes / ${updates.length} updates`,
+    kind: 'reference',
+    value: performance.now() - t0,
+    unit: 'ms (in-process replay, no network)',
+    lowerIsBetter: true,
+  })
+  doc.destroy()
+  rows.push(...(await coldLoad(updates)))
+}
+printTable(rows)
+process.exit(0)
+
+function printTable(rows: Row[]) {
+  const fmt = (n: number | undefined, digits = 1) =>
+    n !== undefined && Number.isFinite(n) ? n.toFixed(digits) : 'n/a'
+  console.log(
+    `\nscale benchmark: ${RATE} updates/s per writer, ${SECONDS} s measured after ${WARMUP_MS / 1000} s warm-up`,
+  )
+  console.log(
+    `node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), load ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}, ${new Date().toISOString()}\n`,
+  )
+  const figures = [...new Set(rows.map((r) => r.figure))]
+  console.table(
+    figures.map((figure) => {
+      const of = (kind: Kind) => rows.find((r) => r.figure === figure && r.kind === kind)
+      const ref = of('reference')
+      const ratio = (kind: Kind) => {
+        const value = of(kind)?.value
+        return ref && value !== undefined ? fmt(value / ref.value, 2) : 'n/a'
+      }
+      return {
+        figure,
+        unit: (of('single node') ?? ref ?? of('three nodes'))?.unit,
+        reference: fmt(ref?.value, 2),
+        'single node': fmt(of('single node')?.value, 2),
+        'three nodes': fmt(of('three nodes')?.value, 2),
+        'single / ref': ratio('single node'),
+        'three / ref': ratio('three nodes'),
+      }
+    }),
+  )
+}
