@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { addNote, asNoteId, userOrigin } from '@sparboard/board-model'
 import type * as Y from 'yjs'
 import { cleanupAfterEach } from '../support/cleanup.js'
 import { eventually } from '../support/eventually.js'
@@ -14,7 +15,7 @@ import {
   type ScaleSpace,
 } from '../support/scaleCluster.js'
 import { createWorkshop, type RunningServer } from '../support/startServer.js'
-import { openBoard, synced } from '../support/yjsClient.js'
+import { closedWith, openBoard, synced } from '../support/yjsClient.js'
 import { connected, openControl } from './control.support.js'
 
 const up = await scaleServicesUp()
@@ -143,6 +144,58 @@ describe.skipIf(!up)('scale-out: three nodes on one Redis and one PostgreSQL', (
     writer.doc.getMap('notes').set('locked', 'never')
     await new Promise((r) => setTimeout(r, 200))
     expect(notes(reader.doc).locked).toBeUndefined()
+  })
+})
+
+describe.skipIf(!up)('scale-out: deleting a workshop', () => {
+  it('[S8] closes its board connections on every node (4404) and leaves none of its updates in Redis', async () => {
+    const space = scaleSpace()
+    track(space, (s) => s.drop())
+    const [a, b] = [
+      track(await startScaleNode(space), (n) => n.stop()),
+      track(await startScaleNode(space), (n) => n.stop()),
+    ]
+    const w = await createWorkshop(a.url)
+    const board = w.boards[0]!.id
+    const onB = track(openBoard(b.wsUrl, board, w.tokens.participant), (c) => c.provider.destroy())
+    await synced(onB.provider)
+    onB.doc.getMap('notes').set('secret', 'gone with the workshop')
+    const redis = track(new Redis(redisUrl), (r) => r.disconnect())
+    const stream = `${space.keyPrefix}log:${board}`
+    await eventually(async () => expect(await redis.xlen(stream)).toBeGreaterThan(0))
+    const closed = closedWith(onB.provider)
+    expect(await a.server.eraseWorkshop(w.id)).toBe(true)
+    expect(await closed).toBe(4404)
+    await eventually(async () => expect(await redis.exists(stream)).toBe(0))
+  })
+})
+
+describe.skipIf(!up)('scale-out: exports', () => {
+  it('[S9] an export on a node without the board open has the edits still in the stream', async () => {
+    const space = scaleSpace()
+    track(space, (s) => s.drop())
+    const [a, b] = [
+      track(await startScaleNode(space), (n) => n.stop()),
+      track(await startScaleNode(space), (n) => n.stop()),
+    ]
+    const w = await createWorkshop(a.url)
+    const writer = track(openBoard(a.wsUrl, w.boards[0]!.id, w.tokens.participant), (c) =>
+      c.provider.destroy(),
+    )
+    await synced(writer.provider)
+    addNote(
+      writer.doc,
+      asNoteId('n1'),
+      { category: 'friction', x: 10, y: 10, author: 'Anna', text: 'stream-only-marker' },
+      userOrigin('anna'),
+    )
+    await eventually(async () => {
+      const res = await fetch(`${b.url}/api/workshops/${w.id}/notes.csv`, {
+        headers: { authorization: `Bearer ${w.tokens.facilitator}` },
+      })
+      expect(res.status).toBe(200)
+      expect(await res.text()).toContain('stream-only-marker')
+    })
   })
 })
 

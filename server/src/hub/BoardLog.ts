@@ -8,6 +8,8 @@ export interface BoardFeed {
   awareness(update: Uint8Array): void
   /** The awareness states of this node's clients, for a node that just opened the board. */
   localAwareness(): Uint8Array | null
+  /** The board was deleted on another node: its connections here are closed (4404). */
+  gone(): void
 }
 
 /**

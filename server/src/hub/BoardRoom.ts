@@ -101,6 +101,9 @@ export class BoardRoom {
         const own = [...this.awarenessOwners.keys()]
         return own.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, own) : null
       },
+      gone: () => {
+        for (const conn of this.connections) conn.close(CloseCode.unknownBoard, 'board deleted')
+      },
     })
   }
 

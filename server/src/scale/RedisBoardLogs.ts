@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Redis } from 'ioredis'
 import type { Logger } from 'pino'
+import { boardOfRoom } from '@sparboard/protocol'
 import type { BoardFeed, BoardLog, BoardLogSource } from '../hub/BoardLog.js'
 import type { PostgresStore } from '../store/PostgresStore.js'
 import { compactStream, type CompactionOptions } from './compactStream.js'
@@ -63,6 +64,11 @@ export class RedisBoardLogs implements BoardLogSource {
     o.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) =>
       this.hearAwareness(channel.toString(), message),
     )
+    const erased = `${o.prefix}rooms-deleted`
+    o.subscriber.subscribe(erased).catch(() => {})
+    o.subscriber.on('message', (channel: string, message: string) => {
+      if (channel === erased) this.closeDeleted(JSON.parse(message) as string[])
+    })
     this.loop = this.readLoop()
   }
 
@@ -176,6 +182,23 @@ export class RedisBoardLogs implements BoardLogSource {
       }
     } catch (err) {
       this.o.log.warn({ err, board: board.boardId }, 'awareness from another node refused')
+    }
+  }
+
+  /**
+   * A workshop was deleted (on any node): its rooms' streams and leases go, and every node closes
+   * its connections to them.
+   */
+  async deleteRooms(roomIds: readonly string[]): Promise<void> {
+    const keys = roomIds.flatMap((id) => [this.key('log', id), this.key('lease', id)])
+    if (keys.length > 0) await this.o.redis.del(...keys)
+    await this.o.redis.publish(`${this.o.prefix}rooms-deleted`, JSON.stringify(roomIds))
+  }
+
+  private closeDeleted(roomIds: readonly string[]): void {
+    const gone = new Set(roomIds)
+    for (const board of this.followed.values()) {
+      if (gone.has(board.boardId) || gone.has(boardOfRoom(board.boardId))) board.feed?.gone()
     }
   }
 

@@ -38,7 +38,11 @@ export async function compactStream(
   if (leased !== 'OK') return false
   try {
     // Trimming comes after the snapshot is committed: a crash in between keeps both, never neither.
-    await store.saveStreamSnapshot(boardId, snapshot, coveredId)
+    if (!(await store.saveStreamSnapshot(boardId, snapshot, coveredId))) {
+      // A deleted board's last writes (in flight while it was deleted) do not stay in Redis.
+      if ((await store.findBoardWorkshop(boardId)) === null) await redis.del(keys.stream)
+      return true
+    }
     const last = await redis.xrevrange(keys.stream, '+', '-', 'COUNT', 1)
     const newest = last[0]?.[0]
     if (newest) {

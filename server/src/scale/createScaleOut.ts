@@ -76,6 +76,8 @@ export async function createScaleOut(options: ScaleOutOptions, log: Logger): Pro
     log,
     compaction: options.compaction,
   })
+  store.onRoomsDeleted = (roomIds) => boardLogs.deleteRooms(roomIds)
+  store.scaleOutBoards = async (boardId) => (await boardLogs.open(boardId)).stored
   const adapter = createAdapter(adapterClient, {
     streamName: `${prefix}socket.io`,
     channelPrefix: `${prefix}socket.io`,

@@ -168,7 +168,14 @@ export class PostgresStore implements Store {
     return rows[0]?.workshop_id ?? null
   }
 
+  /**
+   * Scale-out mode: a board is its snapshot plus its Redis stream, not the log table; readers
+   * other than the hub (exports) load it from there too.
+   */
+  scaleOutBoards: ((boardId: string) => Promise<StoredBoard>) | null = null
+
   async loadBoard(boardId: string): Promise<StoredBoard> {
+    if (this.scaleOutBoards) return this.scaleOutBoards(boardId)
     return this.transaction(async (c) => {
       // One snapshot of the database for both reads: a compaction in between cannot drop rows.
       await c.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ')
@@ -242,10 +249,24 @@ export class PostgresStore implements Store {
     return (rowCount ?? 0) > 0
   }
 
+  /**
+   * Scale-out mode: told the rooms (boards and private rooms) of every deleted workshop, so that
+   * their Redis streams go too and other nodes close their connections.
+   */
+  onRoomsDeleted: (roomIds: string[]) => Promise<void> = async () => {}
+
   async deleteWorkshop(id: string): Promise<boolean> {
     // Tokens, boards, their updates and activity go with it (ON DELETE CASCADE).
-    const { rowCount } = await this.query('DELETE FROM workshops WHERE id = $1', [id])
-    return (rowCount ?? 0) > 0
+    const { deleted, rooms } = await this.transaction(async (c) => {
+      const gone = await c.query<{ id: string }>(
+        'DELETE FROM boards WHERE workshop_id = $1 RETURNING id',
+        [id],
+      )
+      const { rowCount } = await c.query('DELETE FROM workshops WHERE id = $1', [id])
+      return { deleted: (rowCount ?? 0) > 0, rooms: gone.rows.map((r) => r.id) }
+    })
+    if (rooms.length > 0) await this.onRoomsDeleted(rooms)
+    return deleted
   }
 
   async touchWorkshop(id: string, at: number): Promise<void> {
