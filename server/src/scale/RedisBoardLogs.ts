@@ -101,6 +101,12 @@ export class RedisBoardLogs implements BoardLogSource {
 
   private async append(board: Followed, updates: readonly Uint8Array[]): Promise<void> {
     if (updates.length === 0) return
+    if (updates.length === 1) {
+      // One XADD is atomic by itself: no MULTI/EXEC round of three commands.
+      await this.o.redis.xadd(board.stream, '*', 'n', this.nodeTag, 'u', Buffer.from(updates[0]!))
+      this.touch(board.boardId).catch(() => {})
+      return
+    }
     const batch = this.o.redis.multi()
     for (const u of updates) batch.xadd(board.stream, '*', 'n', this.nodeTag, 'u', Buffer.from(u))
     const results = await batch.exec()
