@@ -102,6 +102,8 @@ export function createServer(options: ServerOptions = {}): SparboardServer {
     // [C15] a replaced link stops at once: its board sockets (4401) and control sockets go
     revoke: async (workshopId, role) => {
       hub.closeRole(workshopId, role)
+      // Scale-out: the other nodes close their board connections of that role too.
+      await options.scaleOut?.revokeRole(workshopId, role)
       await control.disconnectRole(workshopId, role)
     },
   })
@@ -135,6 +137,7 @@ export function createServer(options: ServerOptions = {}): SparboardServer {
     options.scaleOut,
   )
   const services = options.scaleOut ? watchServices(options.scaleOut, hub, log) : null
+  options.scaleOut?.onRoleRevoked((workshopId, role) => hub.closeRole(workshopId, role))
   eraseWorkshop = async (id) => {
     const deleted = await store.deleteWorkshop(id)
     const boards = upgrades.closeWorkshop(id)

@@ -124,6 +124,22 @@ describe.skipIf(!up)('scale-out: three nodes on one Redis and one PostgreSQL', (
     await expect.poll(() => late.state?.participants.length).toBe(2)
   })
 
+  it('[S10] a replaced link stops at once on every node: board 4401, control disconnected', async () => {
+    const w = await createWorkshop(nodes[0]!.url)
+    const old = client(nodes[1]!, w.boards[0]!.id, w.tokens.participant)
+    const oldControl = track(openControl(nodes[2]!.url, w.tokens.participant), (c) => c.close())
+    await Promise.all([synced(old.provider), connected(oldControl)])
+    const closed = closedWith(old.provider)
+    const disconnected = new Promise((resolve) => oldControl.socket.once('disconnect', resolve))
+    const res = await fetch(`${nodes[0]!.url}/api/workshops/${w.id}/links/participant/rotate`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${w.tokens.facilitator}` },
+    })
+    expect(res.status).toBe(200)
+    expect(await closed).toBe(4401)
+    await disconnected
+  })
+
   it('[S5] a board locked through one node drops participant writes on the others ([H18])', async () => {
     const w = await createWorkshop(nodes[0]!.url)
     const board = w.boards[0]!.id

@@ -1,6 +1,7 @@
 import { createAdapter } from '@socket.io/redis-streams-adapter'
 import { Redis } from 'ioredis'
 import type { Logger } from 'pino'
+import type { Role } from '@sparboard/protocol'
 import { PostgresStore } from '../store/PostgresStore.js'
 import type { CompactionOptions } from './compactStream.js'
 import { RedisBoardLogs } from './RedisBoardLogs.js'
@@ -27,6 +28,10 @@ export interface ScaleOut {
   readonly adapter: ReturnType<typeof createAdapter>
   /** The control plane's sessions, one across nodes. */
   readonly sessionSync: RedisSessionSync
+  /** Tells every node that a role's link of a workshop was replaced ([C15]). */
+  revokeRole(workshopId: string, role: Role): Promise<void>
+  /** Runs `close` on this node whenever any node replaced a link. */
+  onRoleRevoked(close: (workshopId: string, role: Role) => void): void
   readonly pingRedis: () => Promise<unknown>
   close(): Promise<void>
 }
@@ -82,8 +87,20 @@ export async function createScaleOut(options: ScaleOutOptions, log: Logger): Pro
     streamName: `${prefix}socket.io`,
     channelPrefix: `${prefix}socket.io`,
   })
+  const revoked = `${prefix}role-revoked`
+  const onRevoked: ((workshopId: string, role: Role) => void)[] = []
+  await subscriber.subscribe(revoked)
+  subscriber.on('message', (channel: string, message: string) => {
+    if (channel !== revoked) return
+    const { workshopId, role } = JSON.parse(message) as { workshopId: string; role: Role }
+    for (const close of onRevoked) close(workshopId, role)
+  })
   return {
     store,
+    revokeRole: async (workshopId, role) => {
+      await redis.publish(revoked, JSON.stringify({ workshopId, role }))
+    },
+    onRoleRevoked: (close) => void onRevoked.push(close),
     boardLogs,
     adapter,
     sessionSync: new RedisSessionSync(redis, subscriber, prefix),
