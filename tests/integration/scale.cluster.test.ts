@@ -89,12 +89,16 @@ describe.skipIf(!up)('scale-out: three nodes on one Redis and one PostgreSQL', (
     }, 3000)
   })
 
-  it("[S3] the facilitator's commands reach participants on other nodes", async () => {
+  it("[S3] the facilitator's commands reach participants on other nodes, and presence counts every node", async () => {
     const w = await createWorkshop(nodes[0]!.url)
     const f = track(openControl(nodes[0]!.url, w.tokens.facilitator), (c) => c.close())
     const p1 = track(openControl(nodes[1]!.url, w.tokens.participant), (c) => c.close())
     const p2 = track(openControl(nodes[2]!.url, w.tokens.participant), (c) => c.close())
+    const online = [f, p1, p2].map(() => 0)
+    ;[f, p1, p2].forEach((c, i) => c.socket.on('workshop:presence', (p) => (online[i] = p.online)))
     await Promise.all([connected(f), connected(p1), connected(p2)])
+    // Everyone counts everyone, whichever node they are on.
+    await expect.poll(() => online).toEqual([3, 3, 3])
     expect((await f.send('phase:set', { phase: 'solutions' })).ok).toBe(true)
     await expect.poll(() => p1.state?.phase).toBe('solutions')
     await expect.poll(() => p2.state?.phase).toBe('solutions')

@@ -72,6 +72,17 @@ export class ControlPlane {
       void socket.join(room)
       socket.emit('session:hello', { workshopId, role, serverTime: Date.now() })
       const announce = () => {
+        if (scale) {
+          // Scale-out: count the workshop's sockets on every node, through the adapter.
+          this.io
+            .in(room)
+            .fetchSockets()
+            .then(
+              (sockets) => this.io.to(room).emit('workshop:presence', { online: sockets.length }),
+              (err: unknown) => log.debug({ err }, 'presence count failed'),
+            )
+          return
+        }
         const online = this.io.sockets.adapter.rooms.get(room)?.size ?? 0
         this.io.to(room).emit('workshop:presence', { online })
       }
