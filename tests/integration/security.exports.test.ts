@@ -79,3 +79,29 @@ describe('exports of hostile text', () => {
     expect(md).not.toMatch(/<script|<img|<svg|\]\(javascript:/i)
   })
 })
+
+/** The file name a browser would save, from Content-Disposition. */
+function savedName(header: string | null): string {
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(header ?? '')?.[1]
+  return star ? decodeURIComponent(star) : (/filename="([^"]*)"/.exec(header ?? '')?.[1] ?? '')
+}
+
+describe('download names of hostile titles', () => {
+  it('download names have no path, no RTL override and keep their real extension', async () => {
+    const { w, board, get } = await hostileWorkshop()
+    for (const path of [
+      `/api/boards/${board}/export.svg`,
+      `/api/boards/${board}/export.png`,
+      `/api/workshops/${w.id}/notes.csv`,
+      `/api/workshops/${w.id}/report.pdf`,
+      `/api/workshops/${w.id}/export.zip`,
+    ]) {
+      const res = await get(path)
+      const name = savedName(res.headers.get('content-disposition'))
+      // eslint-disable-next-line no-control-regex -- control characters are what it looks for
+      expect(name, path).not.toMatch(/[/\\\u0000-\u001f\u202a-\u202e\u2066-\u2069]/)
+      expect(name.startsWith('.'), path).toBe(false)
+      expect(name.endsWith(path.slice(path.lastIndexOf('.'))), path).toBe(true)
+    }
+  })
+})
