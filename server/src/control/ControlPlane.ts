@@ -72,6 +72,9 @@ export class ControlPlane {
       void socket.join(room)
       socket.emit('session:hello', { workshopId, role, serverTime: Date.now() })
       const announce = () => {
+        // Closing: the sockets leaving now must not ask other nodes through Redis, which is
+        // about to close (the adapter leaves that publish's failure unhandled).
+        if (this.closing) return
         if (scale) {
           // Scale-out: count the workshop's sockets on every node, through the adapter.
           this.io
@@ -108,7 +111,10 @@ export class ControlPlane {
     for (const socket of sockets) if (socket.data.grant.role === role) socket.disconnect(true)
   }
 
+  private closing = false
+
   async close(): Promise<void> {
+    this.closing = true
     await new Promise<void>((resolve) => void this.io.close(() => resolve()))
   }
 }
