@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import type { RunningServer } from '../support/startServer.js'
-import { addInOutline, canvasPoint, join, openBoard, poll } from './board.people.js'
+import { describe, it } from 'vitest'
+import { addInOutline, canvasPoint, poll, useBoard } from './board.people.js'
 
-let browser: Browser
-let running: RunningServer
-let link: string
-beforeAll(async () => {
-  ;({ browser, running, link } = await openBoard())
-})
-afterAll(async () => {
-  await browser?.close()
-  await running?.stop()
-})
+const board = useBoard()
 
 describe('agreements, two people in Chromium', () => {
   it('Bram sees the agreement Anna makes from a solution, with owner, date and strategy check', async () => {
-    const anna = await join(browser, link, 'Anna')
-    const bram = await join(browser, link, 'Bram')
+    const anna = await board.join('Anna')
+    const bram = await board.join('Bram')
     await addInOutline(anna.page, 'Solutions', 'Reserve a rush-order slot every day')
 
     const empty = await canvasPoint(anna.page, 0.01, 0.01)

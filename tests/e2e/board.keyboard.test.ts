@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import type { RunningServer } from '../support/startServer.js'
-import { allTexts, join, openBoard, outlineNote, poll } from './board.people.js'
+import { describe, it } from 'vitest'
+import { allTexts, outlineNote, poll, useBoard } from './board.people.js'
 
-let browser: Browser
-let running: RunningServer
-let link: string
-beforeAll(async () => {
-  ;({ browser, running, link } = await openBoard())
-})
-afterAll(async () => {
-  await browser?.close()
-  await running?.stop()
-})
+const board = useBoard()
 
 describe('the outline by keyboard only, two people in Chromium', () => {
   it('Bram sees what Anna adds, edits, votes, duplicates and deletes without a mouse', async () => {
-    const anna = await join(browser, link, 'Anna')
-    const bram = await join(browser, link, 'Bram')
+    const anna = await board.join('Anna')
+    const bram = await board.join('Bram')
     const { page } = anna
 
     await page.getByRole('button', { name: 'Add a note to Solutions' }).focus()

@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import type { RunningServer } from '../support/startServer.js'
-import { allTexts, canvasPoint, join, openBoard, zoneTexts, poll } from './board.people.js'
+import { describe, it } from 'vitest'
+import { allTexts, canvasPoint, poll, useBoard, zoneTexts } from './board.people.js'
 
-let browser: Browser
-let running: RunningServer
-let link: string
-beforeAll(async () => {
-  ;({ browser, running, link } = await openBoard())
-})
-afterAll(async () => {
-  await browser?.close()
-  await running?.stop()
-})
+const board = useBoard()
 
 describe('notes on a shared board, two people in Chromium', () => {
   it('Bram sees the note Anna adds, both typing in it at once, and where Anna drags it', async () => {
-    const anna = await join(browser, link, 'Anna')
-    const bram = await join(browser, link, 'Bram')
+    const anna = await board.join('Anna')
+    const bram = await board.join('Bram')
 
     // Anna adds a friction point with a double-click on the canvas.
     const spot = await canvasPoint(anna.page, 0.5, 0.3)

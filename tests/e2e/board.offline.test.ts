@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import type { RunningServer } from '../support/startServer.js'
-import { addInOutline, allTexts, join, openBoard, poll } from './board.people.js'
+import { describe, it } from 'vitest'
+import { addInOutline, allTexts, poll, useBoard } from './board.people.js'
 
-let browser: Browser
-let running: RunningServer
-let link: string
-beforeAll(async () => {
-  ;({ browser, running, link } = await openBoard())
-})
-afterAll(async () => {
-  await browser?.close()
-  await running?.stop()
-})
+const board = useBoard()
 
 describe('offline edits, two people in Chromium', () => {
   it('Anna edits offline, sees that she is offline, and Bram gets her notes when she is back', async () => {
-    const anna = await join(browser, link, 'Anna')
-    const bram = await join(browser, link, 'Bram')
+    const anna = await board.join('Anna')
+    const bram = await board.join('Bram')
     await addInOutline(anna.page, 'Solutions', 'Before the train')
     await poll(() => allTexts(bram.page)).toEqual(['Before the train'])
 

@@ -1,4 +1,4 @@
-import { expect } from 'vitest'
+import { afterAll, beforeAll, expect } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { launchChromium } from '../support/browser.js'
 import { clientDir } from '../support/clientDir.js'
@@ -15,6 +15,22 @@ export async function openBoard(): Promise<{
   const board = w.boards[0]!
   const link = `${running.url}/w/${w.id}/b/${board.id}#token=${w.tokens.participant}`
   return { running, browser: await launchChromium(), link }
+}
+
+/**
+ * Opens a server with one board and Chromium before a file's tests and closes both after;
+ * `join` puts one more person on that board.
+ */
+export function useBoard(): { join(name: string): Promise<Person> } {
+  let opened: Awaited<ReturnType<typeof openBoard>> | undefined
+  beforeAll(async () => {
+    opened = await openBoard()
+  })
+  afterAll(async () => {
+    await opened?.browser.close()
+    await opened?.running.stop()
+  })
+  return { join: (name) => join(opened!.browser, opened!.link, name) }
 }
 
 export interface Person {

@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import type { RunningServer } from '../support/startServer.js'
-import { canvasPoint, join, openBoard, zoneTexts, poll } from './board.people.js'
+import { describe, expect, it } from 'vitest'
+import { canvasPoint, poll, useBoard, zoneTexts } from './board.people.js'
 
-let browser: Browser
-let running: RunningServer
-let link: string
-beforeAll(async () => {
-  ;({ browser, running, link } = await openBoard())
-})
-afterAll(async () => {
-  await browser?.close()
-  await running?.stop()
-})
+const board = useBoard()
 
 describe('presence, two people in Chromium', () => {
   it("Bram sees Anna's named cursor, her selection and her drag live, and the move lands in the document only at drop", async () => {
-    const anna = await join(browser, link, 'Anna')
-    const bram = await join(browser, link, 'Bram')
+    const anna = await board.join('Anna')
+    const bram = await board.join('Bram')
     const cursor = bram.page.getByTestId('cursors').locator('.cursor[data-name=Anna]')
 
     const spot = await canvasPoint(anna.page, 0.5, 0.3)

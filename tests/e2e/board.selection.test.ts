@@ -1,20 +1,10 @@
-import { afterAll, beforeAll, describe, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { describe, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { NOTE_SIZE, zoneFor, type NoteSnapshot } from '@sparboard/board-model'
 import { freeSpot } from '../../client/src/canvas/freeSpot.js'
-import type { RunningServer } from '../support/startServer.js'
-import { addInOutline, join, openBoard, zoneTexts, poll } from './board.people.js'
+import { addInOutline, poll, useBoard, zoneTexts } from './board.people.js'
 
-let browser: Browser
-let running: RunningServer
-let link: string
-beforeAll(async () => {
-  ;({ browser, running, link } = await openBoard())
-})
-afterAll(async () => {
-  await browser?.close()
-  await running?.stop()
-})
+const board = useBoard()
 
 /** Where a world point is on this person's screen, from the canvas' current view. */
 async function onScreen(page: Page, wx: number, wy: number) {
@@ -33,8 +23,8 @@ const sorted = async (page: Page) => (await zoneTexts(page, 'Friction points')).
 
 describe('selection, two people in Chromium', () => {
   it('Bram sees what Anna shift-click duplicates, pastes, undoes and deletes with a rubber band', async () => {
-    const anna = await join(browser, link, 'Anna')
-    const bram = await join(browser, link, 'Bram')
+    const anna = await board.join('Anna')
+    const bram = await board.join('Bram')
     // Added from the outline, the notes take the zone's first free slots in this order.
     const slots: { x: number; y: number }[] = []
     for (const text of ['one', 'two', 'three']) {

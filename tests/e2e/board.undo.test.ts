@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import type { RunningServer } from '../support/startServer.js'
-import { addInOutline, allTexts, canvasPoint, join, openBoard, poll } from './board.people.js'
+import { describe, it } from 'vitest'
+import { addInOutline, allTexts, canvasPoint, poll, useBoard } from './board.people.js'
 
-let browser: Browser
-let running: RunningServer
-let link: string
-beforeAll(async () => {
-  ;({ browser, running, link } = await openBoard())
-})
-afterAll(async () => {
-  await browser?.close()
-  await running?.stop()
-})
+const board = useBoard()
 
 describe('undo per person, two people in Chromium', () => {
   it("Anna's undo takes back her note and never Bram's, and redo brings hers back", async () => {
-    const anna = await join(browser, link, 'Anna')
-    const bram = await join(browser, link, 'Bram')
+    const anna = await board.join('Anna')
+    const bram = await board.join('Bram')
     await addInOutline(anna.page, 'Friction points', 'Mine, Anna')
     await poll(() => allTexts(bram.page)).toEqual(['Mine, Anna'])
     await addInOutline(bram.page, 'Friction points', 'Mine, Bram')

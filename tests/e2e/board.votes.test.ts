@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import type { RunningServer } from '../support/startServer.js'
-import { addInOutline, canvasPoint, join, openBoard, outlineNote, poll } from './board.people.js'
+import { describe, it } from 'vitest'
+import { addInOutline, canvasPoint, outlineNote, poll, useBoard } from './board.people.js'
 
-let browser: Browser
-let running: RunningServer
-let link: string
-beforeAll(async () => {
-  ;({ browser, running, link } = await openBoard())
-})
-afterAll(async () => {
-  await browser?.close()
-  await running?.stop()
-})
+const board = useBoard()
 
 const votes = (page: Parameters<typeof outlineNote>[0], text: string) =>
   outlineNote(page, text).getByTestId('vote-count').getAttribute('data-count')
 
 describe('votes and clusters, two people in Chromium', () => {
   it("Bram sees Anna's votes, his own on top, and the cluster Anna names", async () => {
-    const anna = await join(browser, link, 'Anna')
-    const bram = await join(browser, link, 'Bram')
+    const anna = await board.join('Anna')
+    const bram = await board.join('Bram')
     await addInOutline(anna.page, 'Solutions', 'Reserve capacity')
     await addInOutline(anna.page, 'Solutions', 'Weekly planning call')
     await poll(() => outlineNote(bram.page, 'Weekly planning call').count()).toBe(1)
