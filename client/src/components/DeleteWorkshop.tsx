@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { deleteWorkshop } from '../api.js'
+import { ConfirmActions } from './ConfirmActions.js'
 
 /** The facilitator's way to erase a workshop, behind a confirmation. */
 export function DeleteWorkshop(props: {
@@ -44,19 +45,14 @@ export function DeleteWorkshop(props: {
           >
             <h2 id="delete-dialog-title">{t('workshop.deleteTitle')}</h2>
             <p id="delete-dialog-text">{t('workshop.deleteConfirm', { title: props.title })}</p>
-            {error && (
-              <p className="error" role="alert">
-                {error}
-              </p>
-            )}
-            <div className="row">
-              <button type="button" autoFocus disabled={busy} onClick={() => setConfirming(false)}>
-                {t('workshop.deleteCancel')}
-              </button>
-              <button type="button" className="danger" disabled={busy} onClick={() => void erase()}>
-                {busy ? t('workshop.deleting') : t('workshop.deleteYes')}
-              </button>
-            </div>
+            <ConfirmActions
+              error={error}
+              busy={busy}
+              cancelLabel={t('workshop.deleteCancel')}
+              confirmLabel={busy ? t('workshop.deleting') : t('workshop.deleteYes')}
+              onCancel={() => setConfirming(false)}
+              onConfirm={() => void erase()}
+            />
           </div>
         </div>
       )}

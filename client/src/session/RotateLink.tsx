@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Links, RotatedLink } from '@sparboard/protocol'
 import { rotateLink } from '../api.js'
+import { ConfirmActions } from '../components/ConfirmActions.js'
 
 /** "New link" for one role, behind a confirmation: the old link stops at once ([C15]). */
 export function RotateLink(props: {
@@ -49,19 +50,14 @@ export function RotateLink(props: {
           role,
         })}
       </p>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="row">
-        <button type="button" autoFocus disabled={busy} onClick={() => setConfirming(false)}>
-          {t('session.links.cancel')}
-        </button>
-        <button type="button" className="danger" disabled={busy} onClick={() => void rotate()}>
-          {t('session.links.yes')}
-        </button>
-      </div>
+      <ConfirmActions
+        error={error}
+        busy={busy}
+        cancelLabel={t('session.links.cancel')}
+        confirmLabel={t('session.links.yes')}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => void rotate()}
+      />
     </div>
   )
 }
