@@ -1,20 +1,8 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { strokeIcon } from './strokeIcon.js'
 
-const svg = (d: string) => (
-  <svg
-    width="16"
-    height="16"
-    viewBox="0 0 16 16"
-    fill="none"
-    stroke="currentColor"
-    strokeWidth="1.6"
-    aria-hidden
-  >
-    <path d={d} />
-  </svg>
-)
-const FIT = svg('M2 6V2h4 M10 2h4v4 M14 10v4h-4 M6 14H2v-4')
+const FIT = strokeIcon('M2 6V2h4 M10 2h4v4 M14 10v4h-4 M6 14H2v-4')
 
 export interface BoardToolbarProps {
   readonly canWrite: boolean

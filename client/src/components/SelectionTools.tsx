@@ -1,22 +1,9 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { strokeIcon } from './strokeIcon.js'
 
-const svg = (d: string) => (
-  <svg
-    width="16"
-    height="16"
-    viewBox="0 0 16 16"
-    fill="none"
-    stroke="currentColor"
-    strokeWidth="1.6"
-    aria-hidden
-  >
-    <path d={d} />
-  </svg>
-)
-// Drawn, not font glyphs: the fallback fonts on many machines have no ⧉ or 🗑.
-const DUPLICATE = svg('M5 5h8v8H5z M3 11V3h8')
-const DELETE = svg('M3 4h10 M6 4V2.5h4V4 M4.5 4l.7 9.5h5.6l.7-9.5')
+const DUPLICATE = strokeIcon('M5 5h8v8H5z M3 11V3h8')
+const DELETE = strokeIcon('M3 4h10 M6 4V2.5h4V4 M4.5 4l.7 9.5h5.6l.7-9.5')
 
 const iconButton = (label: string, text: ReactNode, onClick: () => void) => (
   <button type="button" title={label} aria-label={label} onClick={onClick}>
