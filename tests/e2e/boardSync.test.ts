@@ -3,6 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../support/browser.js'
 import { clientDir } from '../support/clientDir.js'
 import { createWorkshop, startServer, type RunningServer } from '../support/startServer.js'
+import { join } from './board.people.js'
+
+/** One person on the board in their own browser context, joined by name. */
+const joinBoard = async (link: string, name: string) => (await join(browser, link, name)).page
 
 let browser: Browser
 let running: RunningServer
@@ -13,22 +17,6 @@ afterAll(async () => {
   await browser?.close()
   await running?.stop()
 })
-
-async function joinBoard(link: string, name: string): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 800 },
-    locale: 'en-GB',
-  })
-  const page = await context.newPage()
-  page.on('pageerror', (err) => {
-    throw err
-  })
-  await page.goto(link)
-  await page.getByRole('textbox', { name: 'Your name' }).fill(name)
-  await page.getByRole('button', { name: 'Join the board' }).click()
-  await page.locator('[data-testid=connection][data-status=connected]').waitFor()
-  return page
-}
 
 const outlineTexts = (page: Page) => page.getByTestId('outline').locator('.outline-text')
 
