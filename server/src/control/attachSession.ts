@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { randomId } from '../workshops/newWorkshop.js'
 import type { Logger } from 'pino'
 import type { Server, Socket } from 'socket.io'
 import {
@@ -55,8 +55,8 @@ export function attachSession(
         workshop,
         role,
         now: Date.now(),
-        newId: () => randomBytes(9).toString('base64url'),
-        newSecret: () => randomBytes(16).toString('base64url'),
+        newId: () => randomId(9),
+        newSecret: () => randomId(16),
       }),
     )
     if ('error' in outcome) return { ok: false, error: outcome.error, field: outcome.field }

@@ -2,8 +2,17 @@ import { randomBytes } from 'node:crypto'
 import type { CreateWorkshopBody, Links } from '@sparboard/protocol'
 import type { WorkshopRecord } from '../store/Store.js'
 
-/** A random id or token: 128 bits for ids, 192 for tokens, base64url. */
-export const randomId = (bytes = 16): string => randomBytes(bytes).toString('base64url')
+/**
+ * A random id or token: 128 bits for ids, 192 for tokens, base64url. Never starts with `-` or `_`:
+ * ids land in CSV exports, where a leading `-` is defused as a formula and the id no longer
+ * round-trips (redrawing keeps the ids uniform over the rest).
+ */
+export function randomId(bytes = 16): string {
+  for (;;) {
+    const id = randomBytes(bytes).toString('base64url')
+    if (id[0] !== '-' && id[0] !== '_') return id
+  }
+}
 
 /** The link a role opens; the token rides in the fragment, so it never reaches logs or referrers. */
 export const linkFor = (publicUrl: string, workshopId: string, token: string): string =>
