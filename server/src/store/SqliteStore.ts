@@ -5,6 +5,8 @@ import { timingSafeEqual } from 'node:crypto'
 import type { Role } from '@sparboard/protocol'
 import { hashToken } from './hashToken.js'
 import type { Store, StoredBoard, TokenGrant, WorkshopRecord } from './Store.js'
+import { GroupCommit } from './GroupCommit.js'
+import { WalCheckpointer } from './WalCheckpointer.js'
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS workshops (
@@ -38,12 +40,20 @@ CREATE TABLE IF NOT EXISTS workshop_activity (
 ) WITHOUT ROWID;
 `
 
+/** One board's share of a group commit. */
+interface Append {
+  readonly boardId: string
+  readonly updates: readonly Uint8Array[]
+}
+
 /** The embedded store: one SQLite file in WAL mode. */
 export class SqliteStore implements Store {
   private readonly db: Database.Database
   private readonly stmts
+  private readonly checkpointer: WalCheckpointer | null
+  private readonly appends: GroupCommit<Append>
 
-  constructor(file: string) {
+  constructor(file: string, options: { checkpointIntervalMs?: number } = {}) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
     this.db = new Database(file)
     this.db.pragma('journal_mode = WAL')
@@ -96,6 +106,15 @@ export class SqliteStore implements Store {
          WHERE coalesce(a.at, w.created_at) < ? ORDER BY coalesce(a.at, w.created_at)`,
       ),
     }
+    const append = this.stmts.append
+    this.appends = new GroupCommit(
+      this.db.transaction((batch: readonly Append[]) => {
+        for (const { boardId, updates } of batch)
+          for (const update of updates) append.run(boardId, update)
+      }),
+    )
+    this.checkpointer =
+      file === ':memory:' ? null : new WalCheckpointer(this.db, file, options.checkpointIntervalMs)
   }
 
   async createWorkshop(w: WorkshopRecord): Promise<void> {
@@ -147,10 +166,8 @@ export class SqliteStore implements Store {
     })()
   }
 
-  async appendUpdates(boardId: string, updates: readonly Uint8Array[]): Promise<void> {
-    this.db.transaction(() => {
-      for (const update of updates) this.stmts.append.run(boardId, update)
-    })()
+  appendUpdates(boardId: string, updates: readonly Uint8Array[]): Promise<void> {
+    return this.appends.add({ boardId, updates })
   }
 
   async compactBoard(boardId: string, snapshot: Uint8Array): Promise<void> {
@@ -189,6 +206,8 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    if (this.db.open) this.appends.flush()
+    await this.checkpointer?.close()
     if (this.db.open) this.db.close()
   }
 }
