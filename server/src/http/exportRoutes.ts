@@ -6,10 +6,8 @@ import { exportLabels, zoneLabels } from '../export/exportLabels.js'
 import { ExportQueue, ExportQueueFull } from '../export/ExportQueue.js'
 import { loadBoardSnapshot, type LiveDoc } from '../export/loadBoardSnapshot.js'
 import { notesCsv } from '../export/notesCsv.js'
-import { renderBoardPng, renderBoardSvg } from '../export/renderBoardImage.js'
-import { reportPdf } from '../export/reportPdf.js'
+import type * as Renderers from '../export/renderers.js'
 import { summaryMarkdown } from '../export/summaryMarkdown.js'
-import { workshopZip } from '../export/workshopZip.js'
 import type { Store, WorkshopRecord } from '../store/Store.js'
 import type { AuthThrottle } from '../security/AuthThrottle.js'
 import { clientAddress } from '../security/clientAddress.js'
@@ -27,6 +25,13 @@ export interface ExportRouteOptions {
 
 // A facilitator exporting every board and a few participants exporting theirs fit; a flood does not.
 const MAX_WAITING_EXPORTS = 8
+
+/**
+ * The renderers bring Konva, @napi-rs/canvas and pdfkit with their fonts (~65 MB resident), so
+ * they load on the first export, not at start: a node that only syncs boards never pays for them.
+ */
+let renderers: Promise<typeof Renderers> | null = null
+const loadRenderers = () => (renderers ??= import('../export/renderers.js'))
 
 const fail = (res: Response, status: number, body: ApiError) => void res.status(status).json(body)
 
@@ -113,6 +118,7 @@ export function exportRoutes({
     boardExport(async (req, res, w) => {
       const { board, labels, name } = await boardContext(req, w)
       const started = performance.now()
+      const { renderBoardPng } = await loadRenderers()
       const image = await renderBoardPng(board, labels, { pixelRatio: scaleOf(req) })
       log.debug({ ms: performance.now() - started, notes: board.notes.length }, 'board png')
       res.set('x-pixel-ratio', String(image.pixelRatio))
@@ -124,6 +130,7 @@ export function exportRoutes({
     '/boards/:id/export.svg',
     boardExport(async (req, res, w) => {
       const { board, labels, name } = await boardContext(req, w)
+      const { renderBoardSvg } = await loadRenderers()
       download(res, 'image/svg+xml', `${name}.svg`, renderBoardSvg(board, labels))
     }),
   )
@@ -152,13 +159,15 @@ export function exportRoutes({
   const lang = (req: Request) => exportLabels(req.query.lang)
   router.get(
     '/workshops/:id/export.zip',
-    workshopExport('application/zip', 'boards.zip', (d, req) =>
-      workshopZip(d, lang(req), scaleOf(req)),
+    workshopExport('application/zip', 'boards.zip', async (d, req) =>
+      (await loadRenderers()).workshopZip(d, lang(req), scaleOf(req)),
     ),
   )
   router.get(
     '/workshops/:id/report.pdf',
-    workshopExport('application/pdf', 'report.pdf', (d, req) => reportPdf(d, lang(req))),
+    workshopExport('application/pdf', 'report.pdf', async (d, req) =>
+      (await loadRenderers()).reportPdf(d, lang(req)),
+    ),
   )
   router.get(
     '/workshops/:id/notes.csv',
