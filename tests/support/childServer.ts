@@ -13,20 +13,25 @@ export interface ChildServer {
   readonly exited: Promise<number | string | null>
 }
 
-/** Runs `server/src/main.ts` as its own process (so it can be killed, and measured). */
+/**
+ * Benchmarks measure what `pnpm start` runs, the build (`SPARBOARD_SERVER=built`, set by the
+ * bench scripts after building); tests run the source under tsx, so they need no build.
+ */
+const entry =
+  process.env.SPARBOARD_SERVER === 'built'
+    ? ['dist/main.js']
+    : ['--conditions=sparboard-source', '--import', 'tsx', 'src/main.ts']
+
+/** Runs the server's entry file as its own process (so it can be killed, and measured). */
 export async function spawnServer(
   dataDir: string,
   env: Record<string, string> = {},
 ): Promise<ChildServer> {
-  const proc = spawn(
-    process.execPath,
-    ['--conditions=sparboard-source', '--import', 'tsx', 'src/main.ts'],
-    {
-      cwd: serverDir,
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  )
+  const proc = spawn(process.execPath, entry, {
+    cwd: serverDir,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   const exited = new Promise<number | string | null>((resolve) =>
     proc.once('exit', (code, signal) => resolve(code ?? signal)),
   )
