@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { addNotes, deleteNotes, readNotes, userOrigin, type NoteId } from '@sparboard/board-model'
+import { copyNotes, deleteNotes, readNotes, userOrigin } from '@sparboard/board-model'
 import { phaseRules, privateRoom } from '@sparboard/protocol'
 import type { BoardConnection } from '../sync/useBoardDoc.js'
 import { useIdentity } from './participantIdentity.js'
@@ -9,39 +9,22 @@ import { useSession } from './useSession.js'
 
 const revealOrigin = userOrigin('reveal')
 
-/** Copies this author's private notes onto the board, then empties the private room. */
+/**
+ * Catch-up after the reveal ([C12]): the server moved what the private room held at the reveal
+ * ([C19]); notes that reached it later (written offline, sent on reconnect) are moved from here.
+ * Same ids as the server's move, so the two never double a note.
+ */
 function moveToBoard(from: Y.Doc, to: Y.Doc): void {
   const notes = readNotes(from)
   if (notes.length === 0) return
-  const onBoard = new Set(readNotes(to).map((n) => n.id))
-  // Same ids: a move cut short (closed tab) is finished next time without doubles.
-  const moving = notes.filter((n) => !onBoard.has(n.id))
-  if (moving.length)
-    addNotes(
-      to,
-      moving.map((n) => ({
-        id: n.id,
-        category: n.category,
-        ...(n.side === null ? {} : { side: n.side }),
-        ...(n.authorSide === null ? {} : { authorSide: n.authorSide }),
-        x: n.x,
-        y: n.y,
-        author: n.author,
-        text: n.text,
-      })),
-      revealOrigin,
-    )
-  deleteNotes(
-    from,
-    notes.map((n) => n.id as NoteId),
-    revealOrigin,
-  )
+  deleteNotes(from, copyNotes(notes, to, revealOrigin), revealOrigin)
 }
 
 /**
  * The document a participant's board page writes to. While private writing is on and not yet
  * revealed, that is the author's own private room (nobody else can name it), so their notes and
- * cursor reach no one else; once revealed, their private notes are moved onto the board.
+ * cursor reach no one else; once revealed, the server has moved their notes onto the board and
+ * this page moves any that arrived later.
  */
 export function usePrivateBoard(
   workshopId: string,
