@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto'
 import pg from 'pg'
-import type { Role } from '@sparboard/protocol'
+import { privateRoomMark, type Role } from '@sparboard/protocol'
 import { hashToken } from './hashToken.js'
 import type { Store, StoredBoard, TokenGrant, WorkshopRecord } from './Store.js'
 
@@ -295,6 +295,14 @@ export class PostgresStore implements Store {
     )
   }
 
+  async privateRooms(workshopId: string): Promise<string[]> {
+    const { rows } = await this.query<{ id: string }>(
+      'SELECT id FROM boards WHERE workshop_id = $1 AND strpos(id, $2) > 0 ORDER BY id COLLATE "C"',
+      [workshopId, privateRoomMark],
+    )
+    return rows.map((r) => r.id)
+  }
+
   async getSession(workshopId: string): Promise<unknown> {
     const { rows } = await this.query<{ data: unknown }>(
       'SELECT data FROM sessions WHERE workshop_id = $1',
@@ -309,6 +317,14 @@ export class PostgresStore implements Store {
        ON CONFLICT (workshop_id) DO UPDATE SET data = excluded.data`,
       [workshopId, JSON.stringify(session)],
     )
+  }
+
+  async pendingReveals(): Promise<string[]> {
+    const { rows } = await this.query<{ workshop_id: string }>(
+      `SELECT workshop_id FROM sessions WHERE data -> 'revealPending' = 'true'::jsonb
+       ORDER BY workshop_id COLLATE "C"`,
+    )
+    return rows.map((r) => r.workshop_id)
   }
 
   /** Answers once the database does (outage watch). */

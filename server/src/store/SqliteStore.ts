@@ -2,7 +2,7 @@ import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { timingSafeEqual } from 'node:crypto'
-import type { Role } from '@sparboard/protocol'
+import { privateRoomMark, type Role } from '@sparboard/protocol'
 import { hashToken } from './hashToken.js'
 import type { Store, StoredBoard, TokenGrant, WorkshopRecord } from './Store.js'
 import { GroupCommit } from './GroupCommit.js'
@@ -87,12 +87,19 @@ export class SqliteStore implements Store {
       setSnapshot: this.db.prepare('UPDATE boards SET snapshot = ? WHERE id = ?'),
       clearLog: this.db.prepare('DELETE FROM board_updates WHERE board_id = ?'),
       addRoom: this.db.prepare('INSERT OR IGNORE INTO boards (id, workshop_id) VALUES (?, ?)'),
+      privateRooms: this.db.prepare<[string, string], { id: string }>(
+        'SELECT id FROM boards WHERE workshop_id = ? AND instr(id, ?) > 0 ORDER BY id',
+      ),
       getSession: this.db.prepare<[string], { data: string }>(
         'SELECT data FROM sessions WHERE workshop_id = ?',
       ),
       saveSession: this.db.prepare(
         'INSERT INTO sessions (workshop_id, data) VALUES (?, ?) ' +
           'ON CONFLICT(workshop_id) DO UPDATE SET data = excluded.data',
+      ),
+      pendingReveals: this.db.prepare<[], { workshop_id: string }>(
+        `SELECT workshop_id FROM sessions WHERE json_extract(data, '$.revealPending') = 1
+         ORDER BY workshop_id`,
       ),
       deleteWorkshop: this.db.prepare('DELETE FROM workshops WHERE id = ?'),
       deleteRoleTokens: this.db.prepare('DELETE FROM tokens WHERE workshop_id = ? AND role = ?'),
@@ -196,6 +203,10 @@ export class SqliteStore implements Store {
     })()
   }
 
+  async privateRooms(workshopId: string): Promise<string[]> {
+    return this.stmts.privateRooms.all(workshopId, privateRoomMark).map((r) => r.id)
+  }
+
   async getSession(workshopId: string): Promise<unknown> {
     const row = this.stmts.getSession.get(workshopId)
     return row ? (JSON.parse(row.data) as unknown) : null
@@ -203,6 +214,10 @@ export class SqliteStore implements Store {
 
   async saveSession(workshopId: string, session: unknown): Promise<void> {
     this.stmts.saveSession.run(workshopId, JSON.stringify(session))
+  }
+
+  async pendingReveals(): Promise<string[]> {
+    return this.stmts.pendingReveals.all().map((r) => r.workshop_id)
   }
 
   async close(): Promise<void> {

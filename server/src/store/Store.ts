@@ -54,10 +54,14 @@ export interface Store {
    * room), so the hub serves them to the workshop's tokens. Idempotent.
    */
   addRooms(workshopId: string, roomIds: readonly string[]): Promise<void>
+  /** The private writing rooms of a workshop (`privateRoom(boardId, key)`), in id order. */
+  privateRooms(workshopId: string): Promise<string[]>
   /** The control plane's session state of a workshop (JSON), or null before the first change. */
   getSession(workshopId: string): Promise<unknown>
   /** Replaces a workshop's session state; `session` must be JSON-serialisable. */
   saveSession(workshopId: string, session: unknown): Promise<void>
+  /** Workshops whose stored session says `revealPending: true`: a reveal not yet finished ([C19]). */
+  pendingReveals(): Promise<string[]>
   /** Deletes a workshop with its tokens and boards; false when there was none. */
   deleteWorkshop(id: string): Promise<boolean>
   /** Records activity on a workshop (an API call or a board update) for the retention period. */

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { privateRoom } from '@sparboard/protocol'
 import type { Store, WorkshopRecord } from './Store.js'
 
 /** A store under test; `reopen` closes it and opens the same data again, as a restart would. */
@@ -246,6 +247,40 @@ export function storeContract(name: string, open: () => Promise<StoreFixture>): 
       expect((await store.getWorkshop(w.id))?.boards).toEqual(w.boards)
       await store.deleteWorkshop(w.id)
       expect(await store.findBoardWorkshop(room)).toBeNull()
+    })
+
+    it("[C19] lists a workshop's private rooms, not its boards nor another workshop's rooms", async () => {
+      const fx = await start()
+      const [w, other] = [sampleWorkshop(), sampleWorkshop()]
+      await fx.store.createWorkshop(w)
+      await fx.store.createWorkshop(other)
+      expect(await fx.store.privateRooms(w.id)).toEqual([])
+      const [b0, b1] = [w.boards[0]!.id, w.boards[1]!.id]
+      const mine = [privateRoom(b1, 'key-A'), privateRoom(b0, 'key-B'), privateRoom(b0, 'key-A')]
+      await fx.store.addRooms(w.id, mine)
+      await fx.store.addRooms(other.id, [privateRoom(other.boards[0]!.id, 'key-A')])
+      const store = await fx.reopen()
+      expect(await store.privateRooms(w.id)).toEqual([...mine].sort())
+      expect(await store.privateRooms(other.id)).toEqual([
+        privateRoom(other.boards[0]!.id, 'key-A'),
+      ])
+      await store.deleteWorkshop(w.id)
+      expect(await store.privateRooms(w.id)).toEqual([])
+    })
+
+    it('[C19] finds the workshops whose stored session has a reveal pending, across a reopen', async () => {
+      const fx = await start()
+      const [a, b, c] = [sampleWorkshop(), sampleWorkshop(), sampleWorkshop()]
+      for (const w of [a, b, c]) await fx.store.createWorkshop(w)
+      expect(await fx.store.pendingReveals()).toEqual([])
+      await fx.store.saveSession(a.id, { phase: 'interests', revealPending: true })
+      await fx.store.saveSession(b.id, { phase: 'interests', revealPending: false })
+      await fx.store.saveSession(c.id, { phase: 'interests', revealPending: true })
+      const store = await fx.reopen()
+      expect(await store.pendingReveals()).toEqual([a.id, c.id].sort())
+      await store.saveSession(a.id, { phase: 'interests', revealPending: false })
+      await store.deleteWorkshop(c.id)
+      expect(await store.pendingReveals()).toEqual([])
     })
 
     it('appends concurrent batches without losing one', async () => {
