@@ -5,7 +5,7 @@ export interface StoreObserver {
   loads: number
   readonly appended: { boardId: string; update: Uint8Array }[]
   /** Runs before each append reaches the real store; may wait, or throw to fail it. */
-  beforeAppend: (boardId: string) => Promise<void> | void
+  beforeAppend: (boardId: string, updates: readonly Uint8Array[]) => Promise<void> | void
   /** Runs before each compaction reaches the real store. */
   beforeCompact: (boardId: string) => Promise<void> | void
 }
@@ -28,7 +28,7 @@ export function observeStore(inner: Store): ObservedStore {
       return inner.loadBoard(boardId)
     },
     async appendUpdates(boardId, updates) {
-      await observer.beforeAppend(boardId)
+      await observer.beforeAppend(boardId, updates)
       await inner.appendUpdates(boardId, updates)
       for (const update of updates) observer.appended.push({ boardId, update })
     },

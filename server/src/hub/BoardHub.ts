@@ -11,6 +11,7 @@ import { BoardConnection, CLOSE_GRACE_MS, closeSocket } from './BoardConnection.
 import { StoreBoardLogs, type BoardLogSource } from './BoardLog.js'
 import { BoardRoom, type RoomLimits } from './BoardRoom.js'
 import type { RejectReason } from './RejectReason.js'
+import { RoomChangeError, ServerPeer } from './ServerPeer.js'
 import { TokenBucket } from './TokenBucket.js'
 
 /** Options of the Yjs endpoint; SPEC.md gives the rule each one serves. */
@@ -206,6 +207,41 @@ export class BoardHub {
   async liveDoc(boardId: string): Promise<Y.Doc | null> {
     const room = await this.rooms.get(boardId)?.catch(() => null)
     return room && !room.closing ? room.doc : null
+  }
+
+  /**
+   * [H20] Changes a board or private room from the server, by the rules of a client's write: the
+   * room is opened if no client has it (one load shared with joining clients), `change` runs on
+   * a copy that holds all the room stored, and what it wrote lands as one update with the
+   * server's origin through the write-ahead queue (size limit, stored before relayed, relayed at
+   * once). Resolves with what `change` returned once that is stored; the room unloads after if
+   * no client holds it. Rejects with a `RoomChangeError` when the room refuses or closes first.
+   * @example await hub.changeBoard(boardId, (doc) => addNotes(doc, notes, serverOrigin))
+   */
+  async changeBoard<T>(roomId: string, change: (doc: Y.Doc) => T): Promise<T> {
+    if (this.closing) throw new RoomChangeError(CloseCode.goingAway, 'shutting down')
+    // An unknown room would load as empty and then fail every append.
+    if ((await this.store.findBoardWorkshop(roomId)) === null)
+      throw new RoomChangeError(CloseCode.unknownBoard, 'unknown board')
+    let room: BoardRoom | null = null
+    const peer = new ServerPeer((frame) => room?.receive(conn, frame))
+    const conn = new BoardConnection(peer, 'facilitator', Infinity)
+    try {
+      // [H10] as for a client: a room that is unloading is waited for, then loaded again
+      while (!room) {
+        if (this.closing) throw new RoomChangeError(CloseCode.goingAway, 'shutting down')
+        const candidate = await this.acquire(roomId)
+        if (candidate.join(conn)) room = candidate
+        else await candidate.unloaded
+      }
+      await peer.sync()
+      const { result, wrote } = peer.write(change)
+      if (wrote) await peer.sync()
+      return result
+    } finally {
+      room?.leave(conn)
+      peer.destroy()
+    }
   }
 
   /**
