@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { Logger } from 'pino'
 import { boardOfRoom } from '@sparboard/protocol'
 import { ControlPlane } from './control/ControlPlane.js'
+import { movePrivateNotes } from './control/movePrivateNotes.js'
 import { createApp } from './http/createApp.js'
 import { BoardHub, type BoardHubOptions } from './hub/BoardHub.js'
 import { createLogger } from './logger.js'
@@ -136,6 +137,19 @@ export function createServer(options: ServerOptions = {}): SparboardServer {
     },
     options.scaleOut,
   )
+  // [C19] the reveal moves every author's private notes onto the boards, absent authors' too
+  control.sessions.revealMover = async (workshopId) => {
+    try {
+      const moved = await movePrivateNotes(workshopId, { store, hub, log })
+      log.info({ workshop: workshopId, moved }, 'private notes revealed')
+    } catch (err) {
+      log.error({ err, workshop: workshopId }, 'reveal not finished; it stays pending')
+      throw err
+    }
+  }
+  control
+    .finishPendingReveals()
+    .catch((err: unknown) => log.error({ err }, 'pending reveals could not be finished'))
   const services = options.scaleOut ? watchServices(options.scaleOut, hub, log) : null
   options.scaleOut?.onRoleRevoked((workshopId, role) => hub.closeRole(workshopId, role))
   eraseWorkshop = async (id) => {

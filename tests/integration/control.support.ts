@@ -54,3 +54,10 @@ export function connected(client: ControlClient): Promise<void> {
     client.socket.once('connect_error', reject)
   })
 }
+
+/** Joins as a participant and returns the key to their private rooms ([C12]). */
+export async function joinAuthor(client: ControlClient, name: string, side: 0 | 1) {
+  const joined = await client.send('session:join', { name, side })
+  if (!joined.ok || !joined.privateKey) throw new Error(`${name} could not join`)
+  return { participantId: joined.participantId, privateKey: joined.privateKey }
+}

@@ -17,16 +17,21 @@ export interface ChildServer {
  * Benchmarks measure what `pnpm start` runs, the build (`SPARBOARD_SERVER=built`, set by the
  * bench scripts after building); tests run the source under tsx, so they need no build.
  */
-const entry =
+const mainEntry =
   process.env.SPARBOARD_SERVER === 'built'
     ? ['dist/main.js']
     : ['--conditions=sparboard-source', '--import', 'tsx', 'src/main.ts']
 
-/** Runs the server's entry file as its own process (so it can be killed, and measured). */
+/**
+ * Runs the server's entry file as its own process (so it can be killed, and measured); `script`
+ * runs another source file under tsx instead, one that prints `{"port": n}` once listening.
+ */
 export async function spawnServer(
   dataDir: string,
   env: Record<string, string> = {},
+  script?: string,
 ): Promise<ChildServer> {
+  const entry = script ? ['--conditions=sparboard-source', '--import', 'tsx', script] : mainEntry
   const proc = spawn(process.execPath, entry, {
     cwd: serverDir,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },

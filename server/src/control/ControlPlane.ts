@@ -100,6 +100,17 @@ export class ControlPlane {
     })
   }
 
+  /**
+   * [C19] Finishes the reveals a stopped server left pending (at start-up), then forgets the
+   * sessions of those workshops nobody is connected to.
+   */
+  async finishPendingReveals(): Promise<void> {
+    for (const workshopId of await this.sessions.finishPendingReveals()) {
+      const idle = () => !this.io.sockets.adapter.rooms.get(`workshop:${workshopId}`)?.size
+      if (idle()) await this.sessions.release(workshopId, idle)
+    }
+  }
+
   /** Disconnects every control connection of a workshop (it was deleted). */
   disconnectWorkshop(workshopId: string): void {
     this.io.in(`workshop:${workshopId}`).disconnectSockets(true)

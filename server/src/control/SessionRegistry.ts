@@ -1,12 +1,24 @@
-import type { SessionView } from '@sparboard/protocol'
+import { phaseRules, type SessionView } from '@sparboard/protocol'
 import type { Store } from '../store/Store.js'
-import { readStoredSession } from './SessionState.js'
+import { readRevealPending, readStoredSession, storedSession } from './SessionState.js'
 
 interface Entry {
   state: SessionView
+  /** [C19] A reveal whose notes are not all on the boards yet; stored with the state, never sent. */
+  revealPending: boolean
   /** Changes of one workshop run one after another, each stored before the next starts. */
   queue: Promise<unknown>
 }
+
+/**
+ * [C19] Moves the private notes of a workshop onto its boards; rejects when some could not be
+ * moved yet (the reveal then stays pending and is tried again).
+ */
+export type RevealMover = (workshopId: string) => Promise<void>
+
+/** Whether authors write alone now: their private rooms must then stay where they are. */
+const writingAlone = (state: SessionView) =>
+  phaseRules[state.phase].privateWriting && !state.revealed
 
 /**
  * Scale-out mode: several nodes serve one workshop. A change runs under `exclusive` (no other node
@@ -24,6 +36,8 @@ export class SessionRegistry {
   private readonly entries = new Map<string, Promise<Entry>>()
   /** Locked boards of each workshop the hub asked about, kept current by every change ([H18]). */
   private readonly locks = new Map<string, ReadonlySet<string>>()
+  /** [C19] Set by the server, which has the hub; without it a reveal moves nothing. */
+  revealMover: RevealMover | null = null
 
   constructor(
     private readonly store: Store,
@@ -72,19 +86,46 @@ export class SessionRegistry {
     change: (state: SessionView) => T,
   ): Promise<T & { changed: boolean }> {
     const entry = await this.entry(workshopId)
-    const apply = async () => {
-      // Another node may have changed it: the stored state is the current one.
-      if (this.sync) entry.state = readStoredSession(await this.store.getSession(workshopId))
+    return this.enqueue(workshopId, entry, async () => {
       const outcome = change(entry.state)
       const next = 'state' in outcome ? (outcome.state as SessionView) : entry.state
       const changed = next !== entry.state
       if (changed) {
-        await this.store.saveSession(workshopId, next)
+        // [C19] the end of writing alone (reveal, or another phase) and the note that its move
+        // is pending are one write: a stop cannot split them
+        const revealPending =
+          entry.revealPending || (writingAlone(entry.state) && !writingAlone(next))
+        await this.store.saveSession(workshopId, storedSession(next, revealPending))
         entry.state = next
+        entry.revealPending = revealPending
         this.locks.set(workshopId, new Set(next.lockedBoards))
         this.sync?.changed(workshopId)
       }
+      // [C19] the notes move before anyone is told of the reveal; a move cut short is tried again
+      if (changed && entry.revealPending) await this.finishReveal(workshopId, entry)
       return { ...outcome, changed }
+    })
+  }
+
+  /**
+   * [C19] Finishes the reveals the store says are pending (a server stopped midway); resolves
+   * with their workshops once each was tried.
+   */
+  async finishPendingReveals(): Promise<string[]> {
+    const workshops = await this.store.pendingReveals()
+    // Loading a session with a pending reveal queues its move (see `entry`).
+    for (const workshopId of workshops) await (await this.entry(workshopId)).queue
+    return workshops
+  }
+
+  /**
+   * Runs `task` after the workshop's earlier changes; in scale-out mode under the workshop's
+   * lease, on the state as stored (another node may have changed it).
+   */
+  private enqueue<R>(workshopId: string, entry: Entry, task: () => Promise<R>): Promise<R> {
+    const apply = async () => {
+      if (this.sync) this.adopt(entry, await this.store.getSession(workshopId))
+      return task()
     }
     const run = entry.queue.then(() =>
       this.sync ? this.sync.exclusive(workshopId, apply) : apply(),
@@ -93,13 +134,36 @@ export class SessionRegistry {
     return run
   }
 
+  private adopt(entry: Entry, stored: unknown): void {
+    entry.state = readStoredSession(stored)
+    entry.revealPending = readRevealPending(stored)
+  }
+
+  /**
+   * [C19] Moves a revealed round's private notes, then clears the mark. A new private round that
+   * started meanwhile only clears it: its rooms hold that round's notes now, and its own reveal
+   * moves them all. A move that fails leaves the mark, to be tried again.
+   */
+  private async finishReveal(workshopId: string, entry: Entry): Promise<void> {
+    // Under the lease the state was read again: another node may have finished it.
+    if (!this.revealMover || !entry.revealPending) return
+    try {
+      if (!writingAlone(entry.state)) await this.revealMover(workshopId)
+      await this.store.saveSession(workshopId, storedSession(entry.state, false))
+      entry.revealPending = false
+    } catch {
+      // the mover logged why; the stored mark makes the next change or start-up try again
+    }
+  }
+
   /** Scale-out mode: another node changed the session; our copy and locks are read again. */
   private async reload(workshopId: string): Promise<void> {
     const entry = this.entries.get(workshopId)
     if (!entry && !this.locks.has(workshopId)) return
     const read = async () => {
-      const state = readStoredSession(await this.store.getSession(workshopId))
-      if (entry) (await entry).state = state
+      const stored = await this.store.getSession(workshopId)
+      const state = readStoredSession(stored)
+      if (entry) this.adopt(await entry, stored)
       if (this.locks.has(workshopId)) this.locks.set(workshopId, new Set(state.lockedBoards))
     }
     if (!entry) return read()
@@ -124,10 +188,17 @@ export class SessionRegistry {
   private entry(workshopId: string): Promise<Entry> {
     let entry = this.entries.get(workshopId)
     if (!entry) {
-      entry = this.store.getSession(workshopId).then((stored) => ({
-        state: readStoredSession(stored),
-        queue: Promise.resolve(),
-      }))
+      entry = this.store.getSession(workshopId).then((stored) => {
+        const loaded: Entry = {
+          state: readStoredSession(stored),
+          revealPending: readRevealPending(stored),
+          queue: Promise.resolve(),
+        }
+        // [C19] a reveal a stopped server left unfinished is finished before any change
+        if (loaded.revealPending)
+          void this.enqueue(workshopId, loaded, () => this.finishReveal(workshopId, loaded))
+        return loaded
+      })
       this.entries.set(workshopId, entry)
       entry.catch(() => this.entries.delete(workshopId))
     }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { initialSession, readStoredSession } from './SessionState.js'
+import {
+  initialSession,
+  readRevealPending,
+  readStoredSession,
+  storedSession,
+} from './SessionState.js'
 
 describe('readStoredSession', () => {
   it('fills fields a row written by an older version lacks', () => {
@@ -25,5 +30,16 @@ describe('readStoredSession', () => {
     expect(readStoredSession({ phase: 'lunch' })).toEqual(initialSession())
     expect(readStoredSession(null)).toEqual(initialSession())
     expect(readStoredSession('garbage')).toEqual(initialSession())
+  })
+
+  it('[C19] keeps a pending reveal in the stored row and never in the view everyone is sent', () => {
+    const state = { ...initialSession(), phase: 'interests' as const, revealed: true }
+    const row = JSON.parse(JSON.stringify(storedSession(state, true))) as unknown
+    expect(readRevealPending(row)).toBe(true)
+    expect(readStoredSession(row)).toEqual(state)
+    expect(readStoredSession(row)).not.toHaveProperty('revealPending')
+    expect(readRevealPending(storedSession(state, false))).toBe(false)
+    expect(readRevealPending(state)).toBe(false)
+    expect(readRevealPending(null)).toBe(false)
   })
 })

@@ -71,3 +71,18 @@ export function readStoredSession(stored: unknown): SessionView {
   const parsed = StoredSession.safeParse({ ...initialSession(), ...stored })
   return parsed.success ? parsed.data : initialSession()
 }
+
+/**
+ * [C19] The session row as stored: the view everyone is sent, plus `revealPending`, which only
+ * the server reads: a reveal whose private notes are not all on the boards yet.
+ */
+export const storedSession = (state: SessionView, revealPending: boolean) => ({
+  ...state,
+  revealPending,
+})
+
+/** [C19] Whether a stored session row marks a reveal the server has not finished. */
+export const readRevealPending = (stored: unknown): boolean =>
+  stored !== null &&
+  typeof stored === 'object' &&
+  (stored as { revealPending?: unknown }).revealPending === true

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis'
 import type { SessionSync } from '../control/SessionRegistry.js'
 
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0`
+const EXTEND = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) end return 0`
 const LEASE_MS = 5000
 const WAIT_MS = 10_000
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -35,9 +36,15 @@ export class RedisSessionSync implements SessionSync {
       if (Date.now() > deadline) throw new Error('session is locked by another node')
       await delay(5 + Math.random() * 10)
     }
+    // A long change (a reveal moving many notes, [C19]) keeps the lease for as long as it runs.
+    const extend = setInterval(
+      () => void this.redis.eval(EXTEND, 1, key, holder, LEASE_MS).catch(() => {}),
+      LEASE_MS / 3,
+    )
     try {
       return await run()
     } finally {
+      clearInterval(extend)
       await this.redis.eval(RELEASE, 1, key, holder).catch(() => {})
     }
   }
