@@ -1,10 +1,12 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readNotes } from '@sparboard/board-model'
+import { privateRoom } from '@sparboard/protocol'
 import { launchChromium } from '../support/browser.js'
 import { clientDir } from '../support/clientDir.js'
 import { openRaw } from '../support/rawClient.js'
 import { createWorkshop, startServer, type RunningServer } from '../support/startServer.js'
+import { eventually } from '../support/eventually.js'
 import { openBoard, synced } from '../support/yjsClient.js'
 
 let browser: Browser
@@ -19,10 +21,14 @@ afterAll(async () => {
   await running?.stop()
 })
 
-async function open(url: string): Promise<Page> {
+type StorageState = Awaited<ReturnType<ReturnType<Page['context']>['storageState']>>
+
+/** A page in a browser of its own; `storageState` brings back a browser that was closed. */
+async function open(url: string, storageState?: StorageState): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 900 },
     locale: 'en-GB',
+    storageState,
   })
   const page = await context.newPage()
   page.on('pageerror', (err) => {
@@ -36,7 +42,7 @@ const outline = (page: Page) => page.getByTestId('outline').locator('.outline-te
 const sorted = async (texts: Promise<string[]> | string[]) => [...(await texts)].sort()
 
 describe('private writing, in Chromium', () => {
-  it('[C12][C13] keeps each participant’s notes to themselves until the facilitator reveals them', async () => {
+  it('[C12][C13][C19] keeps each participant’s notes to themselves until the reveal, which shows an absent author’s notes too', async () => {
     running = await startServer({ clientDir: clientDir() })
     const w = await createWorkshop(running.url)
     const board = w.boards[0]!
@@ -97,12 +103,39 @@ describe('private writing, in Chromium', () => {
       .poll(() => activity.textContent())
       .toMatch(/^ · 0 notes \(\+3 private notes waiting for the reveal\) · /)
 
+    // Bram closes his browser before the reveal, once his note is on the server (a second tab
+    // of his, with his key, sees it).
+    const identity = await bram.evaluate(
+      (key) => localStorage.getItem(key),
+      `sparboard.participant.${w.id}`,
+    )
+    const bramKey = (JSON.parse(identity ?? '{}') as { privateKey?: string }).privateKey
+    if (!bramKey) throw new Error('Bram has no private key')
+    const bramTab = openBoard(running.wsUrl, privateRoom(board.id, bramKey), w.tokens.participant)
+    closers.push(() => bramTab.provider.destroy())
+    await eventually(() =>
+      expect(readNotes(bramTab.doc).map((n) => n.text)).toEqual(['Bram alone']),
+    )
+    bramTab.provider.destroy()
+    const bramBrowser = await bram.context().storageState()
+    await bram.context().close()
+
     await fac.getByRole('button', { name: 'Reveal the notes' }).click()
     const all = ['Anna alone', 'Bram alone', 'Carla alone']
-    for (const page of [anna, bram, carla])
+    for (const page of [anna, carla])
       await expect.poll(() => sorted(outline(page).allTextContents())).toEqual(all)
     await expect.poll(() => sorted(readNotes(spy.doc).map((n) => n.text))).toEqual(all)
     expect(await sorted(readNotes(spy.doc).map((n) => n.author))).toEqual(['Anna', 'Bram', 'Carla'])
     await expect.poll(() => activity.textContent()).toMatch(/^ · 3 notes · /)
+
+    // Bram comes back to the board in the browser he closed: every note once, his too.
+    const back = await open(boardUrl, bramBrowser)
+    await back.locator('[data-testid=connection][data-status=connected]').waitFor()
+    await expect.poll(() => sorted(outline(back).allTextContents())).toEqual(all)
+    expect(
+      readNotes(spy.doc)
+        .map((n) => n.text)
+        .sort(),
+    ).toEqual(all)
   })
 })
