@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readNotes } from '@sparboard/board-model'
 import { privateRoom } from '@sparboard/protocol'
@@ -11,6 +12,7 @@ import {
 } from '../support/privateWriting.js'
 import { openRaw } from '../support/rawClient.js'
 import {
+  redisUrl,
   scaleServicesUp,
   scaleSpace,
   startScaleNode,
@@ -95,5 +97,59 @@ describe.skipIf(!up)('scale-out: the reveal', () => {
     expect(readNotes(bramLater.doc)).toEqual([])
     await eventually(() => expect(a.state?.revealed).toBe(true))
     expect(await n1.server.store.pendingReveals()).toEqual([])
+  })
+
+  it('[S5][C19] a long move keeps extending the workshop’s lease: no other node changes the session or moves notes meanwhile', async () => {
+    const [n0, n1] = nodes as [RunningServer, RunningServer]
+    const w = await createWorkshop(n0.url)
+    const f0 = track(openControl(n0.url, w.tokens.facilitator), (c) => c.close())
+    const f1 = track(openControl(n1.url, w.tokens.facilitator), (c) => c.close())
+    await Promise.all([connected(f0), connected(f1)])
+    expect(await f0.send('phase:set', { phase: 'interests' })).toEqual({ ok: true })
+    // Node one's move waits until the test lets it go; node two's must never run.
+    const mover = n0.server.control.sessions.revealMover!
+    let release = () => {}
+    const released = new Promise<void>((resolve) => (release = resolve))
+    n0.server.control.sessions.revealMover = async (id) => {
+      await released
+      return mover(id)
+    }
+    let movedOnTwo = 0
+    const moverTwo = n1.server.control.sessions.revealMover!
+    n1.server.control.sessions.revealMover = (id) => {
+      movedOnTwo++
+      return moverTwo(id)
+    }
+    const redis = track(new Redis(redisUrl), (r) => r.disconnect())
+    const lease = `${space.keyPrefix}session-lock:${w.id}`
+    try {
+      const revealing = f0.send('phase:reveal', {})
+      // a third of the way into a lease's life: extended from here, it would jump back up
+      const ttl = () => redis.pttl(lease)
+      const first = await eventually(async () => {
+        const left = await ttl()
+        expect(left).toBeGreaterThan(0)
+        expect(left).toBeLessThan(4000)
+        return left
+      })
+      let timerAcked = false
+      const timer = f1.send('timer:start', { durationMs: 60_000 }).then((ack) => {
+        timerAcked = true
+        return ack
+      })
+      // the lease is extended while the move runs, so node two keeps waiting
+      await eventually(async () => expect(await ttl()).toBeGreaterThan(first))
+      expect(timerAcked).toBe(false)
+      release()
+      expect(await revealing).toEqual({ ok: true })
+      expect(await timer).toEqual({ ok: true })
+    } finally {
+      release()
+      n0.server.control.sessions.revealMover = mover
+      n1.server.control.sessions.revealMover = moverTwo
+    }
+    expect(movedOnTwo).toBe(0)
+    await eventually(() => expect(f0.state?.timer.running).toBe(true))
+    expect(f0.state?.revealed).toBe(true)
   })
 })
