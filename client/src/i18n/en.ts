@@ -27,7 +27,8 @@ export const en = {
     create: 'Create workshop',
     creating: 'Creating…',
     secret: 'Creation key',
-    secretHint: 'This server lets only people with its key create workshops. Ask its administrator.',
+    secretHint:
+      'This server lets only people with its key create workshops. Ask its administrator.',
     secretNeeded: 'This server asks for a creation key. Enter it below and try again.',
     secretWrong: 'That creation key is not right.',
     failed: 'The workshop could not be created: {{error}}',

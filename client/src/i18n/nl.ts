@@ -30,8 +30,10 @@ export const nl: Texts<typeof en> = {
     create: 'Workshop aanmaken',
     creating: 'Bezig met aanmaken…',
     secret: 'Aanmaaksleutel',
-    secretHint: 'Op deze server kan alleen wie de sleutel heeft een workshop aanmaken. Vraag de beheerder.',
-    secretNeeded: 'Deze server vraagt om een aanmaaksleutel. Vul die hieronder in en probeer het opnieuw.',
+    secretHint:
+      'Op deze server kan alleen wie de sleutel heeft een workshop aanmaken. Vraag de beheerder.',
+    secretNeeded:
+      'Deze server vraagt om een aanmaaksleutel. Vul die hieronder in en probeer het opnieuw.',
     secretWrong: 'Die aanmaaksleutel klopt niet.',
     failed: 'De workshop kon niet worden aangemaakt: {{error}}',
   },
