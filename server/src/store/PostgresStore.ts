@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto'
 import pg from 'pg'
 import { privateRoomMark, type Role } from '@sparboard/protocol'
 import { hashToken } from './hashToken.js'
-import type { Store, StoredBoard, TokenGrant, WorkshopRecord } from './Store.js'
+import type { PersonalGrant, Store, StoredBoard, TokenGrant, WorkshopRecord } from './Store.js'
 
 // Several nodes may start at once: the advisory lock makes creating the tables one at a time.
 const schemaSql = (schema: string) => `
@@ -20,6 +20,11 @@ CREATE TABLE IF NOT EXISTS tokens (
   workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
   role TEXT NOT NULL
 );
+-- [C20] personal tokens: whom one speaks for (NULL for a link's token), and whether a replaced
+-- participant link suspends it; databases from before them get the columns here
+ALTER TABLE tokens ADD COLUMN IF NOT EXISTS participant_id TEXT;
+ALTER TABLE tokens ADD COLUMN IF NOT EXISTS suspended BOOLEAN NOT NULL DEFAULT false;
+CREATE INDEX IF NOT EXISTS tokens_participant ON tokens(workshop_id, participant_id);
 CREATE TABLE IF NOT EXISTS boards (
   id TEXT PRIMARY KEY,
   workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
@@ -132,13 +137,64 @@ export class PostgresStore implements Store {
 
   async findToken(token: string): Promise<TokenGrant | null> {
     const hash = hashToken(token)
-    const { rows } = await this.query<{ hash: Buffer; workshop_id: string; role: string }>(
-      'SELECT hash, workshop_id, role FROM tokens WHERE hash = $1',
+    const { rows } = await this.query<{
+      hash: Buffer
+      workshop_id: string
+      role: string
+      participant_id: string | null
+    }>(
+      'SELECT hash, workshop_id, role, participant_id FROM tokens WHERE hash = $1 AND NOT suspended',
       [hash],
     )
     const row = rows[0]
     if (!row || !timingSafeEqual(row.hash, hash)) return null
-    return { workshopId: row.workshop_id, role: row.role as Role }
+    const grant = { workshopId: row.workshop_id, role: row.role as Role }
+    return row.participant_id === null ? grant : { ...grant, participantId: row.participant_id }
+  }
+
+  async addPersonalToken(workshopId: string, participantId: string, token: string) {
+    const { rowCount } = await this.query(
+      `INSERT INTO tokens (hash, workshop_id, role, participant_id)
+       SELECT $1, id, 'participant', $2 FROM workshops WHERE id = $3`,
+      [hashToken(token), participantId, workshopId],
+    )
+    return (rowCount ?? 0) > 0
+  }
+
+  async findPersonalToken(token: string): Promise<PersonalGrant | null> {
+    const hash = hashToken(token)
+    const { rows } = await this.query<{
+      hash: Buffer
+      workshop_id: string
+      participant_id: string
+      suspended: boolean
+    }>(
+      `SELECT hash, workshop_id, participant_id, suspended FROM tokens
+       WHERE hash = $1 AND participant_id IS NOT NULL`,
+      [hash],
+    )
+    const row = rows[0]
+    if (!row || !timingSafeEqual(row.hash, hash)) return null
+    return {
+      workshopId: row.workshop_id,
+      participantId: row.participant_id,
+      suspended: row.suspended,
+    }
+  }
+
+  async resumePersonalToken(token: string): Promise<void> {
+    await this.query(
+      'UPDATE tokens SET suspended = false WHERE hash = $1 AND participant_id IS NOT NULL',
+      [hashToken(token)],
+    )
+  }
+
+  async deletePersonalTokens(workshopId: string, participantId: string): Promise<number> {
+    const { rowCount } = await this.query(
+      'DELETE FROM tokens WHERE workshop_id = $1 AND participant_id = $2',
+      [workshopId, participantId],
+    )
+    return rowCount ?? 0
   }
 
   async replaceToken(workshopId: string, role: Role, token: string): Promise<boolean> {
@@ -150,12 +206,20 @@ export class PostgresStore implements Store {
         [workshopId, role, token],
       )
       if (!rowCount) return false
-      await c.query('DELETE FROM tokens WHERE workshop_id = $1 AND role = $2', [workshopId, role])
+      await c.query(
+        'DELETE FROM tokens WHERE workshop_id = $1 AND role = $2 AND participant_id IS NULL',
+        [workshopId, role],
+      )
       await c.query('INSERT INTO tokens (hash, workshop_id, role) VALUES ($1, $2, $3)', [
         hashToken(token),
         workshopId,
         role,
       ])
+      // [C20] everyone on the old link rejoins through the new one before their own token works
+      await c.query(
+        'UPDATE tokens SET suspended = true WHERE workshop_id = $1 AND role = $2 AND participant_id IS NOT NULL',
+        [workshopId, role],
+      )
       return true
     })
   }

@@ -4,7 +4,7 @@ import { dirname } from 'node:path'
 import { timingSafeEqual } from 'node:crypto'
 import { privateRoomMark, type Role } from '@sparboard/protocol'
 import { hashToken } from './hashToken.js'
-import type { Store, StoredBoard, TokenGrant, WorkshopRecord } from './Store.js'
+import type { PersonalGrant, Store, StoredBoard, TokenGrant, WorkshopRecord } from './Store.js'
 import { GroupCommit } from './GroupCommit.js'
 import { WalCheckpointer } from './WalCheckpointer.js'
 
@@ -17,7 +17,11 @@ CREATE TABLE IF NOT EXISTS workshops (
 CREATE TABLE IF NOT EXISTS tokens (
   hash BLOB PRIMARY KEY,
   workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
-  role TEXT NOT NULL
+  role TEXT NOT NULL,
+  -- [C20] whom a participant's personal token speaks for; NULL for a link's token
+  participant_id TEXT,
+  -- [C20] 1 while a replaced participant link suspends a personal token
+  suspended INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS boards (
   id TEXT PRIMARY KEY,
@@ -39,6 +43,23 @@ CREATE TABLE IF NOT EXISTS workshop_activity (
   at INTEGER NOT NULL
 ) WITHOUT ROWID;
 `
+
+/** Brings a file from an older version up to SCHEMA; safe to run on every open. */
+function migrate(db: Database.Database): void {
+  db.transaction(() => {
+    const columns = new Set(
+      db
+        .prepare<[], { name: string }>('PRAGMA table_info(tokens)')
+        .all()
+        .map((c) => c.name),
+    )
+    // [C20] files from before personal tokens: every row there is a link's token
+    if (!columns.has('participant_id')) db.exec('ALTER TABLE tokens ADD COLUMN participant_id TEXT')
+    if (!columns.has('suspended'))
+      db.exec('ALTER TABLE tokens ADD COLUMN suspended INTEGER NOT NULL DEFAULT 0')
+    db.exec('CREATE INDEX IF NOT EXISTS tokens_participant ON tokens(workshop_id, participant_id)')
+  })()
+}
 
 /** One board's share of a group commit. */
 interface Append {
@@ -62,6 +83,7 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = NORMAL')
     this.db.pragma('foreign_keys = ON')
     this.db.exec(SCHEMA)
+    migrate(this.db)
     this.stmts = {
       insertWorkshop: this.db.prepare(
         'INSERT INTO workshops (id, data, created_at) VALUES (?, ?, ?)',
@@ -71,8 +93,31 @@ export class SqliteStore implements Store {
       getWorkshop: this.db.prepare<[string], { data: string }>(
         'SELECT data FROM workshops WHERE id = ?',
       ),
-      findToken: this.db.prepare<[Buffer], { hash: Buffer; workshop_id: string; role: string }>(
-        'SELECT hash, workshop_id, role FROM tokens WHERE hash = ?',
+      findToken: this.db.prepare<
+        [Buffer],
+        { hash: Buffer; workshop_id: string; role: string; participant_id: string | null }
+      >(
+        'SELECT hash, workshop_id, role, participant_id FROM tokens WHERE hash = ? AND suspended = 0',
+      ),
+      insertPersonal: this.db.prepare(
+        `INSERT INTO tokens (hash, workshop_id, role, participant_id)
+         SELECT ?, id, 'participant', ? FROM workshops WHERE id = ?`,
+      ),
+      findPersonal: this.db.prepare<
+        [Buffer],
+        { hash: Buffer; workshop_id: string; participant_id: string; suspended: number }
+      >(
+        `SELECT hash, workshop_id, participant_id, suspended FROM tokens
+         WHERE hash = ? AND participant_id IS NOT NULL`,
+      ),
+      resumePersonal: this.db.prepare(
+        'UPDATE tokens SET suspended = 0 WHERE hash = ? AND participant_id IS NOT NULL',
+      ),
+      deletePersonal: this.db.prepare(
+        'DELETE FROM tokens WHERE workshop_id = ? AND participant_id = ?',
+      ),
+      suspendPersonal: this.db.prepare(
+        'UPDATE tokens SET suspended = 1 WHERE workshop_id = ? AND role = ? AND participant_id IS NOT NULL',
       ),
       findBoard: this.db.prepare<[string], { workshop_id: string }>(
         'SELECT workshop_id FROM boards WHERE id = ?',
@@ -102,7 +147,9 @@ export class SqliteStore implements Store {
          ORDER BY workshop_id`,
       ),
       deleteWorkshop: this.db.prepare('DELETE FROM workshops WHERE id = ?'),
-      deleteRoleTokens: this.db.prepare('DELETE FROM tokens WHERE workshop_id = ? AND role = ?'),
+      deleteRoleTokens: this.db.prepare(
+        'DELETE FROM tokens WHERE workshop_id = ? AND role = ? AND participant_id IS NULL',
+      ),
       setWorkshopData: this.db.prepare('UPDATE workshops SET data = ? WHERE id = ?'),
       touch: this.db.prepare(
         `INSERT INTO workshop_activity (workshop_id, at) SELECT id, ? FROM workshops WHERE id = ?
@@ -143,7 +190,31 @@ export class SqliteStore implements Store {
     const hash = hashToken(token)
     const row = this.stmts.findToken.get(hash)
     if (!row || !timingSafeEqual(row.hash, hash)) return null
-    return { workshopId: row.workshop_id, role: row.role as Role }
+    const grant = { workshopId: row.workshop_id, role: row.role as Role }
+    return row.participant_id === null ? grant : { ...grant, participantId: row.participant_id }
+  }
+
+  async addPersonalToken(workshopId: string, participantId: string, token: string) {
+    return this.stmts.insertPersonal.run(hashToken(token), participantId, workshopId).changes > 0
+  }
+
+  async findPersonalToken(token: string): Promise<PersonalGrant | null> {
+    const hash = hashToken(token)
+    const row = this.stmts.findPersonal.get(hash)
+    if (!row || !timingSafeEqual(row.hash, hash)) return null
+    return {
+      workshopId: row.workshop_id,
+      participantId: row.participant_id,
+      suspended: row.suspended !== 0,
+    }
+  }
+
+  async resumePersonalToken(token: string): Promise<void> {
+    this.stmts.resumePersonal.run(hashToken(token))
+  }
+
+  async deletePersonalTokens(workshopId: string, participantId: string): Promise<number> {
+    return this.stmts.deletePersonal.run(workshopId, participantId).changes
   }
 
   async replaceToken(workshopId: string, role: Role, token: string): Promise<boolean> {
@@ -156,6 +227,8 @@ export class SqliteStore implements Store {
       this.stmts.setWorkshopData.run(JSON.stringify(next), workshopId)
       this.stmts.deleteRoleTokens.run(workshopId, role)
       this.stmts.insertToken.run(hashToken(token), workshopId, role)
+      // [C20] everyone on the old link rejoins through the new one before their own token works
+      this.stmts.suspendPersonal.run(workshopId, role)
       return true
     })()
   }

@@ -17,6 +17,16 @@ export interface WorkshopRecord {
 export interface TokenGrant {
   readonly workshopId: string
   readonly role: Role
+  /** Set for a participant's personal token ([C20]): the one person it speaks for. */
+  readonly participantId?: string
+}
+
+/** A participant's personal token ([C20]), also while a replaced participant link suspends it. */
+export interface PersonalGrant {
+  readonly workshopId: string
+  readonly participantId: string
+  /** The participant link was replaced since it was issued: it opens nothing until a rejoin. */
+  readonly suspended: boolean
 }
 
 /** A board's stored history: a snapshot (possibly empty) followed by the log since it. */
@@ -42,6 +52,19 @@ export interface Store {
    * there is no such workshop.
    */
   replaceToken(workshopId: string, role: Role, token: string): Promise<boolean>
+  /**
+   * Issues a participant's personal token ([C20]): from then on it grants the participant role as
+   * that person. Replacing the participant link suspends it (`findToken` no longer knows it);
+   * `resumePersonalToken` lifts that after the person rejoined through the new link. False when
+   * there is no such workshop.
+   */
+  addPersonalToken(workshopId: string, participantId: string, token: string): Promise<boolean>
+  /** Whose personal token this is, suspended or not; null for any other token. */
+  findPersonalToken(token: string): Promise<PersonalGrant | null>
+  /** Lets a suspended personal token grant again (its holder rejoined through the new link). */
+  resumePersonalToken(token: string): Promise<void>
+  /** Deletes a participant's personal tokens (they were removed); resolves with how many went. */
+  deletePersonalTokens(workshopId: string, participantId: string): Promise<number>
   /** The workshop a board belongs to, or null for an unknown board. */
   findBoardWorkshop(boardId: string): Promise<string | null>
   loadBoard(boardId: string): Promise<StoredBoard>

@@ -8,6 +8,11 @@ import type { Store, WorkshopRecord } from './Store.js'
 export interface StoreFixture {
   readonly store: Store
   reopen(): Promise<Store>
+  /**
+   * Closes the store, writes `workshop` into a fresh database laid out as before personal tokens
+   * ([C20]: a `tokens` table of hash, workshop and role only), and opens the store on that.
+   */
+  legacy(workshop: WorkshopRecord): Promise<Store>
   dispose(): Promise<void>
 }
 
@@ -168,6 +173,103 @@ export function storeContract(name: string, open: () => Promise<StoreFixture>): 
         role: 'participant',
       })
       expect((await store.getWorkshop(w.id))?.tokens).toEqual({ ...w.tokens, participant: fresh })
+    })
+
+    it('[C20] a personal token grants the participant role as that person; a link names nobody', async () => {
+      const { store } = await start()
+      const w = sampleWorkshop()
+      await store.createWorkshop(w)
+      const personal = token()
+      expect(await store.addPersonalToken(w.id, 'p-anna', personal)).toBe(true)
+      expect(await store.addPersonalToken('w-none', 'p-anna', token())).toBe(false)
+      expect(await store.findToken(personal)).toEqual({
+        workshopId: w.id,
+        role: 'participant',
+        participantId: 'p-anna',
+      })
+      expect(await store.findToken(w.tokens.participant)).toEqual({
+        workshopId: w.id,
+        role: 'participant',
+      })
+      expect(await store.findPersonalToken(personal)).toEqual({
+        workshopId: w.id,
+        participantId: 'p-anna',
+        suspended: false,
+      })
+      expect(await store.findPersonalToken(w.tokens.participant)).toBeNull()
+      expect(await store.findPersonalToken(personal.slice(0, -1))).toBeNull()
+    })
+
+    it('[C20] a replaced participant link suspends the personal tokens until each is resumed, across a reopen', async () => {
+      const fx = await start()
+      const [w, other] = [sampleWorkshop(), sampleWorkshop()]
+      await fx.store.createWorkshop(w)
+      await fx.store.createWorkshop(other)
+      const [anna, bram, elsewhere] = [token(), token(), token()]
+      await fx.store.addPersonalToken(w.id, 'p-anna', anna)
+      await fx.store.addPersonalToken(w.id, 'p-bram', bram)
+      await fx.store.addPersonalToken(other.id, 'p-anna', elsewhere)
+      await fx.store.replaceToken(w.id, 'observer', token())
+      expect(await fx.store.findToken(anna)).not.toBeNull()
+      const fresh = token()
+      await fx.store.replaceToken(w.id, 'participant', fresh)
+      const store = await fx.reopen()
+      expect(await store.findToken(anna)).toBeNull()
+      expect(await store.findToken(bram)).toBeNull()
+      expect((await store.findPersonalToken(anna))?.suspended).toBe(true)
+      expect(await store.findToken(fresh)).toEqual({ workshopId: w.id, role: 'participant' })
+      expect(await store.findToken(elsewhere)).not.toBeNull()
+      await store.resumePersonalToken(anna)
+      expect(await store.findToken(anna)).toEqual({
+        workshopId: w.id,
+        role: 'participant',
+        participantId: 'p-anna',
+      })
+      expect(await store.findToken(bram)).toBeNull()
+    })
+
+    it("[C16] deletes one participant's personal tokens and no one else's; the workshop takes the rest", async () => {
+      const { store } = await start()
+      const [w, other] = [sampleWorkshop(), sampleWorkshop()]
+      await store.createWorkshop(w)
+      await store.createWorkshop(other)
+      const [tab1, tab2, bram, elsewhere] = [token(), token(), token(), token()]
+      await store.addPersonalToken(w.id, 'p-anna', tab1)
+      await store.addPersonalToken(w.id, 'p-anna', tab2)
+      await store.addPersonalToken(w.id, 'p-bram', bram)
+      await store.addPersonalToken(other.id, 'p-anna', elsewhere)
+      expect(await store.deletePersonalTokens(w.id, 'p-anna')).toBe(2)
+      expect(await store.findToken(tab1)).toBeNull()
+      expect(await store.findPersonalToken(tab2)).toBeNull()
+      expect(await store.findToken(bram)).not.toBeNull()
+      expect(await store.findToken(elsewhere)).not.toBeNull()
+      expect(await store.findToken(w.tokens.participant)).not.toBeNull()
+      expect(await store.deletePersonalTokens(w.id, 'p-anna')).toBe(0)
+      await store.deleteWorkshop(w.id)
+      expect(await store.findPersonalToken(bram)).toBeNull()
+    })
+
+    it('[C20] opens a database from before personal tokens: its links work and it takes personal tokens', async () => {
+      const fx = await start()
+      const w = sampleWorkshop()
+      const store = await fx.legacy(w)
+      for (const role of ['facilitator', 'participant', 'observer'] as const)
+        expect(await store.findToken(w.tokens[role])).toEqual({ workshopId: w.id, role })
+      expect(await store.findBoardWorkshop(w.boards[0]!.id)).toBe(w.id)
+      const personal = token()
+      expect(await store.addPersonalToken(w.id, 'p-anna', personal)).toBe(true)
+      expect((await store.findToken(personal))?.participantId).toBe('p-anna')
+      const fresh = token()
+      expect(await store.replaceToken(w.id, 'participant', fresh)).toBe(true)
+      expect(await store.findToken(w.tokens.participant)).toBeNull()
+      expect(await store.findToken(fresh)).toEqual({ workshopId: w.id, role: 'participant' })
+      expect((await store.findPersonalToken(personal))?.suspended).toBe(true)
+      // opening it again (the migration has run) changes nothing
+      const again = await fx.reopen()
+      expect(await again.findToken(w.tokens.observer)).toEqual({
+        workshopId: w.id,
+        role: 'observer',
+      })
     })
 
     it('keeps workshops, tokens and boards across a reopen', async () => {
