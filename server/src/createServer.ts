@@ -152,6 +152,16 @@ export function createServer(options: ServerOptions = {}): SparboardServer {
     .catch((err: unknown) => log.error({ err }, 'pending reveals could not be finished'))
   const services = options.scaleOut ? watchServices(options.scaleOut, hub, log) : null
   options.scaleOut?.onRoleRevoked((workshopId, role) => hub.closeRole(workshopId, role))
+  // [C16] a removed participant's own token stops, and their board connections close (4401)
+  control.onParticipantRemoved = async (workshopId, participantId) => {
+    await store.deletePersonalTokens(workshopId, participantId)
+    hub.closeParticipant(workshopId, participantId)
+    // Scale-out: the other nodes close that person's board connections too.
+    await options.scaleOut?.revokeParticipant(workshopId, participantId)
+  }
+  options.scaleOut?.onParticipantRevoked((workshopId, participantId) =>
+    hub.closeParticipant(workshopId, participantId),
+  )
   eraseWorkshop = async (id) => {
     const deleted = await store.deleteWorkshop(id)
     const boards = upgrades.closeWorkshop(id)

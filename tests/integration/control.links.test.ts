@@ -79,4 +79,46 @@ describe('control plane: replacing a link', () => {
     ).json()) as { links: { facilitator: string } }
     expect(view.links.facilitator).toBe(rotated.link)
   })
+
+  it('[C15][C20] a replaced participant link suspends personal tokens until their holder rejoins through the new link', async () => {
+    const running = track(await startServer(), (r) => r.stop())
+    const w = await createWorkshop(running.url)
+    const boardId = w.boards[0]!.id
+    const board = (token: string) =>
+      track(openBoard(running.wsUrl, boardId, token), (c) => c.provider.destroy())
+    const control = (token: string) => track(openControl(running.url, token), (c) => c.close())
+    const f = control(w.tokens.facilitator)
+    const anna = control(w.tokens.participant)
+    await Promise.all([connected(f), connected(anna)])
+    const group = w.groups[1]!.id
+    const joined = await anna.send('session:join', { name: 'Anna', side: 1, groupId: group })
+    if (!joined.ok || !joined.personalToken) throw new Error('join refused')
+    const own = board(joined.personalToken)
+    await synced(own.provider)
+    const closed = closedWith(own.provider)
+
+    const res = await rotate(running.url, w.id, 'participant', w.tokens.facilitator)
+    const rotated = (await res.json()) as RotatedLink
+    // everyone on the old link is out, their own token included
+    expect(await closed).toBe(CloseCode.unknownToken)
+    expect(await read(running.url, w.id, joined.personalToken)).toBe(401)
+    expect(await closedWith(board(joined.personalToken).provider)).toBe(CloseCode.unknownToken)
+
+    // Anna gets the new link and rejoins through it with her own token: same id, same group.
+    const back = control(rotated.token)
+    await connected(back)
+    expect(
+      await back.send('session:join', {
+        name: 'Anna',
+        side: 1,
+        participantId: joined.participantId,
+        personalToken: joined.personalToken,
+      }),
+    ).toEqual({ ok: true, participantId: joined.participantId })
+    expect(f.state?.participants).toEqual([
+      { id: joined.participantId, name: 'Anna', side: 1, groupId: group },
+    ])
+    await synced(board(joined.personalToken).provider)
+    expect(await read(running.url, w.id, joined.personalToken)).toBe(200)
+  })
 })

@@ -56,6 +56,76 @@ describe('control plane: participants', () => {
     expect(f.state?.participants).toEqual([])
   })
 
+  it("[C9] a rejoin under a known id must prove it with that participant's personal token", async () => {
+    const { w, f, p } = await session()
+    const group = w.groups[1]!.id
+    const anna = await p.send('session:join', { name: 'Anna', side: 0, groupId: group })
+    const bram = await p.send('session:join', { name: 'Bram', side: 1 })
+    const url = sessionUrl.replace(/^ws/, 'http')
+    const elsewhere = await createWorkshop(url)
+    const outsider = track(openControl(url, elsewhere.tokens.participant), (c) => c.close())
+    await connected(outsider)
+    const foreign = await outsider.send('session:join', { name: 'Anna', side: 0 })
+    if (!anna.ok || !bram.ok || !foreign.ok) throw new Error('join refused')
+    await expect.poll(() => f.state?.participants.length).toBe(2)
+    const before = f.state?.participants
+
+    // Mallory has the participant link and reads Anna's id off the roster.
+    const mallory = track(openControl(url, w.tokens.participant), (c) => c.close())
+    await connected(mallory)
+    const takeover = (personalToken?: string) =>
+      mallory.send('session:join', {
+        name: 'Mallory',
+        side: 1,
+        groupId: w.groups[0]!.id,
+        participantId: anna.participantId,
+        ...(personalToken === undefined ? {} : { personalToken }),
+      })
+    const refused = { ok: false, error: 'forbidden', field: 'personalToken' }
+    expect(await takeover()).toEqual(refused)
+    expect(await takeover(bram.personalToken)).toEqual(refused)
+    expect(await takeover(foreign.personalToken)).toEqual(refused)
+    expect(await takeover(w.tokens.participant)).toEqual(refused)
+    expect(await takeover('x'.repeat(32))).toEqual(refused)
+    expect(f.state?.participants).toEqual(before)
+
+    // Anna herself, on another socket, rejoins with hers and keeps her group.
+    const annaAgain = track(openControl(url, w.tokens.participant), (c) => c.close())
+    await connected(annaAgain)
+    expect(
+      await annaAgain.send('session:join', {
+        name: 'Anna B.',
+        side: 0,
+        participantId: anna.participantId,
+        personalToken: anna.personalToken,
+      }),
+    ).toEqual({ ok: true, participantId: anna.participantId })
+    await expect
+      .poll(() => f.state?.participants.find((x) => x.id === anna.participantId))
+      .toEqual({ id: anna.participantId, name: 'Anna B.', side: 0, groupId: group })
+  })
+
+  it('[C20] hands a first joiner alone a personal token, never in the state, that opens the boards as them', async () => {
+    const { w, f, p } = await session()
+    const joined = await p.send('session:join', { name: 'Anna', side: 0 })
+    if (!joined.ok || !joined.personalToken) throw new Error('no personal token')
+    // 192 random bits, like a link's
+    expect(joined.personalToken).toMatch(/^[A-Za-z0-9_-]{32}$/)
+    await expect.poll(() => f.state?.participants.length).toBe(1)
+    for (const state of [f.state, p.state])
+      expect(JSON.stringify(state)).not.toContain(joined.personalToken)
+    const board = track(openBoard(sessionUrl, w.boards[0]!.id, joined.personalToken), (b) =>
+      b.provider.destroy(),
+    )
+    await synced(board.provider)
+    const url = sessionUrl.replace(/^ws/, 'http')
+    const view = await fetch(`${url}/api/workshops/${w.id}`, {
+      headers: { authorization: `Bearer ${joined.personalToken}` },
+    })
+    expect(view.status).toBe(200)
+    expect(((await view.json()) as { role: string }).role).toBe('participant')
+  })
+
   it('[C12] hands a first joiner alone the key to their private rooms; a guessed room does not exist', async () => {
     const { w, p } = await session()
     const joined = await p.send('session:join', { name: 'Anna', side: 0 })
@@ -66,6 +136,7 @@ describe('control plane: participants', () => {
       name: 'Anna',
       side: 0,
       participantId: joined.participantId,
+      personalToken: joined.personalToken,
     })
     expect(again).toEqual({ ok: true, participantId: joined.participantId })
 

@@ -38,6 +38,7 @@ describe('control plane: session state lasts', () => {
       name: 'Anna',
       side: 0,
       participantId: joined.participantId,
+      personalToken: joined.personalToken,
     })
     expect(rejoined).toEqual({ ok: true, participantId: joined.participantId })
     expect(f.state?.participants).toEqual([

@@ -7,6 +7,7 @@ import { cleanupAfterEach } from '../support/cleanup.js'
 import { eventually } from '../support/eventually.js'
 import { createWorkshop, startServer, type RunningServer } from '../support/startServer.js'
 import { closedWith, openBoard, synced } from '../support/yjsClient.js'
+import { connected, openControl } from './control.support.js'
 
 const roles = ['facilitator', 'participant', 'observer'] as const
 const track = cleanupAfterEach()
@@ -31,6 +32,15 @@ const note = (doc: Y.Doc, id: string) =>
     userOrigin(id),
   )
 const ids = (doc: Y.Doc) => readNotes(doc).map((n) => n.id)
+
+/** Joins a workshop by its participant link: the participant's id and personal token ([C20]). */
+async function joinAs(w: CreatedWorkshop, name: string) {
+  const control = track(openControl(running.url, w.tokens.participant), (c) => c.close())
+  await connected(control)
+  const joined = await control.send('session:join', { name, side: 0 })
+  if (!joined.ok || !joined.personalToken) throw new Error('join refused')
+  return { id: joined.participantId, token: joined.personalToken }
+}
 
 describe('BoardHub authorization matrix', () => {
   describe.each(roles)('%s token', (role) => {
@@ -84,6 +94,58 @@ describe('BoardHub authorization matrix', () => {
       expect(ids(me.doc)).not.toContain('private')
       expect(peer.provider.awareness.getStates().has(me.doc.clientID)).toBe(false)
       expect(ids(await storedDoc(running.server.store, boardId))).not.toContain(`intruder-${role}`)
+    })
+  })
+
+  describe("a participant's personal token", () => {
+    it('[H5][H19] on its own board: reads, writes, shows its cursor', async () => {
+      const boardId = own.boards[1]!.id
+      const { token } = await joinAs(own, 'Anna')
+      const peer = client(boardId, own.tokens.observer)
+      const me = client(boardId, token)
+      await Promise.all([synced(peer.provider), synced(me.provider)])
+      note(me.doc, 'by-personal')
+      me.provider.awareness.setLocalStateField('user', { name: 'Anna' })
+      await eventually(() => expect(ids(peer.doc)).toContain('by-personal'))
+      await eventually(() =>
+        expect(peer.provider.awareness.getStates().get(me.doc.clientID)).toEqual({
+          user: { name: 'Anna' },
+        }),
+      )
+      await eventually(async () =>
+        expect(ids(await storedDoc(running.server.store, boardId))).toContain('by-personal'),
+      )
+    })
+
+    it("[H11] on another workshop's board: closed with 4403 before it reads", async () => {
+      const boardId = other.boards[1]!.id
+      const peer = client(boardId, other.tokens.participant)
+      await synced(peer.provider)
+      note(peer.doc, 'theirs')
+      const { token } = await joinAs(own, 'Anna')
+      const me = client(boardId, token)
+      expect(await closedWith(me.provider)).toBe(CloseCode.forbidden)
+      expect(ids(me.doc)).not.toContain('theirs')
+    })
+
+    it('[H11][H19] once its person is removed, or its link replaced, it is closed with 4401', async () => {
+      const w = await createWorkshop(running.url)
+      const boardId = w.boards[0]!.id
+      const f = track(openControl(running.url, w.tokens.facilitator), (c) => c.close())
+      await connected(f)
+      const [anna, bram] = [await joinAs(w, 'Anna'), await joinAs(w, 'Bram')]
+      expect((await f.send('participant:remove', { participantId: anna.id })).ok).toBe(true)
+      const removed = client(boardId, anna.token)
+      expect(await closedWith(removed.provider)).toBe(CloseCode.unknownToken)
+      await synced(client(boardId, bram.token).provider)
+      const res = await fetch(`${running.url}/api/workshops/${w.id}/links/participant/rotate`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${w.tokens.facilitator}` },
+      })
+      expect(res.status).toBe(200)
+      const suspended = client(boardId, bram.token)
+      expect(await closedWith(suspended.provider)).toBe(CloseCode.unknownToken)
+      await eventually(() => expect(suspended.provider.shouldConnect).toBe(false))
     })
   })
 

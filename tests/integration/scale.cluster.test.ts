@@ -144,6 +144,28 @@ describe.skipIf(!up)('scale-out: three nodes on one Redis and one PostgreSQL', (
     await disconnected
   })
 
+  it('[S10][C16] removing a participant through one node closes their board connections on the others (4401)', async () => {
+    const w = await createWorkshop(nodes[0]!.url)
+    const board = w.boards[0]!.id
+    const f = track(openControl(nodes[0]!.url, w.tokens.facilitator), (c) => c.close())
+    const anna = track(openControl(nodes[2]!.url, w.tokens.participant), (c) => c.close())
+    await Promise.all([connected(f), connected(anna)])
+    const joined = await anna.send('session:join', { name: 'Anna', side: 0 })
+    if (!joined.ok || !joined.personalToken) throw new Error('join refused')
+    const annaBoards = [1, 2].map((i) => client(nodes[i]!, board, joined.personalToken!))
+    const bram = client(nodes[1]!, board, w.tokens.participant)
+    await Promise.all([...annaBoards, bram].map((c) => synced(c.provider)))
+    const closed = annaBoards.map((c) => closedWith(c.provider))
+    expect(await f.send('participant:remove', { participantId: joined.participantId })).toEqual({
+      ok: true,
+    })
+    expect(await Promise.all(closed)).toEqual([4401, 4401])
+    bram.doc.getMap('notes').set('still-here', 'yes')
+    const reader = client(nodes[0]!, board, w.tokens.observer)
+    await eventually(() => expect(notes(reader.doc)['still-here']).toBe('yes'))
+    expect(bram.provider.wsconnected).toBe(true)
+  })
+
   it('[S5] a board locked through one node drops participant writes on the others ([H18])', async () => {
     const w = await createWorkshop(nodes[0]!.url)
     const board = w.boards[0]!.id

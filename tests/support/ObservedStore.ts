@@ -1,4 +1,4 @@
-import type { Store } from '@sparboard/server'
+import type { Store, TokenGrant } from '@sparboard/server'
 
 /** What a test can watch and disturb of a store's board writes. */
 export interface StoreObserver {
@@ -8,6 +8,11 @@ export interface StoreObserver {
   beforeAppend: (boardId: string, updates: readonly Uint8Array[]) => Promise<void> | void
   /** Runs before each compaction reaches the real store. */
   beforeCompact: (boardId: string) => Promise<void> | void
+  /**
+   * Runs after the real store looked a token up and before its answer is handed on; waiting here
+   * makes a lookup that was already under way when something changed.
+   */
+  afterFindToken: (token: string, grant: TokenGrant | null) => Promise<void> | void
 }
 export type ObservedStore = Store & StoreObserver
 
@@ -21,6 +26,7 @@ export function observeStore(inner: Store): ObservedStore {
     appended: [],
     beforeAppend: () => {},
     beforeCompact: () => {},
+    afterFindToken: () => {},
   }
   const wrapped: Partial<Store> = {
     async loadBoard(boardId) {
@@ -31,6 +37,11 @@ export function observeStore(inner: Store): ObservedStore {
       await observer.beforeAppend(boardId, updates)
       await inner.appendUpdates(boardId, updates)
       for (const update of updates) observer.appended.push({ boardId, update })
+    },
+    async findToken(token) {
+      const grant = await inner.findToken(token)
+      await observer.afterFindToken(token, grant)
+      return grant
     },
     async compactBoard(boardId, snapshot) {
       await observer.beforeCompact(boardId)

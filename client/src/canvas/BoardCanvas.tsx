@@ -75,7 +75,7 @@ export interface BoardCanvasProps {
   readonly origin: BoardOrigin
   readonly author: string
   readonly authorSide: Side
-  readonly me: ParticipantId
+  readonly me: ParticipantId | null
   readonly canWrite: boolean
   readonly zoneLabels: readonly string[]
   readonly selected: ReadonlySet<NoteId>

@@ -23,7 +23,8 @@ import { PresenceList } from '../components/PresenceList.js'
 import { SelectionTools } from '../components/SelectionTools.js'
 import { navigate, workshopPath } from '../route.js'
 import { SessionBar } from '../session/SessionBar.js'
-import { useBoardLocked, useVoteBudget, useVotingOpen } from '../session/useSession.js'
+import { useBoardToken } from '../session/useBoardToken.js'
+import { useBoardLocked, useSession, useVoteBudget, useVotingOpen } from '../session/useSession.js'
 import { usePrivateBoard } from '../session/usePrivateBoard.js'
 import { useBoard } from '../sync/useBoard.js'
 import { useBoardActions } from '../sync/useBoardActions.js'
@@ -48,12 +49,16 @@ type ClusterDialog = { kind: 'group'; ids: readonly NoteId[] } | { kind: 'rename
 export function BoardPage({ workshopId, boardId, token, ...props }: BoardPageProps) {
   const { t } = useTranslation()
   const state = useWorkshop(workshopId, token)
-  const { connection: boardConnection, status } = useBoardDoc(boardId, token)
+  const { role: sessionRole } = useSession(token)
+  const role = sessionRole ?? (state.status === 'ready' ? state.workshop.role : null)
+  // [C20] a participant's board connections carry their own token, not the shared link's
+  const boardToken = useBoardToken(workshopId, token, role)
+  const { connection: boardConnection, status } = useBoardDoc(boardId, boardToken)
   // While private writing is on, a participant writes in a room only they can open.
-  const connection = usePrivateBoard(workshopId, boardId, token, boardConnection)
+  const connection = usePrivateBoard(workshopId, boardId, token, boardConnection, boardToken)
   const board = useBoard(connection?.doc)
   const [name, setName] = useDisplayName()
-  const participant = useParticipant()
+  const participant = useParticipant(workshopId, role)
   const people = usePresence(connection?.provider, name)
   const canvas = useRef<BoardCanvasHandle>(null)
   // One origin object per page: it is what this person's undo history tracks.
@@ -63,8 +68,9 @@ export function BoardPage({ workshopId, boardId, token, ...props }: BoardPagePro
   const voteBudget = props.voteBudget ?? sessionBudget
   const me = { participant: participant.id, side: participant.side, name, budget: voteBudget }
   const actions = useBoardActions(connection?.doc, origin, me)
-  // [C14] votes only in the voting phase, once the facilitator runs the agenda
-  const votingOpen = useVotingOpen(token)
+  // [C14] votes only in the voting phase, once the facilitator runs the agenda, and only by
+  // someone who votes (a participant under the id the server issued, or the facilitator)
+  const votingOpen = useVotingOpen(token) && participant.id !== null
   const vote = (id: NoteId, retract: boolean) => votingOpen && actions.vote(id, retract)
   const [selected, setSelected] = useState<ReadonlySet<NoteId>>(new Set())
   const [help, setHelp] = useState(false)

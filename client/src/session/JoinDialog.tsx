@@ -25,9 +25,16 @@ export function JoinDialog({ workshop, token }: { workshop: WorkshopWithLinks; t
       ...(state?.grouping === 'lobby' ? {} : { groupId: groupId || null }),
     }).catch((err: unknown) => ({ ok: false as const, error: String(err) }))
     if (!ack.ok) return setError(t('session.join.failed', { error: ack.error }))
-    const me = { id: ack.participantId, name: name.trim(), side, privateKey: ack.privateKey }
+    const me = {
+      id: ack.participantId,
+      name: name.trim(),
+      side,
+      privateKey: ack.privateKey,
+      personalToken: ack.personalToken,
+      link: token,
+    }
     saveIdentity(workshop.id, me)
-    // The board's useParticipant reads the side from here, so notes and votes carry the chosen side.
+    // Notes carry this side; one who picked neither keeps their last choice on the board.
     if (side !== 'other') localStorage.setItem('sparboard.side', String(side))
     setDisplayName(me.name)
   }

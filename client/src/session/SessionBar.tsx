@@ -92,7 +92,7 @@ export function SessionBar({ workshop, token, boardId, displayName }: SessionBar
       </div>
       {cutOff && (
         <div className="session-notice session-cut-off" role="alert" data-testid="session-cut-off">
-          {t('session.cutOff')}
+          {t(removed ? 'session.removedCutOff' : 'session.cutOff')}
         </div>
       )}
       {removed && boardId === undefined && !cutOff && (

@@ -10,6 +10,10 @@ export interface ParticipantIdentity {
   readonly side: 0 | 1 | 'other'
   /** The key to this participant's private writing rooms (see docs/private-writing.md). */
   readonly privateKey?: string
+  /** [C20] This participant's own token: their board connections, and the proof of a rejoin. */
+  readonly personalToken?: string
+  /** The participant link it was last confirmed on; a replaced link suspends the token until a rejoin. */
+  readonly link?: string
 }
 
 export function loadIdentity(workshopId: string): ParticipantIdentity | null {
@@ -23,6 +27,12 @@ export function loadIdentity(workshopId: string): ParticipantIdentity | null {
 
 export function saveIdentity(workshopId: string, identity: ParticipantIdentity): void {
   localStorage.setItem(key(workshopId), JSON.stringify(identity))
+  dispatchEvent(new Event(CHANGED))
+}
+
+/** Forgets who this browser was in a workshop (the server no longer knows it as them). */
+export function forgetIdentity(workshopId: string): void {
+  localStorage.removeItem(key(workshopId))
   dispatchEvent(new Event(CHANGED))
 }
 

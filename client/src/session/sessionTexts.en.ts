@@ -109,6 +109,8 @@ export const sessionEn = {
   },
   remove: 'Remove {{name}}',
   removed: 'The facilitator took you off the roster. You can join again.',
+  removedCutOff:
+    'The facilitator took you off the roster of this workshop: this page no longer reaches the session or its boards.',
   cutOff:
     'The facilitator ended your place in this session: you were taken off the roster, or this link was replaced. Ask the facilitator for a link if you should be here.',
   yourGroup: 'Your group: {{name}}',

@@ -113,6 +113,8 @@ export const sessionNl: Texts<typeof sessionEn> = {
   },
   remove: '{{name}} verwijderen',
   removed: 'De facilitator heeft je van de deelnemerslijst gehaald. Je kunt opnieuw meedoen.',
+  removedCutOff:
+    'De facilitator heeft je van de deelnemerslijst van deze workshop gehaald: deze pagina is niet meer verbonden met de sessie en de borden.',
   cutOff:
     'De facilitator heeft je uit deze sessie gehaald: van de deelnemerslijst, of deze link is vervangen. Vraag de facilitator om een link als je erbij hoort.',
   yourGroup: 'Jouw groep: {{name}}',

@@ -22,8 +22,15 @@ export function useAutoJoin(
     void send('session:join', { name, side }).then(
       (ack) =>
         ack.ok &&
-        saveIdentity(workshopId, { id: ack.participantId, name, side, privateKey: ack.privateKey }),
+        saveIdentity(workshopId, {
+          id: ack.participantId,
+          name,
+          side,
+          privateKey: ack.privateKey,
+          personalToken: ack.personalToken,
+          link: token,
+        }),
       () => {},
     )
-  }, [enabled, joined, name, connected, role, send, workshopId])
+  }, [enabled, joined, name, connected, role, send, workshopId, token])
 }

@@ -31,6 +31,8 @@ export function usePrivateBoard(
   boardId: string,
   token: string,
   board: BoardConnection | null,
+  /** What the private room is opened with: the participant's own token ([C20]). */
+  boardToken: string | null,
 ): BoardConnection | null {
   const { state, role, send } = useSession(token)
   const identity = useIdentity(workshopId)
@@ -41,11 +43,11 @@ export function usePrivateBoard(
   const [own, setOwn] = useState<BoardConnection | null>(null)
 
   useEffect(() => {
-    if (!key) return
+    if (!key || !boardToken) return
     const doc = new Y.Doc()
     const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/yjs`
     const provider = new WebsocketProvider(url, privateRoom(boardId, key), doc, {
-      params: { token },
+      params: { token: boardToken },
     })
     setOwn({ doc, provider })
     return () => {
@@ -53,7 +55,7 @@ export function usePrivateBoard(
       provider.destroy()
       doc.destroy()
     }
-  }, [boardId, token, key])
+  }, [boardId, boardToken, key])
 
   const boardDoc = board?.doc
   useEffect(() => {

@@ -27,7 +27,8 @@ import type { AgreementDraft, AgreementValues } from '../components/AgreementPan
 import { freeSpot } from '../canvas/freeSpot.js'
 
 export interface BoardPerson {
-  readonly participant: ParticipantId
+  /** Who votes; null for someone who casts no votes (a facilitator, an observer). */
+  readonly participant: ParticipantId | null
   readonly side: Side
   readonly name: string
   readonly budget: number
@@ -41,6 +42,7 @@ export function useBoardActions(doc: Y.Doc | undefined, origin: BoardOrigin, me:
     return {
       vote(id: NoteId, retract: boolean): VoteResult {
         if (!doc) return 'no-note'
+        if (!participant) return 'no-budget'
         return retract
           ? retractVote(doc, id, participant, origin)
           : castVote(doc, id, { participant, side, budget }, origin)

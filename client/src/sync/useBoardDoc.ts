@@ -17,13 +17,15 @@ export interface BoardConnection {
 /**
  * The board's Y.Doc, synced with the server over the y-websocket protocol and kept in
  * IndexedDB, so edits made offline survive a reload and merge when the connection returns.
+ * No token yet (a participant's own is on its way): no document either.
  */
-export function useBoardDoc(boardId: string, token: string) {
+export function useBoardDoc(boardId: string, token: string | null) {
   const [connection, setConnection] = useState<BoardConnection | null>(null)
   const [status, setStatus] = useState<ConnectionStatus>('connecting')
   const [synced, setSynced] = useState(false)
 
   useEffect(() => {
+    if (token === null) return
     const doc = new Y.Doc()
     const local = new IndexeddbPersistence(`sparboard-board-${boardId}`, doc)
     const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/yjs`

@@ -13,12 +13,14 @@ const HOUR = 60 * 60 * 1000
 export const controlCommands = {
   /** Anyone: the server's clock, to show timers in sync. */
   'clock:sync': z.strictObject({}),
-  /** Participant: who I am; `participantId` rejoins after a reconnect. */
+  /** Participant: who I am; `participantId` with its `personalToken` rejoins after a reconnect. */
   'session:join': z.strictObject({
     name: z.string().trim().min(1).max(60),
     side: z.union([z.literal(0), z.literal(1), z.literal('other')]),
     groupId: id.nullable().optional(),
     participantId: id.optional(),
+    /** [C9] The proof that this is `participantId`: the personal token its first join handed out. */
+    personalToken: z.string().min(1).max(100).optional(),
   }),
   'phase:set': z.strictObject({ phase: z.enum(Phase) }),
   /** Ends private writing: every author's notes appear for all. */
@@ -107,6 +109,11 @@ export interface CommandResults {
     readonly participantId: string
     /** Only on a first join: the key to this participant's private rooms (keep it). */
     readonly privateKey?: string
+    /**
+     * Only on a first join ([C20]): this participant's own token, for their board connections and
+     * to prove who they are on a rejoin. Keep it; it is never sent again, nor to anyone else.
+     */
+    readonly personalToken?: string
   }
 }
 export type CommandResult<C extends ControlCommand> = C extends keyof CommandResults

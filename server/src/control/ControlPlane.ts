@@ -14,7 +14,7 @@ export interface ControlGuard {
   readonly eventsPerSecond: number
   readonly eventBurst: number
 }
-import { attachSession } from './attachSession.js'
+import { attachSession, type OnRemoved } from './attachSession.js'
 import { SessionRegistry, type SessionSync } from './SessionRegistry.js'
 
 interface SocketData {
@@ -26,6 +26,8 @@ export class ControlPlane {
   readonly io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
   /** Phase, timer, locks and participants of each workshop (see attachSession). */
   readonly sessions: SessionRegistry
+  /** [C16] Set by the server: ends a removed participant's personal tokens and board connections. */
+  onParticipantRemoved: OnRemoved = async () => {}
 
   constructor(
     httpServer: HttpServer,
@@ -91,7 +93,9 @@ export class ControlPlane {
       }
       announce()
       socket.on('disconnect', announce)
-      attachSession(this.io, socket, socket.data.grant, this.sessions, store, log)
+      attachSession(this.io, socket, socket.data.grant, this.sessions, store, log, (w, p) =>
+        this.onParticipantRemoved(w, p),
+      )
       socket.on('disconnect', () => {
         const idle = () => !this.io.sockets.adapter.rooms.get(room)?.size
         if (idle()) void this.sessions.release(workshopId, idle)

@@ -25,6 +25,9 @@ type ControlSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<s
 
 export const workshopRoom = (workshopId: string) => `workshop:${workshopId}`
 
+/** What else must happen when the facilitator removes someone ([C16]: their board connections). */
+export type OnRemoved = (workshopId: string, participantId: string) => Promise<void>
+
 /**
  * Serves the session's commands on one socket: checks the role first (a refusal whatever the
  * payload), then the payload's schema, then runs the command and sends everyone the new state.
@@ -36,9 +39,19 @@ export function attachSession(
   sessions: SessionRegistry,
   store: Store,
   log: Logger,
+  onRemoved: OnRemoved = async () => {},
 ): void {
   const { workshopId, role } = grant
   const room = workshopRoom(workshopId)
+
+  /** [C9] A rejoin's proof: the personal token of the participant it names, in this workshop. */
+  const proofOf = async (payload: { participantId?: string; personalToken?: string }) => {
+    if (!payload.participantId || !payload.personalToken) return null
+    const proof = await store.findPersonalToken(payload.personalToken)
+    return proof?.workshopId === workshopId && proof.participantId === payload.participantId
+      ? { ...proof, token: payload.personalToken }
+      : null
+  }
 
   const handle = async (command: ControlCommand, payload: unknown): Promise<Ack> => {
     if (!commandRoles[command].includes(role)) return { ok: false, error: 'forbidden' }
@@ -50,6 +63,7 @@ export function attachSession(
     const workshop = await store.getWorkshop(workshopId)
     if (!workshop) return { ok: false, error: 'not-found', field: 'workshop' }
     const handler = commandHandlers[command] as CommandHandler<ControlCommand>
+    const proof = command === 'session:join' ? await proofOf(parsed.data as object) : null
     const outcome = await sessions.update(workshopId, (state) =>
       handler(state, parsed.data as never, {
         workshop,
@@ -57,12 +71,22 @@ export function attachSession(
         now: Date.now(),
         newId: () => randomId(9),
         newSecret: () => randomId(16),
+        newToken: () => randomId(24),
+        proven: proof?.participantId ?? null,
       }),
     )
     if ('error' in outcome) return { ok: false, error: outcome.error, field: outcome.field }
     if (command === 'session:join')
       socket.data.participantId = (outcome.result as { participantId: string }).participantId
-    const key = (outcome.result as { privateKey?: string } | undefined)?.privateKey
+    const joined = outcome.result as
+      | { participantId: string; privateKey?: string; personalToken?: string }
+      | undefined
+    // [C20] stored before the ack hands it out, so the board opens with it at once
+    if (joined?.personalToken)
+      await store.addPersonalToken(workshopId, joined.participantId, joined.personalToken)
+    // [C20] back through the new participant link: their own token works again
+    if (proof?.suspended) await store.resumePersonalToken(proof.token)
+    const key = joined?.privateKey
     // The rooms must exist before the author can open them; the ack is what tells them the key.
     if (key)
       await store.addRooms(
@@ -75,6 +99,7 @@ export function attachSession(
       const { participantId } = parsed.data as { participantId: string }
       for (const other of await io.in(room).fetchSockets())
         if (other.data.participantId === participantId) other.disconnect(true)
+      await onRemoved(workshopId, participantId)
     }
     return { ok: true, ...outcome.result }
   }

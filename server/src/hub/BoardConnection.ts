@@ -33,6 +33,10 @@ export class BoardConnection {
   mayWrite: () => boolean = () => true
   /** [H18] Set once a write of it was dropped; Yjs would hold its later ones back. */
   droppedWrites = false
+  /** The workshop of its token. */
+  workshopId = ''
+  /** [H19] The participant its personal token speaks for; null for a link's token. */
+  participantId: string | null = null
   private closed = false
 
   constructor(

@@ -6,11 +6,12 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import type * as Y from 'yjs'
 import { CloseCode } from '@sparboard/protocol'
 import type { Metrics } from '../metrics.js'
-import type { Store } from '../store/Store.js'
+import type { Store, TokenGrant } from '../store/Store.js'
 import { BoardConnection, CLOSE_GRACE_MS, closeSocket } from './BoardConnection.js'
 import { StoreBoardLogs, type BoardLogSource } from './BoardLog.js'
 import { BoardRoom, type RoomLimits } from './BoardRoom.js'
 import type { RejectReason } from './RejectReason.js'
+import { Revocations } from './Revocations.js'
 import { RoomChangeError, ServerPeer } from './ServerPeer.js'
 import { TokenBucket } from './TokenBucket.js'
 
@@ -39,8 +40,8 @@ export interface WritePolicy {
 
 export const PATH_PREFIX = '/yjs/'
 
-/** `grant` is set once the token is known, so a replaced link can be closed ([H19]). */
-type LiveSocket = WebSocket & { alive?: boolean; grant?: { workshopId: string; role: Role } }
+/** `grant` is set once the token is known, so a replaced link or removed person is closed ([H19]). */
+type LiveSocket = WebSocket & { alive?: boolean; grant?: TokenGrant }
 
 /** The `/yjs/<boardId>` endpoint: authenticates, opens rooms and hands frames to them. */
 export class BoardHub {
@@ -48,6 +49,7 @@ export class BoardHub {
   private readonly rooms = new Map<string, Promise<BoardRoom>>()
   private readonly sockets = new Set<LiveSocket>()
   private readonly heartbeat: NodeJS.Timeout
+  private readonly revocations = new Revocations()
   private closing = false
 
   constructor(
@@ -126,6 +128,7 @@ export class BoardHub {
     ws.alive = true
     ws.on('pong', () => (ws.alive = true))
 
+    const mark = this.revocations.begin()
     try {
       // [H11] accept the upgrade, then close with a code the stock client will not retry
       const grant = token ? await this.store.findToken(token) : null
@@ -138,6 +141,8 @@ export class BoardHub {
         this.metrics.rejected.inc({ reason }),
       )
       conn = joining
+      joining.workshopId = grant.workshopId
+      joining.participantId = grant.participantId ?? null
       const policy = this.options.writePolicy
       if (policy) {
         await policy.prepare(grant.workshopId)
@@ -147,6 +152,11 @@ export class BoardHub {
       // [H10] a board that is unloading is waited for, then loaded again with all it stored
       while (!this.closing && ws.readyState === ws.OPEN) {
         const candidate = await this.acquire(boardId)
+        // [H19] its link was replaced, or its person removed, while it was being let in
+        if (this.revocations.revokedSince(grant, mark)) {
+          if (candidate.size === 0) void candidate.unload()
+          return refuse(CloseCode.unknownToken, 'unknown_token')
+        }
         if (candidate.join(joining)) {
           room = candidate
           break
@@ -165,6 +175,8 @@ export class BoardHub {
     } catch (err) {
       this.log.error({ err, board: boardId }, 'could not open board')
       closeSocket(ws, CloseCode.internalError, 'could not open board')
+    } finally {
+      this.revocations.end()
     }
   }
 
@@ -252,12 +264,29 @@ export class BoardHub {
     for (const ws of this.sockets) closeSocket(ws, code, reason)
   }
 
-  /** [H19] Closes every connection opened with a role's token of a workshop (its link was replaced) with 4401. */
+  /**
+   * [H19] Closes every connection opened with a role's token of a workshop (its link was replaced)
+   * with 4401, personal tokens of that role included, and those still being let in.
+   */
   closeRole(workshopId: string, role: Role): number {
+    this.revocations.revokeRole(workshopId, role)
+    return this.closeWhere((g) => g.workshopId === workshopId && g.role === role, 'link replaced')
+  }
+
+  /** [H19] Closes a removed participant's connections (their personal tokens) with 4401. */
+  closeParticipant(workshopId: string, participantId: string): number {
+    this.revocations.revokeParticipant(workshopId, participantId)
+    return this.closeWhere(
+      (g) => g.workshopId === workshopId && g.participantId === participantId,
+      'participant removed',
+    )
+  }
+
+  private closeWhere(match: (grant: TokenGrant) => boolean, reason: string): number {
     let closed = 0
     for (const ws of this.sockets) {
-      if (ws.grant?.workshopId !== workshopId || ws.grant.role !== role) continue
-      closeSocket(ws, CloseCode.unknownToken, 'link replaced')
+      if (!ws.grant || !match(ws.grant)) continue
+      closeSocket(ws, CloseCode.unknownToken, reason)
       closed++
     }
     return closed

@@ -32,6 +32,10 @@ export interface ScaleOut {
   revokeRole(workshopId: string, role: Role): Promise<void>
   /** Runs `close` on this node whenever any node replaced a link. */
   onRoleRevoked(close: (workshopId: string, role: Role) => void): void
+  /** Tells every node that the facilitator removed a participant ([C16]). */
+  revokeParticipant(workshopId: string, participantId: string): Promise<void>
+  /** Runs `close` on this node whenever any node removed a participant. */
+  onParticipantRevoked(close: (workshopId: string, participantId: string) => void): void
   readonly pingRedis: () => Promise<unknown>
   close(): Promise<void>
 }
@@ -88,9 +92,15 @@ export async function createScaleOut(options: ScaleOutOptions, log: Logger): Pro
     channelPrefix: `${prefix}socket.io`,
   })
   const revoked = `${prefix}role-revoked`
+  const removed = `${prefix}participant-revoked`
   const onRevoked: ((workshopId: string, role: Role) => void)[] = []
-  await subscriber.subscribe(revoked)
+  const onRemoved: ((workshopId: string, participantId: string) => void)[] = []
+  await subscriber.subscribe(revoked, removed)
   subscriber.on('message', (channel: string, message: string) => {
+    if (channel === removed) {
+      const { workshopId, participantId } = JSON.parse(message) as Record<string, string>
+      for (const close of onRemoved) close(workshopId!, participantId!)
+    }
     if (channel !== revoked) return
     const { workshopId, role } = JSON.parse(message) as { workshopId: string; role: Role }
     for (const close of onRevoked) close(workshopId, role)
@@ -101,6 +111,10 @@ export async function createScaleOut(options: ScaleOutOptions, log: Logger): Pro
       await redis.publish(revoked, JSON.stringify({ workshopId, role }))
     },
     onRoleRevoked: (close) => void onRevoked.push(close),
+    revokeParticipant: async (workshopId, participantId) => {
+      await redis.publish(removed, JSON.stringify({ workshopId, participantId }))
+    },
+    onParticipantRevoked: (close) => void onRemoved.push(close),
     boardLogs,
     adapter,
     sessionSync: new RedisSessionSync(redis, subscriber, prefix),

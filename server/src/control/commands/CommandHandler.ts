@@ -17,6 +17,10 @@ export interface CommandContext {
   readonly newId: () => string
   /** An unguessable key (128 bits), for capabilities such as private rooms. */
   readonly newSecret: () => string
+  /** A new token (192 bits, like a link's), for a participant's personal token ([C20]). */
+  readonly newToken: () => string
+  /** The participant this command proved to be with their personal token ([C9]), if any. */
+  readonly proven: string | null
 }
 
 export type CommandOutcome<C extends ControlCommand> =

@@ -9,7 +9,10 @@ export const clockSync: CommandHandler<'clock:sync'> = (state, _payload, { now }
   result: { serverTime: now },
 })
 
-/** Joins, or rejoins under the same id; a rejoin keeps the group unless it names another. */
+/**
+ * Joins, or rejoins under the same id; a rejoin keeps the group unless it names another. Ids are
+ * public (every state lists them), so a rejoin must prove it is that participant ([C9]).
+ */
 export const join: CommandHandler<'session:join'> = (state, payload, ctx) => {
   const { name, side, participantId } = payload
   // In lobby mode the facilitator places people; a joiner's own pick is ignored.
@@ -19,6 +22,7 @@ export const join: CommandHandler<'session:join'> = (state, payload, ctx) => {
   if (participantId && state.removed.includes(participantId))
     return { error: 'forbidden', field: 'participantId' }
   const known = participantId ? state.participants.find((p) => p.id === participantId) : undefined
+  if (known && ctx.proven !== known.id) return { error: 'forbidden', field: 'personalToken' }
   if (!known && state.participants.length >= MAX_PARTICIPANTS)
     return { error: 'conflict', field: 'participants' }
   const me: Participant = {
@@ -34,7 +38,7 @@ export const join: CommandHandler<'session:join'> = (state, payload, ctx) => {
     state: { ...state, participants },
     result: known
       ? { participantId: me.id }
-      : { participantId: me.id, privateKey: ctx.newSecret() },
+      : { participantId: me.id, privateKey: ctx.newSecret(), personalToken: ctx.newToken() },
   }
 }
 
