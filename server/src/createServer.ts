@@ -5,6 +5,7 @@ import type { Logger } from 'pino'
 import { boardOfRoom } from '@sparboard/protocol'
 import { ControlPlane } from './control/ControlPlane.js'
 import { movePrivateNotes } from './control/movePrivateNotes.js'
+import { voteRule } from './control/voteRule.js'
 import { createApp } from './http/createApp.js'
 import { BoardHub, type BoardHubOptions } from './hub/BoardHub.js'
 import { createLogger } from './logger.js'
@@ -115,10 +116,15 @@ export function createServer(options: ServerOptions = {}): SparboardServer {
       ...defaultHubOptions,
       // [H18] participants do not write on a board the facilitator locked (nor its private rooms)
       writePolicy: {
-        prepare: (workshopId) => control.sessions.loadLocks(workshopId),
+        prepare: (workshopId) => control.sessions.loadView(workshopId),
         allows: (workshopId, roomId, role) =>
           role === 'facilitator' || !control.sessions.lockedNow(workshopId, boardOfRoom(roomId)),
       },
+      // [H21] votes: a participant's own, with their side, in the voting phase, within the budget
+      contentRule: voteRule({
+        prepare: (workshopId) => control.sessions.loadView(workshopId),
+        viewNow: (workshopId) => control.sessions.viewNow(workshopId),
+      }),
       ...options.hub,
     },
     metrics,

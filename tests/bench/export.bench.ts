@@ -24,7 +24,8 @@ const w = await createWorkshop(running.url, {
 })
 
 async function fill(boardId: string, write: (doc: Y.Doc) => void) {
-  const { doc, provider } = openBoard(running.wsUrl, boardId, w.tokens.participant)
+  // The fixture votes in a made-up participant's name: only the facilitator may ([H21]).
+  const { doc, provider } = openBoard(running.wsUrl, boardId, w.tokens.facilitator)
   await synced(provider)
   write(doc)
   // the board is stored once the server has answered a sync after our writes

@@ -16,7 +16,8 @@ beforeAll(async () => {
   browser = await launchChromium()
   running = await startServer({ clientDir: clientDir() })
   w = await createWorkshop(running.url)
-  const { doc, provider } = openBoard(running.wsUrl, w.boards[0]!.id, w.tokens.participant)
+  // The fixture votes in a made-up participant's name: only the facilitator may ([H21]).
+  const { doc, provider } = openBoard(running.wsUrl, w.boards[0]!.id, w.tokens.facilitator)
   await synced(provider)
   fillKnownBoard(doc)
   provider.destroy()

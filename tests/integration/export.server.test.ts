@@ -25,7 +25,8 @@ beforeAll(async () => {
   other = await createWorkshop(running.url)
   // Fill the first board through a stock y-websocket client, then leave: the board unloads and
   // later exports read it from the store.
-  const { doc, provider } = openBoard(running.wsUrl, w.boards[0]!.id, w.tokens.participant)
+  // The fixture votes in a made-up participant's name: only the facilitator may ([H21]).
+  const { doc, provider } = openBoard(running.wsUrl, w.boards[0]!.id, w.tokens.facilitator)
   await synced(provider)
   fillKnownBoard(doc)
   await eventually(async () => {
@@ -235,7 +236,7 @@ describe('workshop exports', () => {
   })
 
   it('exports a board that is open right now from its live document', async () => {
-    const { doc, provider } = openBoard(running.wsUrl, w.boards[1]!.id, w.tokens.participant)
+    const { doc, provider } = openBoard(running.wsUrl, w.boards[1]!.id, w.tokens.facilitator)
     await synced(provider)
     fillKnownBoard(doc)
     await eventually(async () => {

@@ -69,7 +69,8 @@ export function BoardPage({ workshopId, boardId, token, ...props }: BoardPagePro
   const me = { participant: participant.id, side: participant.side, name, budget: voteBudget }
   const actions = useBoardActions(connection?.doc, origin, me)
   // [C14] votes only in the voting phase, once the facilitator runs the agenda, and only by
-  // someone who votes (a participant under the id the server issued, or the facilitator)
+  // someone who votes (a participant under the id the server issued, or the facilitator); the
+  // server undoes any other vote ([H21])
   const votingOpen = useVotingOpen(token) && participant.id !== null
   const vote = (id: NoteId, retract: boolean) => votingOpen && actions.vote(id, retract)
   const [selected, setSelected] = useState<ReadonlySet<NoteId>>(new Set())

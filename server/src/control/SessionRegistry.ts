@@ -34,8 +34,11 @@ export interface SessionSync {
 /** The live session of each workshop with someone connected, backed by the store. */
 export class SessionRegistry {
   private readonly entries = new Map<string, Promise<Entry>>()
-  /** Locked boards of each workshop the hub asked about, kept current by every change ([H18]). */
-  private readonly locks = new Map<string, ReadonlySet<string>>()
+  /**
+   * The session of each workshop the hub asked about, kept current by every change: its locks
+   * ([H18]) and votes ([H21]) are read while an update arrives, without waiting.
+   */
+  private readonly views = new Map<string, SessionView>()
   /** [C19] Set by the server, which has the hub; without it a reveal moves nothing. */
   revealMover: RevealMover | null = null
 
@@ -56,25 +59,33 @@ export class SessionRegistry {
     return (await this.get(workshopId)).lockedBoards.includes(boardId)
   }
 
-  /** Makes `lockedNow` answer for a workshop; the hub awaits it before a board connection joins. */
-  async loadLocks(workshopId: string): Promise<void> {
-    if (this.locks.has(workshopId)) return
+  /**
+   * Makes `lockedNow` and `viewNow` answer for a workshop; the hub awaits it before a board
+   * connection joins.
+   */
+  async loadView(workshopId: string): Promise<void> {
+    if (this.views.has(workshopId)) return
     const live = this.entries.get(workshopId)
     const state = live
       ? (await live).state
       : readStoredSession(await this.store.getSession(workshopId))
-    // A change stored meanwhile has already set the fresher locks.
-    if (!this.locks.has(workshopId)) this.locks.set(workshopId, new Set(state.lockedBoards))
+    // A change stored meanwhile has already set the fresher state.
+    if (!this.views.has(workshopId)) this.views.set(workshopId, state)
   }
 
-  /** Whether a board is locked now, without waiting (after `loadLocks`; unknown counts as unlocked). */
+  /** Whether a board is locked now, without waiting (after `loadView`; unknown counts as unlocked). */
   lockedNow(workshopId: string, boardId: string): boolean {
-    return this.locks.get(workshopId)?.has(boardId) ?? false
+    return this.views.get(workshopId)?.lockedBoards.includes(boardId) ?? false
   }
 
-  /** Forgets a deleted workshop's locks. */
+  /** The session as it is now, without waiting (after `loadView`; null before). */
+  viewNow(workshopId: string): SessionView | null {
+    return this.views.get(workshopId) ?? null
+  }
+
+  /** Forgets a deleted workshop's session. */
   forget(workshopId: string): void {
-    this.locks.delete(workshopId)
+    this.views.delete(workshopId)
   }
 
   /**
@@ -98,7 +109,7 @@ export class SessionRegistry {
         await this.store.saveSession(workshopId, storedSession(next, revealPending))
         entry.state = next
         entry.revealPending = revealPending
-        this.locks.set(workshopId, new Set(next.lockedBoards))
+        this.views.set(workshopId, next)
         this.sync?.changed(workshopId)
       }
       // [C19] the notes move before anyone is told of the reveal; a move cut short is tried again
@@ -156,15 +167,15 @@ export class SessionRegistry {
     }
   }
 
-  /** Scale-out mode: another node changed the session; our copy and locks are read again. */
+  /** Scale-out mode: another node changed the session; our copy and view are read again. */
   private async reload(workshopId: string): Promise<void> {
     const entry = this.entries.get(workshopId)
-    if (!entry && !this.locks.has(workshopId)) return
+    if (!entry && !this.views.has(workshopId)) return
     const read = async () => {
       const stored = await this.store.getSession(workshopId)
       const state = readStoredSession(stored)
       if (entry) this.adopt(await entry, stored)
-      if (this.locks.has(workshopId)) this.locks.set(workshopId, new Set(state.lockedBoards))
+      if (this.views.has(workshopId)) this.views.set(workshopId, state)
     }
     if (!entry) return read()
     const live = await entry

@@ -10,6 +10,7 @@ import type { Store, TokenGrant } from '../store/Store.js'
 import { BoardConnection, CLOSE_GRACE_MS, closeSocket } from './BoardConnection.js'
 import { StoreBoardLogs, type BoardLogSource } from './BoardLog.js'
 import { BoardRoom, type RoomLimits } from './BoardRoom.js'
+import type { ContentRule } from './ContentRule.js'
 import type { RejectReason } from './RejectReason.js'
 import { Revocations } from './Revocations.js'
 import { RoomChangeError, ServerPeer } from './ServerPeer.js'
@@ -28,6 +29,8 @@ export interface BoardHubOptions extends RoomLimits {
   readonly rateByteBurst: number
   /** [H18] Who may write beyond the role; the hub knows nothing of sessions or locks. */
   readonly writePolicy?: WritePolicy
+  /** [H21] What a connection may change in a board's content (votes); the rest is undone. */
+  readonly contentRule?: ContentRule
 }
 
 /** [H18] A rule on writes beyond the role, injected by the server (e.g. board locks). */
@@ -148,6 +151,7 @@ export class BoardHub {
         await policy.prepare(grant.workshopId)
         joining.mayWrite = () => policy.allows(grant.workshopId, boardId, grant.role)
       }
+      await this.options.contentRule?.prepare(grant.workshopId)
       let room: BoardRoom | null = null
       // [H10] a board that is unloading is waited for, then loaded again with all it stored
       while (!this.closing && ws.readyState === ws.OPEN) {
@@ -189,6 +193,7 @@ export class BoardHub {
       limits: this.options,
       metrics: this.metrics,
       log: this.log,
+      contentRule: this.options.contentRule,
       onUnloaded: () => {
         if (this.rooms.get(boardId) === loading) this.rooms.delete(boardId)
         this.metrics.boardsOpen.dec()

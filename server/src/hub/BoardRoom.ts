@@ -6,6 +6,8 @@ import { canWrite, CloseCode } from '@sparboard/protocol'
 import type { BoardLog, BoardLogSource } from './BoardLog.js'
 import type { Metrics } from '../metrics.js'
 import type { BoardConnection } from './BoardConnection.js'
+import type { ContentRule } from './ContentRule.js'
+import { RuledWrites } from './RuledWrites.js'
 import {
   encodeAwarenessEntries,
   readAwarenessEntries,
@@ -38,6 +40,8 @@ export interface RoomContext {
   readonly log: Logger
   /** Called once the room has flushed, compacted and freed its document. */
   readonly onUnloaded: () => void
+  /** [H21] What connections may change in the content; the rest is undone. */
+  readonly contentRule?: ContentRule
 }
 
 const fromStore = Symbol('store')
@@ -52,6 +56,7 @@ export class BoardRoom {
   /** Which connection speaks for each awareness client id ([H9]). */
   private readonly awarenessOwners = new Map<number, BoardConnection>()
   private readonly queue: WriteAheadQueue
+  private readonly ruled: RuledWrites | null
   private boardBytes: number
   private receivedAt = 0
   /** Set once the last client left; the hub then waits for `unloaded` before reopening. */
@@ -86,9 +91,14 @@ export class BoardRoom {
       snapshot: () => Y.encodeStateAsUpdate(this.doc),
       onStored: (batch) => this.relay(batch),
     })
+    // Watching starts after the stored history is in: the rule judges writes, not the past.
+    this.ruled = context.contentRule
+      ? new RuledWrites(this.doc, boardId, context.contentRule)
+      : null
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === fromStore) return
       if (origin === fromRemote) return this.relayRemote(update)
+      if (this.ruled?.capture(update)) return
       // [H3] what Yjs integrated is queued for the store; peers get it once it is stored
       this.queue.push(update, origin, this.receivedAt || performance.now())
     })
@@ -196,7 +206,11 @@ export class BoardRoom {
     this.receivedAt = performance.now()
     try {
       // [H6] Yjs may still refuse it while integrating; that throws to receive() and closes conn
-      Y.applyUpdate(this.doc, update, conn)
+      if (!this.ruled) Y.applyUpdate(this.doc, update, conn)
+      else
+        this.ruled.apply(conn, update, decoded, (u, origin) =>
+          this.queue.push(u, origin, this.receivedAt),
+        )
     } finally {
       this.receivedAt = 0
     }
@@ -285,6 +299,7 @@ export class BoardRoom {
     this.closing = true
     this.unloaded ??= (async () => {
       this.boardLog.close()
+      this.ruled?.close()
       for (const conn of this.connections) conn.close(CloseCode.goingAway, 'board closing')
       this.connections.clear()
       await this.queue.close()

@@ -1,0 +1,111 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from '../support/browser.js'
+import { clientDir } from '../support/clientDir.js'
+import { createWorkshop, startServer, type RunningServer } from '../support/startServer.js'
+import { addInOutline, outlineNote, poll } from './board.people.js'
+
+let browser: Browser
+let running: RunningServer
+beforeAll(async () => {
+  browser = await launchChromium()
+  running = await startServer({ clientDir: clientDir() })
+})
+afterAll(async () => {
+  await browser?.close()
+  await running?.stop()
+})
+
+async function open(url: string, locale = 'en-GB'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale })
+  const page = await context.newPage()
+  page.on('pageerror', (err) => {
+    throw err
+  })
+  await page.goto(url)
+  return page
+}
+
+/** Joins by the participant link on the workshop page, then opens the first board. */
+async function joinThenBoard(
+  w: Awaited<ReturnType<typeof createWorkshop>>,
+  name: string,
+  texts: { dialog: string; name: string; join: string; side: string },
+  locale?: string,
+): Promise<Page> {
+  const page = await open(`${running.url}/w/${w.id}#token=${w.tokens.participant}`, locale)
+  const dialog = page.getByRole('dialog', { name: texts.dialog })
+  await dialog.getByLabel(texts.name).fill(name)
+  await dialog.getByRole('radio', { name: texts.side }).check()
+  await dialog.getByRole('button', { name: texts.join, exact: true }).click()
+  await poll(() => dialog.count()).toBe(0)
+  await page.goto(`${running.url}/w/${w.id}/b/${w.boards[0]!.id}#token=${w.tokens.participant}`)
+  await page.locator('[data-testid=connection][data-status=connected]').waitFor()
+  return page
+}
+
+const english = { dialog: 'Join the workshop', name: 'Your name', join: 'Join', side: 'Sales' }
+const dutch = { dialog: 'Doe mee aan de workshop', name: 'Je naam', join: 'Meedoen', side: 'Sales' }
+
+describe('people and their votes, in Chromium', () => {
+  it('[C14][H21] the facilitator opens voting; a participant votes within the budget and then has no votes left', async () => {
+    const w = await createWorkshop(running.url)
+    const fac = await open(`${running.url}/w/${w.id}#token=${w.tokens.facilitator}`)
+    await fac.getByTestId('facilitator-panel').waitFor()
+    const anna = await joinThenBoard(w, 'Anna', english)
+    await fac.getByLabel('Votes per person').fill('2')
+    await fac.getByRole('button', { name: '3. Solutions' }).click()
+    for (const text of ['Reserve capacity', 'Weekly planning call', 'Rush fee'])
+      await addInOutline(anna, 'Solutions', text)
+    // not the voting phase: no vote buttons
+    await poll(() => anna.getByRole('button', { name: /^Vote for this note/ }).count()).toBe(0)
+
+    await fac.getByRole('button', { name: '4. Voting' }).click()
+    const voteOn = (text: string) =>
+      outlineNote(anna, text).getByRole('button', { name: /^Vote for this note/ })
+    await poll(() => voteOn('Reserve capacity').count()).toBe(1)
+    await voteOn('Reserve capacity').click()
+    await voteOn('Weekly planning call').click()
+    const left = anna.getByTestId('votes-left')
+    await poll(() => left.getAttribute('data-left')).toBe('0')
+    expect(await left.getAttribute('title')).toBe('0 of 2 votes left')
+    const third = voteOn('Rush fee')
+    await poll(() => third.isDisabled()).toBe(true)
+    expect(await third.getAttribute('title')).toBe('No votes left: take one back first')
+
+    // The votes are the server's too: an observer opening the board sees them.
+    const observer = await open(
+      `${running.url}/w/${w.id}/b/${w.boards[0]!.id}#token=${w.tokens.observer}`,
+    )
+    const count = (text: string) =>
+      outlineNote(observer, text).getByTestId('vote-count').getAttribute('data-count')
+    await poll(() => count('Reserve capacity')).toBe('1')
+    await poll(() => count('Weekly planning call')).toBe('1')
+    expect(await count('Rush fee')).toBe('0')
+    if (process.env.SCREENSHOT_DIR)
+      await anna.screenshot({ path: `${process.env.SCREENSHOT_DIR}/votes-spent.png` })
+  })
+
+  it("[C16] a removed participant's board closes and says why, in Dutch; the others' boards go on", async () => {
+    const w = await createWorkshop(running.url)
+    const fac = await open(`${running.url}/w/${w.id}#token=${w.tokens.facilitator}`)
+    await fac.getByTestId('facilitator-panel').waitFor()
+    const anna = await joinThenBoard(w, 'Anna', dutch, 'nl-NL')
+    const bram = await joinThenBoard(w, 'Bram', english)
+    await poll(() => fac.getByTestId('session-roster').textContent()).toContain('Bram')
+
+    await fac.getByRole('button', { name: 'Remove Anna' }).click()
+    await poll(() => anna.getByTestId('session-cut-off').textContent()).toBe(
+      'De facilitator heeft je van de deelnemerslijst van deze workshop gehaald: deze pagina is niet meer verbonden met de sessie en de borden.',
+    )
+    await poll(() => anna.getByTestId('connection').getAttribute('data-status')).toBe('closed')
+    expect(await anna.getByTestId('connection').textContent()).toBe('Geen toegang')
+    // Bram is still on the board and still writes
+    await addInOutline(bram, 'Solutions', 'After Anna left')
+    await poll(() => bram.getByTestId('connection').getAttribute('data-status')).toBe('connected')
+    const board = await open(
+      `${running.url}/w/${w.id}/b/${w.boards[0]!.id}#token=${w.tokens.observer}`,
+    )
+    await poll(() => outlineNote(board, 'After Anna left').count()).toBe(1)
+  })
+})
