@@ -15,6 +15,9 @@ const REDACT = [
   '*.headers["x-create-secret"]',
   'auth',
   '*.auth',
+  // [C20] a participant's own token, should a join's payload or answer ever be logged
+  'personalToken',
+  '*.personalToken',
 ]
 
 /** Structured logs; tokens never appear in them (redacted wherever they could). */

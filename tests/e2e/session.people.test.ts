@@ -108,4 +108,33 @@ describe('people and their votes, in Chromium', () => {
     )
     await poll(() => outlineNote(board, 'After Anna left').count()).toBe(1)
   })
+
+  it('[C15][C20] after the participant link is replaced, a participant who opens the new one is back as themselves', async () => {
+    const w = await createWorkshop(running.url)
+    const fac = await open(`${running.url}/w/${w.id}#token=${w.tokens.facilitator}`)
+    await fac.getByTestId('facilitator-panel').waitFor()
+    const anna = await joinThenBoard(w, 'Anna', english)
+    await addInOutline(anna, 'Solutions', 'Before the new link')
+    await poll(() => fac.getByTestId('session-roster').textContent()).toContain('Anna (Sales)')
+    const res = await fetch(`${running.url}/api/workshops/${w.id}/links/participant/rotate`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${w.tokens.facilitator}` },
+    })
+    const { token } = (await res.json()) as { token: string }
+    await poll(() => anna.getByTestId('connection').getAttribute('data-status')).toBe('closed')
+
+    // The facilitator sends the new link; Anna opens the board with it.
+    await anna.goto(`${running.url}/w/${w.id}/b/${w.boards[0]!.id}#token=${token}`)
+    await anna.locator('[data-testid=connection][data-status=connected]').waitFor()
+    await poll(() => outlineNote(anna, 'Before the new link').count()).toBe(1)
+    expect(await anna.getByText('You: Anna').count()).toBe(1)
+    // still one Anna on the roster, and her vote counts as hers
+    expect(await fac.getByTestId('session-roster').locator('li').count()).toBe(1)
+    await outlineNote(anna, 'Before the new link')
+      .getByRole('button', { name: /^Vote for this note/ })
+      .click()
+    await poll(() =>
+      outlineNote(anna, 'Before the new link').getByTestId('vote-count').getAttribute('data-count'),
+    ).toBe('1')
+  })
 })
