@@ -157,6 +157,7 @@ export function createServer(options: ServerOptions = {}): SparboardServer {
     .finishPendingReveals()
     .catch((err: unknown) => log.error({ err }, 'pending reveals could not be finished'))
   const services = options.scaleOut ? watchServices(options.scaleOut, hub, log) : null
+  options.scaleOut?.sweeper.start()
   options.scaleOut?.onRoleRevoked((workshopId, role) => hub.closeRole(workshopId, role))
   // [C16] a removed participant's own token stops, and their board connections close (4401)
   control.onParticipantRemoved = async (workshopId, participantId) => {
@@ -224,6 +225,8 @@ export function createServer(options: ServerOptions = {}): SparboardServer {
         ready = false
         await retention?.stop()
         services?.stop()
+        // Before the rooms' last compactions and the store close: no sweep is left under way.
+        await options.scaleOut?.sweeper.stop()
         await hub.close()
         await control.close()
         httpServer.closeAllConnections()

@@ -5,7 +5,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Redis } from 'ioredis'
 import pg from 'pg'
-import { createLogger, createScaleOut, requireService, type ServerOptions } from '@sparboard/server'
+import {
+  createLogger,
+  createScaleOut,
+  requireService,
+  type ScaleOut,
+  type ScaleOutOptions,
+  type ServerOptions,
+} from '@sparboard/server'
 import { spawnServer, type ChildServer } from './childServer.js'
 import { startServer, type RunningServer } from './startServer.js'
 
@@ -63,10 +70,11 @@ export async function startScaleNode(
   via: {
     redisUrl?: string
     databaseUrl?: string
-    compaction?: { leaseMs?: number; graceMs?: number }
+    /** Leases, grace window and the pace of the periodic sweep ([S6], [S11]). */
+    compaction?: ScaleOutOptions['compaction']
     hub?: ServerOptions['hub']
   } = {},
-): Promise<RunningServer> {
+): Promise<RunningServer & { readonly scaleOut: ScaleOut }> {
   const scaleOut = await createScaleOut(
     {
       redisUrl: via.redisUrl ?? redisUrl,
@@ -77,7 +85,7 @@ export async function startScaleNode(
     },
     createLogger('silent'),
   )
-  return startServer({ scaleOut, hub: via.hub })
+  return { ...(await startServer({ scaleOut, hub: via.hub })), scaleOut }
 }
 
 /** A scale-out node as its own process, so a test can `kill -9` it. */

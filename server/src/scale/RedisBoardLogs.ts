@@ -4,7 +4,8 @@ import type { Logger } from 'pino'
 import { boardOfRoom } from '@sparboard/protocol'
 import type { BoardFeed, BoardLog, BoardLogSource } from '../hub/BoardLog.js'
 import type { PostgresStore } from '../store/PostgresStore.js'
-import { compactStream, type CompactionOptions } from './compactStream.js'
+import { compactStream, defaultCompactionOptions, type CompactionOptions } from './compactStream.js'
+import { streamField } from './streamField.js'
 import { streamIdAfter } from './streamId.js'
 
 /** Awareness messages between nodes: a kind byte, the sender's node id, then the body. */
@@ -45,7 +46,8 @@ interface Followed {
 export class RedisBoardLogs implements BoardLogSource {
   /** This process; its own stream entries and awareness are not handed back to it. */
   readonly nodeId = randomBytes(NODE_ID_BYTES)
-  private readonly nodeTag = this.nodeId.toString('hex')
+  /** The node id as text: the `n` field of its stream entries, and its lease holder tag. */
+  readonly nodeTag = this.nodeId.toString('hex')
   private readonly followed = new Map<string, Followed>()
   private readonly byChannel = new Map<string, Followed>()
   private readerId: number | null = null
@@ -60,7 +62,7 @@ export class RedisBoardLogs implements BoardLogSource {
   onError: (err: unknown) => void = () => {}
 
   constructor(private readonly o: RedisBoardLogsOptions) {
-    this.compaction = { leaseMs: 15_000, graceMs: 30_000, ...o.compaction }
+    this.compaction = { ...defaultCompactionOptions, ...o.compaction }
     o.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) =>
       this.hearAwareness(channel.toString(), message),
     )
@@ -81,7 +83,7 @@ export class RedisBoardLogs implements BoardLogSource {
     const tail = await this.o.redis.xrangeBuffer(stream, '-', '+')
     const saved = await this.o.store.loadStreamSnapshot(boardId)
     const entries = tail.filter(([id]) => streamIdAfter(id.toString(), saved.streamId))
-    const log = entries.map(([, fields]) => fieldOf(fields, 'u')).filter((u) => u !== null)
+    const log = entries.map(([, fields]) => streamField(fields, 'u')).filter((u) => u !== null)
     const position = tail.length > 0 ? tail[tail.length - 1]![0].toString() : saved.streamId
     const board: Followed = { boardId, stream, position, feed: null }
     const logBytes = log.reduce((n, u) => n + u.byteLength, 0)
@@ -97,6 +99,11 @@ export class RedisBoardLogs implements BoardLogSource {
       shareAwareness: (update) => this.publish(board, AwarenessKind.update, update),
       close: () => this.unfollow(board),
     }
+  }
+
+  /** Whether this node has the room open (the sweep leaves it to the room, [S11]). */
+  isOpen(roomId: string): boolean {
+    return this.followed.has(this.key('log', roomId))
   }
 
   private async append(board: Followed, updates: readonly Uint8Array[]): Promise<void> {
@@ -264,8 +271,8 @@ export class RedisBoardLogs implements BoardLogSource {
       const id = rawId.toString()
       // A board reopened while this read was out starts past what it already loaded.
       if (!streamIdAfter(id, board.position)) continue
-      const node = fieldOf(fields, 'n')
-      const update = fieldOf(fields, 'u')
+      const node = streamField(fields, 'n')
+      const update = streamField(fields, 'u')
       try {
         if (update && node?.toString() !== this.nodeTag) board.feed?.update(update)
       } catch (err) {
@@ -281,11 +288,4 @@ export class RedisBoardLogs implements BoardLogSource {
     this.interruptRead()
     await this.loop
   }
-}
-
-function fieldOf(fields: Buffer[], name: string): Uint8Array | null {
-  for (let i = 0; i + 1 < fields.length; i += 2) {
-    if (fields[i]!.toString() === name) return new Uint8Array(fields[i + 1]!)
-  }
-  return null
 }

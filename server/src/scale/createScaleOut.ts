@@ -3,9 +3,10 @@ import { Redis } from 'ioredis'
 import type { Logger } from 'pino'
 import type { Role } from '@sparboard/protocol'
 import { PostgresStore } from '../store/PostgresStore.js'
-import type { CompactionOptions } from './compactStream.js'
+import { defaultCompactionOptions, type CompactionOptions } from './compactStream.js'
 import { RedisBoardLogs } from './RedisBoardLogs.js'
 import { RedisSessionSync } from './RedisSessionSync.js'
+import { StreamSweeper, type SweepOptions } from './StreamSweeper.js'
 
 /** Scale-out mode: several identical nodes on one Redis and one PostgreSQL. */
 export interface ScaleOutOptions {
@@ -15,7 +16,8 @@ export interface ScaleOutOptions {
   readonly keyPrefix?: string
   /** PostgreSQL schema of the tables (default `sparboard`). */
   readonly schema?: string
-  readonly compaction?: Partial<CompactionOptions>
+  /** Leases, the grace window ([S6]) and the pace of the periodic sweep ([S11]). */
+  readonly compaction?: Partial<CompactionOptions & SweepOptions>
   /** How often Redis and PostgreSQL are pinged, and how long an answer may take. */
   readonly watchIntervalMs?: number
   readonly watchTimeoutMs?: number
@@ -28,6 +30,8 @@ export interface ScaleOut {
   readonly adapter: ReturnType<typeof createAdapter>
   /** The control plane's sessions, one across nodes. */
   readonly sessionSync: RedisSessionSync
+  /** Folds the streams of boards no node has open into PostgreSQL ([S11]); started by the server. */
+  readonly sweeper: StreamSweeper
   /** Tells every node that a role's link of a workshop was replaced ([C15]). */
   revokeRole(workshopId: string, role: Role): Promise<void>
   /** Runs `close` on this node whenever any node replaced a link. */
@@ -85,6 +89,16 @@ export async function createScaleOut(options: ScaleOutOptions, log: Logger): Pro
     log,
     compaction: options.compaction,
   })
+  const sweeper = new StreamSweeper({
+    redis,
+    store,
+    prefix,
+    log,
+    holder: boardLogs.nodeTag,
+    isOpen: (roomId) => boardLogs.isOpen(roomId),
+    compaction: { ...defaultCompactionOptions, ...options.compaction },
+    sweep: options.compaction,
+  })
   store.onRoomsDeleted = (roomIds) => boardLogs.deleteRooms(roomIds)
   store.scaleOutBoards = async (boardId) => (await boardLogs.open(boardId)).stored
   const adapter = createAdapter(adapterClient, {
@@ -118,8 +132,10 @@ export async function createScaleOut(options: ScaleOutOptions, log: Logger): Pro
     boardLogs,
     adapter,
     sessionSync: new RedisSessionSync(redis, subscriber, prefix),
+    sweeper,
     pingRedis: () => redis.ping(),
     async close() {
+      await sweeper.stop()
       await boardLogs.close()
       for (const r of [redis, reader, subscriber, adapterClient]) r.disconnect()
     },
