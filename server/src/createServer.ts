@@ -97,6 +97,7 @@ export function createServer(options: ServerOptions = {}): SparboardServer {
     log,
     clientDir: options.clientDir,
     isReady: () => ready,
+    services: options.scaleOut ? () => services!.services : undefined,
     security,
     throttle,
     erase: (id) => eraseWorkshop(id),

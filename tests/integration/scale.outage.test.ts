@@ -17,6 +17,13 @@ const up = await scaleServicesUp()
 const track = cleanupAfterEach()
 const notes = (doc: Y.Doc) => doc.getMap<string>('notes').toJSON() as Record<string, string>
 
+const health = async (url: string) => {
+  const res = await fetch(`${url}/healthz`)
+  return { status: res.status, body: (await res.json()) as unknown }
+}
+const other = { redis: 'postgres', postgres: 'redis' } as const
+const ok = { status: 200, body: { status: 'ok', services: { redis: 'up', postgres: 'up' } } }
+
 /** A stand-in for the service that can fail: the nodes reach it through a loopback proxy. */
 async function proxied(url: string) {
   const target = new URL(url)
@@ -56,6 +63,17 @@ describe.skipIf(!up)('scale-out: Redis or PostgreSQL goes away', () => {
         for (const c of clients) expect(c.provider.wsconnected).toBe(false)
       }, 8000)
       expect(closes.every((code) => code === 1011 || code === 1006)).toBe(true)
+      // The balancer is told: each node's health check names the service that is down.
+      for (const node of [a, b])
+        await eventually(async () =>
+          expect(await health(node.url)).toEqual({
+            status: 503,
+            body: {
+              status: 'unavailable',
+              services: { [service]: 'down', [other[service]]: 'up' },
+            },
+          }),
+        )
       // Both keep working offline, as the stock client does while it reconnects.
       clients[0]!.doc.getMap('notes').set('during-a', 'a')
       clients[1]!.doc.getMap('notes').set('during-b', 'b')
@@ -66,6 +84,13 @@ describe.skipIf(!up)('scale-out: Redis or PostgreSQL goes away', () => {
         for (const c of clients)
           expect(Object.keys(notes(c.doc)).sort()).toEqual(['before', 'during-a', 'during-b'])
       }, 20_000)
+      for (const node of [a, b])
+        await eventually(async () =>
+          expect(await health(node.url)).toEqual({
+            status: 200,
+            body: { status: 'ok', services: { redis: 'up', postgres: 'up' } },
+          }),
+        )
       // A fresh node has it all, from Redis and PostgreSQL alone.
       const fresh = track(await startScaleNode(space), (n) => n.stop())
       const late = track(openBoard(fresh.wsUrl, board, w.tokens.observer), (c) =>
@@ -73,6 +98,33 @@ describe.skipIf(!up)('scale-out: Redis or PostgreSQL goes away', () => {
       )
       await synced(late.provider)
       expect(notes(late.doc)).toEqual({ before: 'a', 'during-a': 'a', 'during-b': 'b' })
+    })
+  }
+
+  for (const service of ['redis', 'postgres'] as const) {
+    it(`[S7] a node that alone cannot reach ${service} answers /healthz 503 until it can again; the others stay 200`, async () => {
+      const space = scaleSpace()
+      track(space, (s) => s.drop())
+      const { proxy, url } = await proxied(service === 'redis' ? redisUrl : databaseUrl)
+      const cutOff = track(
+        await startScaleNode(space, service === 'redis' ? { redisUrl: url } : { databaseUrl: url }),
+        (n) => n.stop(),
+      )
+      const fine = track(await startScaleNode(space), (n) => n.stop())
+      // The node has served a request on both services before the cut.
+      await createWorkshop(cutOff.url)
+      expect(await health(cutOff.url)).toEqual(ok)
+
+      proxy.setDown(true)
+      await eventually(async () =>
+        expect(await health(cutOff.url)).toEqual({
+          status: 503,
+          body: { status: 'unavailable', services: { [service]: 'down', [other[service]]: 'up' } },
+        }),
+      )
+      expect(await health(fine.url)).toEqual(ok)
+      proxy.setDown(false)
+      await eventually(async () => expect(await health(cutOff.url)).toEqual(ok), 15_000)
     })
   }
 })

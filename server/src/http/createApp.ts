@@ -22,6 +22,8 @@ export interface AppOptions {
   /** The built client (client/dist); not served when absent. */
   readonly clientDir?: string
   readonly isReady: () => boolean
+  /** Scale-out mode: Redis and PostgreSQL as the outage watch last found them ([S7]). */
+  readonly services?: () => Readonly<Record<string, 'up' | 'down'>>
   readonly security: SecurityOptions
   readonly throttle: AuthThrottle
   readonly erase: (workshopId: string) => Promise<boolean>
@@ -52,8 +54,12 @@ export function createApp(options: AppOptions): express.Express {
   app.use(express.json({ limit: '256kb' }))
 
   app.get('/healthz', (_req, res) => {
-    const ready = options.isReady()
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ok' : 'starting' })
+    if (!options.isReady()) return void res.status(503).json({ status: 'starting' })
+    const services = options.services?.()
+    if (!services) return void res.json({ status: 'ok' })
+    // A node that cannot reach Redis or PostgreSQL serves no board: the balancer takes it out.
+    const down = Object.values(services).includes('down')
+    res.status(down ? 503 : 200).json({ status: down ? 'unavailable' : 'ok', services })
   })
   app.get('/metrics', async (_req, res) => {
     res.type(options.registry.contentType).send(await options.registry.metrics())

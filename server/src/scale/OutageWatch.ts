@@ -1,5 +1,8 @@
 import type { Logger } from 'pino'
 
+/** What the last check of a service found. */
+export type ServiceState = 'up' | 'down'
+
 export interface OutageWatchOptions {
   /** Each check resolves when its service answers; a rejection or a timeout is an outage. */
   readonly checks: Readonly<Record<string, () => Promise<unknown>>>
@@ -23,10 +26,16 @@ export class OutageWatch {
   private checking: Promise<void> | null = null
   /** Whether every service answered the last check. */
   up = true
+  /** Each service as the last check found it (`/healthz` names the ones that are down). */
+  readonly services: Record<string, ServiceState>
 
-  constructor(private readonly o: OutageWatchOptions) {}
+  constructor(private readonly o: OutageWatchOptions) {
+    this.services = Object.fromEntries(Object.keys(o.checks).map((s) => [s, 'up' as const]))
+  }
 
   start(): void {
+    // At once: a node started during an outage must not report healthy until the first tick.
+    void this.check()
     this.timer = setInterval(() => void this.check(), this.o.intervalMs)
     this.timer.unref()
   }
@@ -38,17 +47,23 @@ export class OutageWatch {
   }
 
   private async run(): Promise<void> {
-    for (const [service, ping] of Object.entries(this.o.checks)) {
-      try {
-        await withTimeout(ping(), this.o.timeoutMs)
-      } catch (err) {
-        if (this.up) {
-          this.up = false
-          this.o.log.error({ err, service }, 'service unreachable: clients reconnect later')
-          this.o.onDown(service)
-        }
-        return
+    // Every service is asked each time, so that the health check can name each one that is down.
+    const failures = await Promise.all(
+      Object.entries(this.o.checks).map(([service, ping]) =>
+        withTimeout(ping(), this.o.timeoutMs).then(
+          () => ((this.services[service] = 'up'), null),
+          (err: unknown) => ((this.services[service] = 'down'), { service, err }),
+        ),
+      ),
+    )
+    const failed = failures.find((f) => f !== null)
+    if (failed) {
+      if (this.up) {
+        this.up = false
+        this.o.log.error(failed, 'service unreachable: clients reconnect later')
+        this.o.onDown(failed.service)
       }
+      return
     }
     if (!this.up) {
       this.up = true
