@@ -127,4 +127,26 @@ describe.skipIf(!up)('scale-out: Redis or PostgreSQL goes away', () => {
       await eventually(async () => expect(await health(cutOff.url)).toEqual(ok), 15_000)
     })
   }
+
+  it('[S7] a node started while PostgreSQL is away answers /healthz 503, and serves once it is back', async () => {
+    const space = scaleSpace()
+    track(space, (s) => s.drop())
+    const { proxy, url } = await proxied(databaseUrl)
+    proxy.setDown(true)
+    const node = track(await startScaleNode(space, { databaseUrl: url }), (n) => n.stop())
+    await eventually(async () =>
+      expect(await health(node.url)).toEqual({
+        status: 503,
+        body: { status: 'unavailable', services: { redis: 'up', postgres: 'down' } },
+      }),
+    )
+    proxy.setDown(false)
+    await eventually(async () => expect(await health(node.url)).toEqual(ok), 15_000)
+    // Its tables were made after all: it serves a whole workshop.
+    const w = await createWorkshop(node.url)
+    const writer = track(openBoard(node.wsUrl, w.boards[0]!.id, w.tokens.participant), (c) =>
+      c.provider.destroy(),
+    )
+    await synced(writer.provider)
+  })
 })

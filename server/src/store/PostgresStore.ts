@@ -69,11 +69,13 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/
 /** Workshops and boards in PostgreSQL: the store of scale-out mode, shared by every node. */
 export class PostgresStore implements Store {
   readonly pool: pg.Pool
-  private readonly ready: Promise<void>
+  private readonly schema: string
+  private ready: Promise<void> | null = null
 
   constructor(options: PostgresStoreOptions) {
     const schema = options.schema ?? 'sparboard'
     if (!SCHEMA_NAME.test(schema)) throw new Error(`invalid schema name: ${schema}`)
+    this.schema = schema
     this.pool = new pg.Pool({
       connectionString: options.connectionString,
       max: options.maxConnections ?? 10,
@@ -83,17 +85,27 @@ export class PostgresStore implements Store {
     })
     // An idle client losing its connection (database restart) must not crash the process.
     this.pool.on('error', () => {})
-    this.ready = this.pool.query(schemaSql(schema)).then(() => undefined)
-    this.ready.catch(() => {})
+    this.prepared().catch(() => {})
+  }
+
+  /** Creates the tables once; if the database was away, the next request tries again. */
+  private prepared(): Promise<void> {
+    if (!this.ready) {
+      const attempt = this.pool.query(schemaSql(this.schema)).then(() => undefined)
+      this.ready = attempt
+      // Kept, a failed first attempt would fail every later request, long after the database is back.
+      attempt.catch(() => this.ready === attempt && (this.ready = null))
+    }
+    return this.ready
   }
 
   private async query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []) {
-    await this.ready
+    await this.prepared()
     return this.pool.query<R>(sql, params)
   }
 
   private async transaction<T>(run: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    await this.ready
+    await this.prepared()
     const client = await this.pool.connect()
     try {
       await client.query('BEGIN')
