@@ -26,7 +26,8 @@ function installReference(): string {
   return entry
 }
 
-const freePort = () =>
+/** A port nothing listens on at the moment (on loopback). */
+export const freePort = () =>
   new Promise<number>((resolve) => {
     const probe = createServer().listen(0, '127.0.0.1', () => {
       const { port } = probe.address() as { port: number }
@@ -35,11 +36,13 @@ const freePort = () =>
   })
 
 /** Starts `@y/websocket-server` as its own process on a free loopback port. */
-export async function startReference(): Promise<{ proc: ChildProcess; wsUrl: string }> {
+export async function startReference(
+  env: Record<string, string> = {},
+): Promise<{ proc: ChildProcess; wsUrl: string }> {
   const entry = installReference()
   const port = await freePort()
   const proc = spawn(process.execPath, [entry], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   await new Promise<void>((resolve, reject) => {

@@ -17,7 +17,8 @@ import { createWorkshop } from '../support/startServer.js'
 import { openBoard, synced } from '../support/yjsClient.js'
 import { runLoad, type RoomUrl } from './loadClients.js'
 import { cpuSeconds, rssMiB } from './processStats.js'
-import { startReference } from './referenceServer.js'
+import { connectInspector, inspectorEnv } from './inspectorGc.js'
+import { freePort, startReference } from './referenceServer.js'
 
 const RATE = Number(process.env.BENCH_RATE ?? 10)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8)
@@ -65,9 +66,14 @@ const workshopBody = {
   groups: 10,
 }
 
-async function start(kind: Kind): Promise<Cluster> {
+/** Starts one kind of server; `env` adds to the environment of its `i`th process. */
+async function start(
+  kind: Kind,
+  body = workshopBody,
+  env: (i: number) => Record<string, string> = () => ({}),
+): Promise<Cluster> {
   if (kind === 'reference') {
-    const ref = await startReference()
+    const ref = await startReference(env(0))
     return {
       procs: [ref.proc],
       url: (room) => `${ref.wsUrl}/bench-room-${room}`,
@@ -78,8 +84,8 @@ async function start(kind: Kind): Promise<Cluster> {
   const space: ScaleSpace | null = kind === 'three nodes' ? scaleSpace() : null
   const nodes: ChildServer[] = []
   for (let i = 0; i < (space ? 3 : 1); i++)
-    nodes.push(await spawnServer(join(dataDir, String(i)), space?.env ?? {}))
-  const workshop = await createWorkshop(nodes[0]!.url, workshopBody)
+    nodes.push(await spawnServer(join(dataDir, String(i)), { ...space?.env, ...env(i) }))
+  const workshop = await createWorkshop(nodes[0]!.url, body)
   return {
     procs: nodes.map((n) => n.proc),
     // In three-node mode the clients of every room are spread over the nodes.
@@ -129,27 +135,76 @@ async function relay(kind: Kind, scenario: (typeof scenarios)[number]): Promise<
   }
 }
 
-/** RSS growth of idle connections on one board, then of one connection on each of 100 boards. */
+const MEMORY_STEPS = 5
+const IDLE_PER_STEP = 1000
+const BOARDS_PER_STEP = 79
+/** 400 boards (20 cases x 20 groups): board 0 for the idle connections, 395 more one by one. */
+const memoryWorkshop = {
+  ...workshopBody,
+  cases: Array.from({ length: 20 }, (_, i) => ({ title: `Case ${i}` })),
+  groups: 20,
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+
+/**
+ * RSS growth, summed over the server processes, per idle connection on one board and per board
+ * open with one client; on three nodes the connections are spread evenly. Every sample follows a
+ * full garbage collection in each server (through its inspector), and each figure is the median
+ * of five steps, so that when the collector last ran (one that handed memory back made single
+ * figures negative) does not decide it.
+ */
 async function memory(kind: Kind): Promise<Row[]> {
-  const cluster = await start(kind)
+  const ports = await Promise.all([0, 1, 2].map(() => freePort()))
+  const cluster = await start(kind, memoryWorkshop, (i) => inspectorEnv(ports[i]!))
+  const inspectors = await Promise.all(cluster.procs.map((_, i) => connectInspector(ports[i]!)))
   const sockets: WebSocket[] = []
-  const open = async (urls: string[]) => {
+  const pids = cluster.procs.map((p) => p.pid!)
+  /** Opens the connections, lets the servers settle and collect, then RSS (median of five). */
+  const openAndMeasure = async (urls: string[]) => {
     const batch = urls.map((u) => new WebSocket(u))
     sockets.push(...batch)
     await Promise.all(batch.map((ws) => new Promise((resolve) => ws.once('open', resolve))))
     await sleep(1500)
+    for (let round = 0; round < 2; round++)
+      await Promise.all(inspectors.map((i) => i.collectGarbage()))
+    await sleep(300)
+    const samples: number[] = []
+    for (let i = 0; i < 5; i++) {
+      samples.push(sum(pids.map(rssMiB)))
+      await sleep(200)
+    }
+    return median(samples)
+  }
+  const growth = async (step: (i: number) => string[]) => {
+    const steps: number[] = []
+    let before = await openAndMeasure([])
+    for (let i = 0; i < MEMORY_STEPS; i++) {
+      const after = await openAndMeasure(step(i))
+      steps.push((after - before) * 1024)
+      before = after
+    }
+    // The steps themselves, so that a reader sees how far apart they were.
+    console.log(
+      `${kind}: RSS growth per step of ${step(0).length}, KiB: ${steps.map((x) => x.toFixed(0)).join(' ')}`,
+    )
+    return median(steps)
   }
   try {
-    const pid = cluster.procs[0]!.pid!
-    await open([cluster.url(0, 0)])
-    const base = rssMiB(pid)
-    const IDLE = 500
-    await open(Array.from({ length: IDLE }, (_, c) => cluster.url(0, c)))
-    const withIdle = rssMiB(pid)
-    const BOARDS = 90
-    await open(Array.from({ length: BOARDS }, (_, b) => cluster.url(b + 1, 0)))
-    const withBoards = rssMiB(pid)
-    const perConn = ((withIdle - base) * 1024) / IDLE
+    // Board 0 open on every node first, so that the idle connections below load no board.
+    await openAndMeasure(cluster.procs.map((_, node) => cluster.url(0, node)))
+    const perConn =
+      (await growth((i) =>
+        Array.from({ length: IDLE_PER_STEP }, (_, c) => cluster.url(0, i * IDLE_PER_STEP + c)),
+      )) / IDLE_PER_STEP
+    // One client per board; on three nodes a board is open on one of them, a third on each.
+    const perBoard =
+      (await growth((i) =>
+        Array.from({ length: BOARDS_PER_STEP }, (_, b) =>
+          cluster.url(1 + i * BOARDS_PER_STEP + b, 0),
+        ),
+      )) /
+        BOARDS_PER_STEP -
+      perConn
     return [
       {
         figure: 'memory per idle connection',
@@ -161,13 +216,14 @@ async function memory(kind: Kind): Promise<Row[]> {
       {
         figure: 'memory per open board (1 client)',
         kind,
-        value: ((withBoards - withIdle) * 1024) / BOARDS - perConn,
+        value: perBoard,
         unit: 'KiB',
         lowerIsBetter: true,
       },
     ]
   } finally {
     for (const ws of sockets) ws.terminate()
+    for (const i of inspectors) i.close()
     await cluster.stop()
   }
 }
@@ -290,8 +346,7 @@ const rows: Row[] = []
 if (!only || only === 'relay')
   for (const scenario of scenarios)
     for (const kind of kinds) rows.push(...(await relay(kind, scenario)))
-if (!only || only === 'memory')
-  for (const kind of kinds.filter((k) => k !== 'three nodes')) rows.push(...(await memory(kind)))
+if (!only || only === 'memory') for (const kind of kinds) rows.push(...(await memory(kind)))
 if (!only || only === 'cold') {
   const { updates, doc } = history()
   // The floor any server pays: applying the history to a fresh doc in this process.
