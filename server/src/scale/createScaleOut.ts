@@ -94,7 +94,8 @@ export async function createScaleOut(options: ScaleOutOptions, log: Logger): Pro
     store,
     prefix,
     log,
-    holder: boardLogs.nodeTag,
+    // Not the rooms' tag: a sweep whose lease expired must not release one a room here took since.
+    holder: `${boardLogs.nodeTag}-sweep`,
     isOpen: (roomId) => boardLogs.isOpen(roomId),
     compaction: { ...defaultCompactionOptions, ...options.compaction },
     sweep: options.compaction,
