@@ -1,6 +1,8 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { SqliteStore } from './SqliteStore.js'
 import { sampleWorkshop } from './storeContract.js'
@@ -54,5 +56,24 @@ describe('WalCheckpointer', () => {
     await until(() => size(file) > before + 300 * 4000)
     expect((await store.loadBoard(boardId)).logRows).toBe(300)
     await store.close()
+  })
+})
+
+describe('SqliteStore.close', () => {
+  it("resolves in a process that has nothing else to wait for (the worker is unref'd)", () => {
+    // Regression: `await store.close()` as a script's last step ended the process with exit
+    // code 13 (unsettled top-level await): nothing kept the loop alive for the worker's exit.
+    const dir = mkdtempSync(join(tmpdir(), 'sparboard-close-'))
+    dirs.push(dir)
+    const script = join(dir, 'close.mts')
+    const storeModule = fileURLToPath(new URL('./SqliteStore.ts', import.meta.url))
+    writeFileSync(
+      script,
+      `import { SqliteStore } from ${JSON.stringify(storeModule)}\n` +
+        `const store = new SqliteStore(${JSON.stringify(join(dir, 'x.sqlite'))})\n` +
+        `await store.close()\nconsole.log('closed')\n`,
+    )
+    const run = spawnSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8' })
+    expect({ status: run.status, out: run.stdout.trim() }).toEqual({ status: 0, out: 'closed' })
   })
 })

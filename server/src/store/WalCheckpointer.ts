@@ -64,6 +64,8 @@ export class WalCheckpointer {
     if (this.stopped) return
     this.stopped = true
     const exited = new Promise((resolve) => this.worker.once('exit', resolve))
+    // Unref'd, the worker would not keep a process alive that has nothing left but this wait.
+    this.worker.ref()
     this.worker.postMessage('close')
     await exited
   }
