@@ -32,7 +32,9 @@ export async function spawnServer(
   script?: string,
 ): Promise<ChildServer> {
   const entry = script ? ['--conditions=sparboard-source', '--import', 'tsx', script] : mainEntry
-  const proc = spawn(process.execPath, entry, {
+  // e.g. SPARBOARD_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles every node
+  const nodeArgs = process.env.SPARBOARD_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []
+  const proc = spawn(process.execPath, [...nodeArgs, ...entry], {
     cwd: serverDir,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
