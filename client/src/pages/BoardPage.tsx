@@ -163,7 +163,16 @@ export function BoardPage({ workshopId, boardId, token, ...props }: BoardPagePro
       <SessionBar workshop={workshop} token={token} boardId={boardId} displayName={name} />
       <div className="board-body">
         <aside className="board-side">
-          {boardCase?.description && <p className="case-description">{boardCase.description}</p>}
+          {(boardCase?.description || boardCase?.broughtBy) && (
+            <div className="case-description" data-testid="case-panel">
+              {boardCase.broughtBy && (
+                <p className="case-brought-by">
+                  {t('workshop.broughtBy', { name: boardCase.broughtBy })}
+                </p>
+              )}
+              {boardCase.description && <p>{boardCase.description}</p>}
+            </div>
+          )}
           {/* The goals stay in view while the outline scrolls: agreements are tested on them. */}
           <section className="board-goals" aria-labelledby="board-goals-title">
             <h2 id="board-goals-title">{t('board.goals')}</h2>

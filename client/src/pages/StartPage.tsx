@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CreatedWorkshop } from '@sparboard/protocol'
+import { MAX_BROUGHT_BY, type CreatedWorkshop } from '@sparboard/protocol'
 import { ApiFailure, createWorkshop } from '../api.js'
 import { AppHeader } from '../components/AppHeader.js'
 import { LinksPanel } from '../components/LinksPanel.js'
@@ -9,14 +9,17 @@ import { navigate, workshopPath } from '../route.js'
 interface CaseDraft {
   title: string
   description: string
+  broughtBy: string
 }
+
+const emptyCase: CaseDraft = { title: '', description: '', broughtBy: '' }
 
 export function StartPage() {
   const { t } = useTranslation()
   const [title, setTitle] = useState('')
   const [goals, setGoals] = useState('')
   const [sides, setSides] = useState<[string, string]>(['Sales', 'Operations'])
-  const [cases, setCases] = useState<CaseDraft[]>([{ title: '', description: '' }])
+  const [cases, setCases] = useState<CaseDraft[]>([emptyCase])
   const [groups, setGroups] = useState(2)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -42,7 +45,11 @@ export function StartPage() {
               .map((g) => g.trim())
               .filter(Boolean),
             sides,
-            cases: cases.map((c) => ({ title: c.title, description: c.description || undefined })),
+            cases: cases.map((c) => ({
+              title: c.title,
+              description: c.description || undefined,
+              broughtBy: c.broughtBy.trim() || undefined,
+            })),
             groups,
           },
           secret || undefined,
@@ -124,16 +131,27 @@ export function StartPage() {
             <legend>{t('start.cases')}</legend>
             {cases.map((c, i) => (
               <div className="case-draft" key={i}>
-                <label>
-                  {t('start.caseTitle', { n: i + 1 })}
-                  <input
-                    required
-                    maxLength={200}
-                    value={c.title}
-                    placeholder={i === 0 ? t('start.caseTitlePlaceholder') : undefined}
-                    onChange={(e) => setCase(i, { title: e.target.value })}
-                  />
-                </label>
+                <div className="case-draft-head">
+                  <label>
+                    {t('start.caseTitle', { n: i + 1 })}
+                    <input
+                      required
+                      maxLength={200}
+                      value={c.title}
+                      placeholder={i === 0 ? t('start.caseTitlePlaceholder') : undefined}
+                      onChange={(e) => setCase(i, { title: e.target.value })}
+                    />
+                  </label>
+                  <label>
+                    {t('start.caseBroughtBy')}
+                    <input
+                      maxLength={MAX_BROUGHT_BY}
+                      value={c.broughtBy}
+                      placeholder={i === 0 ? t('start.caseBroughtByPlaceholder') : undefined}
+                      onChange={(e) => setCase(i, { broughtBy: e.target.value })}
+                    />
+                  </label>
+                </div>
                 <label>
                   {t('start.caseDescription')}
                   <textarea
@@ -153,10 +171,7 @@ export function StartPage() {
                 )}
               </div>
             ))}
-            <button
-              type="button"
-              onClick={() => setCases((cs) => [...cs, { title: '', description: '' }])}
-            >
+            <button type="button" onClick={() => setCases((cs) => [...cs, emptyCase])}>
               + {t('start.addCase')}
             </button>
           </fieldset>

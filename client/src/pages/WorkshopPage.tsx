@@ -60,6 +60,11 @@ export function WorkshopPage({ workshopId, token }: { workshopId: string; token:
               <div key={c.id} className="board-grid-row">
                 <div className="board-grid-case">
                   <strong>{c.title}</strong>
+                  {c.broughtBy && (
+                    <span className="case-brought-by">
+                      {t('workshop.broughtBy', { name: c.broughtBy })}
+                    </span>
+                  )}
                   {c.description && <span className="hint">{c.description}</span>}
                 </div>
                 {w.groups.map((g) => {

@@ -44,6 +44,7 @@ export function BoardControls(props: {
         {workshop.boards.map((b) => {
           const locked = state.lockedBoards.includes(b.id)
           const label = boardLabel(t, workshop, b.id)
+          const broughtBy = workshop.cases.find((c) => c.id === b.caseId)?.broughtBy
           return (
             <li key={b.id} data-testid="session-board" aria-label={label}>
               <BoardThumbnail
@@ -61,6 +62,9 @@ export function BoardControls(props: {
                 >
                   {label}
                 </button>
+                {broughtBy && (
+                  <span className="hint"> · {t('workshop.broughtBy', { name: broughtBy })}</span>
+                )}
                 <BoardActivity
                   board={overview.find((o) => o.boardId === b.id)}
                   waiting={privateWaiting(state, b.id)}

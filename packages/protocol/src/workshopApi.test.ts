@@ -17,4 +17,20 @@ describe('CreateWorkshopBody', () => {
     expect(result.success).toBe(false)
     expect(result.error?.issues[0]?.path).toEqual(['cases', 0, 'title'])
   })
+
+  it('takes who brought a case, trimmed, and names it when it is too long or not a name', () => {
+    const body = (broughtBy: unknown) => ({
+      title: 'x',
+      cases: [{ title: 'c', broughtBy }],
+      groups: 1,
+    })
+    expect(CreateWorkshopBody.parse(body('  Anna  ')).cases[0]?.broughtBy).toBe('Anna')
+    expect(
+      CreateWorkshopBody.parse({ title: 'x', cases: [{ title: 'c' }], groups: 1 }).cases[0],
+    ).not.toHaveProperty('broughtBy')
+    for (const wrong of ['a'.repeat(121), 42, ['Anna']]) {
+      const result = CreateWorkshopBody.safeParse(body(wrong))
+      expect(result.error?.issues[0]?.path).toEqual(['cases', 0, 'broughtBy'])
+    }
+  })
 })

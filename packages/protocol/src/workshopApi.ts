@@ -2,13 +2,22 @@ import { z } from 'zod'
 
 const text = (max: number) => z.string().trim().min(1).max(max)
 
+/** The longest name `broughtBy` takes. */
+export const MAX_BROUGHT_BY = 120
+
 /** Body of `POST /api/workshops` (public contract; see architecture.md). */
 export const CreateWorkshopBody = z.object({
   title: text(200),
   goals: z.array(text(500)).max(20).default([]),
   sides: z.tuple([text(60), text(60)]).default(['Sales', 'Operations']),
   cases: z
-    .array(z.object({ title: text(200), description: z.string().max(4000).optional() }))
+    .array(
+      z.object({
+        title: text(200),
+        description: z.string().max(4000).optional(),
+        broughtBy: z.string().trim().max(MAX_BROUGHT_BY).optional(),
+      }),
+    )
     .min(1)
     .max(20),
   groups: z.number().int().min(1).max(20),
@@ -26,6 +35,8 @@ export interface CaseInfo {
   readonly id: string
   readonly title: string
   readonly description: string
+  /** Who brought the case to the workshop, or '' when nobody was named. */
+  readonly broughtBy: string
 }
 
 export interface GroupInfo {

@@ -31,7 +31,11 @@ export async function createFollowUp(
       title: previous.title,
       goals: [...previous.goals],
       sides: [previous.sides[0], previous.sides[1]],
-      cases: previous.cases.map((c) => ({ title: c.title, description: c.description })),
+      cases: previous.cases.map((c) => ({
+        title: c.title,
+        description: c.description,
+        broughtBy: c.broughtBy,
+      })),
       groups: previous.groups.length,
     },
     now,

@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express'
 import type { ApiError, CreatedFollowUp } from '@sparboard/protocol'
 import { bearerToken } from '../http/bearerToken.js'
 import type { Store } from '../store/Store.js'
+import { caseInfo } from '../workshops/caseInfo.js'
 import { linksOf } from '../workshops/newWorkshop.js'
 import { createFollowUp } from './createFollowUp.js'
 
@@ -25,6 +26,7 @@ export function followUpRoute(store: Store, publicUrl: () => string): Router {
     const { tokens, createdAt: _createdAt, ...rest } = workshop
     const created: CreatedFollowUp = {
       ...rest,
+      cases: workshop.cases.map(caseInfo),
       tokens,
       links: linksOf(publicUrl(), workshop),
       previousId: previous.id,

@@ -7,6 +7,8 @@ import { loadBoardSnapshot, type LiveDoc } from './loadBoardSnapshot.js'
 export interface ExportedBoard {
   readonly id: string
   readonly caseTitle: string
+  /** Who brought the case, or ''. */
+  readonly broughtBy: string
   readonly groupName: string
   readonly board: BoardSnapshot
 }
@@ -29,7 +31,13 @@ export async function collectWorkshop(
       const info = workshop.boards.find((b) => b.caseId === c.id && b.groupId === g.id)
       if (!info) continue
       const board = await loadBoardSnapshot(store, liveDoc, info.id)
-      boards.push({ id: info.id, caseTitle: c.title, groupName: g.name, board })
+      boards.push({
+        id: info.id,
+        caseTitle: c.title,
+        broughtBy: c.broughtBy ?? '',
+        groupName: g.name,
+        board,
+      })
     }
   }
   return { workshop, boards }

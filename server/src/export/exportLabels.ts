@@ -17,6 +17,7 @@ const LABELS = {
     board: 'Board',
     score: { supports: 'supports', neutral: 'neutral', conflicts: 'conflicts' },
     exportedAt: 'Exported',
+    broughtBy: 'Brought by',
   },
   nl: {
     interestOf: (side: string) => `Belangen van ${side}`,
@@ -35,6 +36,7 @@ const LABELS = {
     board: 'Bord',
     score: { supports: 'ondersteunt', neutral: 'neutraal', conflicts: 'botst' },
     exportedAt: 'Geëxporteerd',
+    broughtBy: 'Ingebracht door',
   },
 } as const
 

@@ -92,7 +92,8 @@ async function writeBoard(
   const { sides, goals } = data.workshop
   const votes = votesByNote(b.board)
   write(`${labels.case}: ${b.caseTitle}`, 18, { bold: true })
-  write(`${labels.group} ${b.groupName}`, 12, { color: MUTED })
+  const broughtBy = b.broughtBy && ` · ${labels.broughtBy}: ${b.broughtBy}`
+  write(`${labels.group} ${b.groupName}${broughtBy}`, 12, { color: MUTED })
   // The board first: a reader takes it in at a glance, then reads the details below it.
   const image = await renderBoardPng(b.board, zoneLabels(labels, sides), {
     pixelRatio: 1.5,

@@ -44,6 +44,7 @@ export function summaryMarkdown(data: ExportedWorkshop, labels: ExportLabels): s
       '',
       `## ${escapeMarkdown(b.caseTitle)} · ${labels.group} ${escapeMarkdown(b.groupName)}`,
     )
+    if (b.broughtBy) out.push('', `${labels.broughtBy}: ${escapeMarkdown(b.broughtBy)}`)
     section(labels.interestOf(workshop.sides[0]), 'interest', 0)
     section(labels.interestOf(workshop.sides[1]), 'interest', 1)
     section(labels.friction, 'friction', null)

@@ -9,6 +9,7 @@ import {
 } from '@sparboard/protocol'
 import type { AuthThrottle } from '../security/AuthThrottle.js'
 import type { Store, WorkshopRecord } from '../store/Store.js'
+import { caseInfo } from '../workshops/caseInfo.js'
 import { linkFor, linksOf, newWorkshop, randomId } from '../workshops/newWorkshop.js'
 import { grantOf, requireGrant } from './requireGrant.js'
 
@@ -32,7 +33,7 @@ const viewOf = (w: WorkshopRecord, role: WorkshopView['role']): WorkshopView => 
   title: w.title,
   goals: w.goals,
   sides: w.sides,
-  cases: w.cases,
+  cases: w.cases.map(caseInfo),
   groups: w.groups,
   boards: w.boards,
   role,
@@ -61,7 +62,12 @@ export function workshopRoutes(options: WorkshopRoutesOptions): Router {
     const workshop = newWorkshop(parsed.data, Date.now())
     await store.createWorkshop(workshop)
     const { tokens, createdAt: _createdAt, ...rest } = workshop
-    const created: CreatedWorkshop = { ...rest, tokens, links: linksOf(publicUrl(), workshop) }
+    const created: CreatedWorkshop = {
+      ...rest,
+      cases: workshop.cases.map(caseInfo),
+      tokens,
+      links: linksOf(publicUrl(), workshop),
+    }
     res.status(201).json(created)
   })
 

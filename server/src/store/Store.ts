@@ -1,12 +1,15 @@
 import type { BoardInfo, CaseInfo, GroupInfo, Links, Role } from '@sparboard/protocol'
 
+/** A case as stored; workshops stored before `broughtBy` existed have none (read as ''). */
+export type StoredCase = Omit<CaseInfo, 'broughtBy'> & { readonly broughtBy?: string }
+
 /** A workshop as stored: everything but the board contents. */
 export interface WorkshopRecord {
   readonly id: string
   readonly title: string
   readonly goals: readonly string[]
   readonly sides: readonly [string, string]
-  readonly cases: readonly CaseInfo[]
+  readonly cases: readonly StoredCase[]
   readonly groups: readonly GroupInfo[]
   readonly boards: readonly BoardInfo[]
   readonly tokens: Links

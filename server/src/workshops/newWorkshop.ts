@@ -25,6 +25,7 @@ export function newWorkshop(body: CreateWorkshopBody, now: number): WorkshopReco
     id: randomId(),
     title: c.title,
     description: c.description ?? '',
+    broughtBy: c.broughtBy ?? '',
   }))
   const groups = Array.from({ length: body.groups }, (_, i) => ({
     id: randomId(),
