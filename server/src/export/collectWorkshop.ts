@@ -1,5 +1,6 @@
-import { safeFileName } from '@sparboard/protocol'
+import { safeFileName, type ReviewItem } from '@sparboard/protocol'
 import type { BoardSnapshot } from '@sparboard/board-model'
+import { readStoredSession } from '../control/SessionState.js'
 import type { Store, WorkshopRecord } from '../store/Store.js'
 import { loadBoardSnapshot, type LiveDoc } from './loadBoardSnapshot.js'
 
@@ -11,10 +12,14 @@ export interface ExportedBoard {
   readonly broughtBy: string
   readonly groupName: string
   readonly board: BoardSnapshot
+  /** In a follow-up: the earlier agreements reviewed on this board, with how they held. */
+  readonly review: readonly ReviewItem[]
 }
 
 export interface ExportedWorkshop {
   readonly workshop: WorkshopRecord
+  /** The session's number in its series: 1, or more for a follow-up. */
+  readonly session: number
   /** In the order of the workshop's cases, then groups. */
   readonly boards: readonly ExportedBoard[]
 }
@@ -26,6 +31,8 @@ export async function collectWorkshop(
   workshop: WorkshopRecord,
 ): Promise<ExportedWorkshop> {
   const boards: ExportedBoard[] = []
+  // [C7] the session row is written before anyone hears of a change, so it is current here
+  const session = readStoredSession(await store.getSession(workshop.id))
   for (const c of workshop.cases) {
     for (const g of workshop.groups) {
       const info = workshop.boards.find((b) => b.caseId === c.id && b.groupId === g.id)
@@ -37,10 +44,11 @@ export async function collectWorkshop(
         broughtBy: c.broughtBy ?? '',
         groupName: g.name,
         board,
+        review: session.review.filter((r) => r.boardId === info.id),
       })
     }
   }
-  return { workshop, boards }
+  return { workshop, session: session.series.number, boards }
 }
 
 /** Total dots per note id. */

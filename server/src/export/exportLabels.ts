@@ -18,6 +18,10 @@ const LABELS = {
     score: { supports: 'supports', neutral: 'neutral', conflicts: 'conflicts' },
     exportedAt: 'Exported',
     broughtBy: 'Brought by',
+    session: (n: number) => `Session ${n}`,
+    review: 'Review of the last session’s agreements',
+    verdict: { held: 'Held', partly: 'Partly', notHeld: 'Not held', open: 'Not reviewed yet' },
+    chafed: 'What chafed',
   },
   nl: {
     interestOf: (side: string) => `Belangen van ${side}`,
@@ -37,6 +41,15 @@ const LABELS = {
     score: { supports: 'ondersteunt', neutral: 'neutraal', conflicts: 'botst' },
     exportedAt: 'Geëxporteerd',
     broughtBy: 'Ingebracht door',
+    session: (n: number) => `Sessie ${n}`,
+    review: 'Evaluatie van de afspraken van de vorige sessie',
+    verdict: {
+      held: 'Nagekomen',
+      partly: 'Deels',
+      notHeld: 'Niet nagekomen',
+      open: 'Nog niet geëvalueerd',
+    },
+    chafed: 'Wat schuurde',
   },
 } as const
 

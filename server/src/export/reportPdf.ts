@@ -68,6 +68,7 @@ export async function reportPdf(data: ExportedWorkshop, labels: ExportLabels): P
   const { workshop } = data
   write(labels.report, 11, { color: MUTED })
   write(workshop.title, 22, { bold: true })
+  if (data.session > 1) write(labels.session(data.session), 12, { color: MUTED })
   doc.moveDown(0.5)
   write(labels.goals, 14, { bold: true })
   workshop.goals.forEach((g, i) => write(`${i + 1}. ${g}`, 11))
@@ -133,5 +134,20 @@ async function writeBoard(
       const name = goals[Number(goal)] ?? `#${Number(goal) + 1}`
       write(`${name}: ${labels.score[score]}`, 10, { indent: 20 })
     }
+  }
+  if (data.session > 1) writeReview(doc, b, labels, write)
+}
+
+/** [C23] In a follow-up: how each earlier agreement on this board held, and what chafed. */
+function writeReview(doc: Doc, b: ExportedBoard, labels: ExportLabels, write: Write) {
+  doc.moveDown(0.6)
+  write(labels.review, 13, { bold: true })
+  if (b.review.length === 0) write(labels.none, 10, { color: MUTED })
+  for (const r of b.review) {
+    write(`• ${r.text}`, 11, { bold: true, indent: 8 })
+    const who = [r.owner && `${labels.owner}: ${r.owner}`, r.due && `${labels.due}: ${r.due}`]
+    if (who.some(Boolean)) write(who.filter(Boolean).join(' · '), 10, { color: MUTED, indent: 20 })
+    write(labels.verdict[r.status ?? 'open'], 10, { bold: true, indent: 20 })
+    if (r.chafed) write(`${labels.chafed}: ${r.chafed}`, 10, { indent: 20 })
   }
 }

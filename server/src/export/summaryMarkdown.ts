@@ -1,6 +1,11 @@
 import type { Category, NoteSnapshot } from '@sparboard/board-model'
 import type { ExportLabels } from './exportLabels.js'
-import { clusterByNote, votesByNote, type ExportedWorkshop } from './collectWorkshop.js'
+import {
+  clusterByNote,
+  votesByNote,
+  type ExportedBoard,
+  type ExportedWorkshop,
+} from './collectWorkshop.js'
 
 /**
  * Escapes user text for Markdown: no markup, links, HTML or line structure of its own survives.
@@ -21,7 +26,9 @@ const byVotes = (votes: Map<string, number>) => (a: NoteSnapshot, b: NoteSnapsho
 /** The workshop as Markdown: per case and group the notes, votes, clusters and agreements. */
 export function summaryMarkdown(data: ExportedWorkshop, labels: ExportLabels): string {
   const { workshop } = data
-  const out: string[] = [`# ${escapeMarkdown(workshop.title)}`, '', `## ${labels.goals}`, '']
+  const out: string[] = [`# ${escapeMarkdown(workshop.title)}`, '']
+  if (data.session > 1) out.push(labels.session(data.session), '')
+  out.push(`## ${labels.goals}`, '')
   workshop.goals.forEach((g, i) => out.push(`${i + 1}\\. ${escapeMarkdown(g)}`))
   for (const b of data.boards) {
     const votes = votesByNote(b.board)
@@ -62,6 +69,23 @@ export function summaryMarkdown(data: ExportedWorkshop, labels: ExportLabels): s
         out.push(`  - ${escapeMarkdown(name)}: ${labels.score[score]}`)
       }
     }
+    if (data.session > 1) out.push(...reviewLines(b, labels))
   }
   return out.join('\n') + '\n'
+}
+
+/** [C23] In a follow-up: how each earlier agreement on the board held, and what chafed. */
+function reviewLines(b: ExportedBoard, labels: ExportLabels): string[] {
+  const out = ['', `### ${labels.review}`, '']
+  if (b.review.length === 0) out.push(labels.none)
+  for (const r of b.review) {
+    const who = [
+      r.owner && `${labels.owner}: ${escapeMarkdown(r.owner)}`,
+      r.due && `${labels.due}: ${escapeMarkdown(r.due)}`,
+    ].filter(Boolean)
+    out.push(`- **${escapeMarkdown(r.text)}**${who.length ? ` (${who.join(', ')})` : ''}`)
+    out.push(`  - ${labels.verdict[r.status ?? 'open']}`)
+    if (r.chafed) out.push(`  - ${labels.chafed}: ${escapeMarkdown(r.chafed)}`)
+  }
+  return out
 }
