@@ -1,9 +1,11 @@
-import type {
-  ApiError,
-  CreatedWorkshop,
-  CreateWorkshopBody,
-  RotatedLink,
-  WorkshopView,
+import {
+  seriesPath,
+  type ApiError,
+  type CreatedWorkshop,
+  type CreateWorkshopBody,
+  type RotatedLink,
+  type SeriesHistory,
+  type WorkshopView,
 } from '@sparboard/protocol'
 
 /** An API call that failed, with the server's message and the field it named. */
@@ -54,3 +56,7 @@ export const rotateLink = (id: string, role: keyof CreatedWorkshop['links'], tok
     `/api/workshops/${encodeURIComponent(id)}/links/${encodeURIComponent(role)}/rotate`,
     { method: 'POST', headers: { authorization: `Bearer ${token}` } },
   )
+
+/** The earlier sessions of the workshop's series, with their agreements and reviews ([C21]). */
+export const getSeriesHistory = (id: string, token: string) =>
+  call<SeriesHistory>(seriesPath(id), { headers: { authorization: `Bearer ${token}` } })

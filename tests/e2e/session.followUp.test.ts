@@ -65,12 +65,17 @@ describe('follow-up session, in Chromium', () => {
     await join.getByLabel('Je naam').fill('Anna')
     await join.getByRole('radio', { name: 'Sales' }).check()
     await join.getByRole('button', { name: 'Meedoen' }).click()
-    const item = anna.getByRole('listitem', { name: 'Weekly S&OP meeting' })
+    const item = anna
+      .getByTestId('session-review')
+      .getByRole('listitem', { name: 'Weekly S&OP meeting' })
     await item.getByRole('radio', { name: 'Deels' }).check()
     await item.getByLabel('Wat schuurde').fill('Spoedorders gaan er nog steeds tussendoor')
     await item.getByLabel('Wat schuurde').blur()
 
-    const seen = fac.getByRole('listitem', { name: 'Weekly S&OP meeting' })
+    // Scoped: the earlier-sessions panel lists the same agreement ([C21]).
+    const seen = fac
+      .getByTestId('session-review')
+      .getByRole('listitem', { name: 'Weekly S&OP meeting' })
     await expect.poll(() => seen.getByRole('radio', { name: 'Partly' }).isChecked()).toBe(true)
     await expect
       .poll(() => seen.getByLabel('What chafed').inputValue())

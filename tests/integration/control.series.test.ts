@@ -1,14 +1,19 @@
 import { describe, expect, it } from 'vitest'
 import {
   addAgreement,
+  addNote,
   asAgreementId,
+  asNoteId,
   userOrigin,
   type AgreementInput,
 } from '@sparboard/board-model'
 import {
   followUpPath,
+  SERIES_HISTORY_LIMIT,
+  seriesPath,
   type CreatedFollowUp,
   type CreatedWorkshop,
+  type SeriesHistory,
   type WorkshopView,
 } from '@sparboard/protocol'
 import { cleanupAfterEach } from '../support/cleanup.js'
@@ -214,5 +219,178 @@ describe('the exports of a follow-up', () => {
       await call(`${running.url}/api/workshops/${first.id}/summary.md`, first.tokens.observer)
     ).text()
     expect(firstMd).not.toContain('Review of')
+  })
+})
+
+describe('the history of a series', () => {
+  it('[C21] session 3 reads both earlier sessions: their agreements and how each was judged', async () => {
+    const running = track(await startServer(), (r) => r.stop())
+    const first = await createWorkshop(
+      running.url,
+      body([{ title: 'Rush order', broughtBy: 'Anna' }, { title: 'Forecast' }]),
+    )
+    await agree(running, boardAt(first, 0, 0).id, first.tokens.participant, 's1-weekly', {
+      text: 'Weekly S&OP meeting',
+      owner: 'Anna',
+      due: '2026-06-01',
+      goals: { 0: 'supports', 1: 'neutral' },
+    })
+    await agree(running, boardAt(first, 1, 1).id, first.tokens.participant, 's1-slot', {
+      text: 'A daily rush-order slot',
+      owner: 'Bram',
+      goals: { 1: 'conflicts' },
+    })
+    // A note of session 1: the history must never carry it.
+    const notes = track(
+      openBoard(running.wsUrl, boardAt(first, 0, 0).id, first.tokens.participant),
+      (b) => b.provider.destroy(),
+    )
+    await synced(notes.provider)
+    addNote(
+      notes.doc,
+      asNoteId('n-private-thought'),
+      { category: 'friction', x: 10, y: 10, text: 'Bram never answers his phone', author: 'Dana' },
+      userOrigin('dana'),
+    )
+
+    // Session 2 reviews both and makes an agreement of its own.
+    const second = await json<CreatedFollowUp>(
+      await call(`${running.url}${followUpPath(first.id)}`, first.tokens.facilitator, 'POST'),
+    )
+    expect(second.review).toBe(2)
+    const anna = track(openControl(running.url, second.tokens.participant), (c) => c.close())
+    await connected(anna)
+    const judged = [
+      { agreementId: 's1-weekly', status: 'held', chafed: 'Planning came late twice' },
+      { agreementId: 's1-slot', status: 'notHeld', chafed: 'Sales booked the slot for everything' },
+    ]
+    for (const review of judged) expect(await anna.send('review:set', review)).toEqual({ ok: true })
+    await agree(running, boardAt(second, 1, 1).id, second.tokens.participant, 's2-gate', {
+      text: 'Rush orders need a planner’s yes',
+      owner: 'Chris',
+      due: '2026-09-01',
+      goals: { 0: 'supports', 1: 'supports' },
+    })
+
+    const third = await json<CreatedFollowUp>(
+      await call(`${running.url}${followUpPath(second.id)}`, second.tokens.facilitator, 'POST'),
+    )
+    expect(third.review).toBe(1)
+
+    // Every role of session 3 reads the same history.
+    const url = `${running.url}${seriesPath(third.id)}`
+    const answers = await Promise.all(
+      [third.tokens.facilitator, third.tokens.participant, third.tokens.observer].map(
+        async (token) => json<SeriesHistory>(await call(url, token)),
+      ),
+    )
+    expect(answers[1]).toEqual(answers[0])
+    expect(answers[2]).toEqual(answers[0])
+    const history = answers[0]!
+    expect(history.truncated).toBe(false)
+    expect(history.sessions.map((s) => [s.number, s.title])).toEqual([
+      [1, 'Sales & Operations'],
+      [2, 'Sales & Operations'],
+    ])
+    const [s1, s2] = history.sessions
+    expect(s1!.goals).toEqual(['Deliver on time', 'Grow margin'])
+    expect(s1!.boards.map((b) => [b.caseTitle, b.broughtBy, b.groupName])).toEqual([
+      ['Rush order', 'Anna', '1'],
+      ['Rush order', 'Anna', '2'],
+      ['Forecast', '', '1'],
+      ['Forecast', '', '2'],
+    ])
+    expect(s1!.boards[0]!.agreements).toEqual([
+      {
+        id: 's1-weekly',
+        text: 'Weekly S&OP meeting',
+        owner: 'Anna',
+        due: '2026-06-01',
+        goals: { 0: 'supports', 1: 'neutral' },
+      },
+    ])
+    expect(s1!.boards[3]!.agreements.map((a) => a.text)).toEqual(['A daily rush-order slot'])
+    expect(s1!.boards.flatMap((b) => b.review)).toEqual([])
+    // Session 2 judged session 1's agreements on the boards of the same case and group.
+    expect(s2!.boards[0]!.review).toEqual([
+      {
+        agreement: {
+          id: 's1-weekly',
+          text: 'Weekly S&OP meeting',
+          owner: 'Anna',
+          due: '2026-06-01',
+          goals: { 0: 'supports', 1: 'neutral' },
+        },
+        status: 'held',
+        chafed: 'Planning came late twice',
+      },
+    ])
+    expect(s2!.boards[3]!.review.map((r) => [r.agreement.id, r.status, r.chafed])).toEqual([
+      ['s1-slot', 'notHeld', 'Sales booked the slot for everything'],
+    ])
+    expect(s2!.boards[3]!.agreements.map((a) => [a.text, a.owner, a.due])).toEqual([
+      ['Rush orders need a planner’s yes', 'Chris', '2026-09-01'],
+    ])
+
+    // Agreements and reviews only: no tokens, links, workshop or board ids, authors of the earlier sessions.
+    const raw = JSON.stringify(history)
+    for (const w of [first, second]) {
+      for (const token of Object.values(w.tokens)) expect(raw).not.toContain(token)
+      expect(raw).not.toContain(w.id)
+      for (const b of w.boards) expect(raw).not.toContain(b.id)
+    }
+    expect(raw).not.toContain('someone')
+    expect(raw).not.toContain('Bram never answers')
+    expect(raw).not.toContain('Dana')
+    expect(raw).not.toContain('/w/')
+  })
+
+  it('[C21] only the workshop’s own tokens read its history; a first session has none', async () => {
+    const running = track(await startServer(), (r) => r.stop())
+    const first = await createWorkshop(running.url)
+    const other = await createWorkshop(running.url)
+    const second = await json<CreatedFollowUp>(
+      await call(`${running.url}${followUpPath(first.id)}`, first.tokens.facilitator, 'POST'),
+    )
+    const url = `${running.url}${seriesPath(second.id)}`
+    expect((await call(url, other.tokens.facilitator)).status).toBe(403)
+    // The earlier session's own links do not open the later one.
+    expect((await call(url, first.tokens.facilitator)).status).toBe(403)
+    expect((await call(url, 'no-such-token')).status).toBe(401)
+    expect((await fetch(url)).status).toBe(401)
+    const own = await json<SeriesHistory>(await call(url, second.tokens.observer))
+    expect(own.sessions.map((s) => s.number)).toEqual([1])
+    const none = await json<SeriesHistory>(
+      await call(`${running.url}${seriesPath(first.id)}`, first.tokens.participant),
+    )
+    expect(none).toEqual({ sessions: [], truncated: false })
+  })
+  it('[C21] the walk back is bounded: a long series is cut off with truncated, a loop ends', async () => {
+    const running = track(await startServer(), (r) => r.stop())
+    let w: CreatedWorkshop = await createWorkshop(running.url)
+    for (let i = 0; i < SERIES_HISTORY_LIMIT + 1; i++)
+      w = await json<CreatedFollowUp>(
+        await call(`${running.url}${followUpPath(w.id)}`, w.tokens.facilitator, 'POST'),
+      )
+    const long = await json<SeriesHistory>(
+      await call(`${running.url}${seriesPath(w.id)}`, w.tokens.observer),
+    )
+    expect(long.truncated).toBe(true)
+    expect(long.sessions.map((s) => s.number)).toEqual(
+      Array.from({ length: SERIES_HISTORY_LIMIT }, (_, i) => i + 2),
+    )
+    // A store edited by hand so that a first session points at its own follow-up: the walk ends.
+    const x = await createWorkshop(running.url)
+    const y = await json<CreatedFollowUp>(
+      await call(`${running.url}${followUpPath(x.id)}`, x.tokens.facilitator, 'POST'),
+    )
+    await running.server.store.saveSession(x.id, {
+      ...((await running.server.store.getSession(x.id)) ?? {}),
+      series: { number: 1, previousId: y.id },
+    })
+    const looped = await json<SeriesHistory>(
+      await call(`${running.url}${seriesPath(y.id)}`, y.tokens.observer),
+    )
+    expect(looped.sessions.map((s) => s.number)).toEqual([1])
   })
 })

@@ -8,6 +8,7 @@ import { boardPath, navigate, workshopPath } from '../route.js'
 import { useControl } from '../sync/useControl.js'
 import { useWorkshop } from '../sync/useWorkshop.js'
 import { FacilitatorPanel } from '../session/FacilitatorPanel.js'
+import { SeriesHistoryPanel } from '../session/SeriesHistoryPanel.js'
 import { SessionBar } from '../session/SessionBar.js'
 
 export function WorkshopPage({ workshopId, token }: { workshopId: string; token: string }) {
@@ -89,6 +90,7 @@ export function WorkshopPage({ workshopId, token }: { workshopId: string; token:
             ))}
           </div>
         </section>
+        <SeriesHistoryPanel workshop={w} token={token} />
         {w.links && (
           <section className="card">
             <h2>{t('workshop.shareLinks')}</h2>

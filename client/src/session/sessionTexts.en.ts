@@ -102,6 +102,18 @@ export const sessionEn = {
     chafed: 'What chafed',
   },
   series: 'Session {{number}}',
+  history: {
+    title: 'Earlier sessions',
+    hint: 'What the earlier sessions of this series agreed, and how each agreement held when the next session reviewed it.',
+    loading: 'Loading the earlier sessions…',
+    failed: 'The earlier sessions could not be loaded: {{error}}',
+    truncated: 'Only the last {{count}} sessions are shown.',
+    agreements_one: '{{count}} agreement',
+    agreements_other: '{{count}} agreements',
+    none: 'No agreements in this session.',
+    reviewedIn: 'In session {{number}}:',
+    notReviewed: 'Not reviewed yet',
+  },
   grouping: {
     label: 'Groups',
     choose: 'Participants choose their group',

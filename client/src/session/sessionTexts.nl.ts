@@ -106,6 +106,18 @@ export const sessionNl: Texts<typeof sessionEn> = {
     chafed: 'Wat schuurde',
   },
   series: 'Sessie {{number}}',
+  history: {
+    title: 'Eerdere sessies',
+    hint: 'Wat de eerdere sessies van deze reeks hebben afgesproken, en of elke afspraak standhield toen de volgende sessie haar evalueerde.',
+    loading: 'Eerdere sessies laden…',
+    failed: 'De eerdere sessies konden niet worden geladen: {{error}}',
+    truncated: 'Alleen de laatste {{count}} sessies staan hier.',
+    agreements_one: '{{count}} afspraak',
+    agreements_other: '{{count}} afspraken',
+    none: 'Geen afspraken in deze sessie.',
+    reviewedIn: 'In sessie {{number}}:',
+    notReviewed: 'Nog niet geëvalueerd',
+  },
   grouping: {
     label: 'Groepen',
     choose: 'Deelnemers kiezen zelf hun groep',

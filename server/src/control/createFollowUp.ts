@@ -1,20 +1,8 @@
-import * as Y from 'yjs'
-import { readAgreements } from '@sparboard/board-model'
 import type { ReviewItem, SessionView } from '@sparboard/protocol'
 import type { Store, WorkshopRecord } from '../store/Store.js'
 import { newWorkshop } from '../workshops/newWorkshop.js'
+import { boardAgreements } from './boardAgreements.js'
 import { initialSession, readStoredSession } from './SessionState.js'
-
-/** The agreements on a board, read from the store (which holds every update anyone has seen). */
-async function storedAgreements(store: Store, boardId: string) {
-  const doc = new Y.Doc()
-  try {
-    for (const update of (await store.loadBoard(boardId)).updates) Y.applyUpdate(doc, update)
-    return readAgreements(doc)
-  } finally {
-    doc.destroy()
-  }
-}
 
 /**
  * The next session of a workshop series: same goals, sides, cases and groups, fresh links and
@@ -50,7 +38,7 @@ export async function createFollowUp(
         b.groupId === workshop.groups[groupIndex.get(old.groupId) ?? -1]?.id,
     )
     if (!next) continue
-    for (const a of await storedAgreements(store, old.id)) {
+    for (const a of await boardAgreements(store, old.id)) {
       review.push({
         id: a.id,
         boardId: next.id,

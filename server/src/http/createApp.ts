@@ -12,6 +12,7 @@ import { securityHeaders } from '../security/securityHeaders.js'
 import type { SecurityOptions } from '../security/SecurityOptions.js'
 import { workshopRoutes, type WorkshopRoutesOptions } from './workshopRoutes.js'
 import { followUpRoute } from '../control/followUpRoute.js'
+import { seriesRoute } from '../control/seriesRoute.js'
 import { exportRoutes, type ExportRouteOptions } from './exportRoutes.js'
 
 export interface AppOptions {
@@ -84,6 +85,15 @@ export function createApp(options: AppOptions): express.Express {
   )
   app.use('/api', exportRoutes(options))
   app.use('/api/workshops', followUpRoute(options.store, options.publicUrl))
+  app.use(
+    '/api/workshops',
+    seriesRoute({
+      store: options.store,
+      throttle: options.throttle,
+      trustProxyHops: security.trustProxyHops,
+      liveDoc: options.liveDoc,
+    }),
+  )
   app.use('/api', (_req, res) => void res.status(404).json({ error: 'not found' }))
 
   const { clientDir } = options
