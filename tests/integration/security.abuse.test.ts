@@ -128,6 +128,22 @@ describe('rate limits', () => {
     expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThan(0)
   })
 
+  it('counts token guesses on the follow-up route and throttles them like the rest', async () => {
+    const r = await start({ authFailureLimit: 3 })
+    const w = await createWorkshop(r.url)
+    const followUp = (token: string) =>
+      fetch(`${r.url}/api/workshops/${w.id}/follow-up`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': '203.0.113.68' },
+      })
+    for (let i = 0; i < 3; i++) expect((await followUp(`guess-${i}`)).status).toBe(401)
+    // Even the facilitator's own token waits now, and no session was started.
+    const throttled = await followUp(w.tokens.facilitator)
+    expect(throttled.status).toBe(429)
+    expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(await workshopCount(r)).toBe(1)
+  })
+
   it('disconnects a control connection that floods events', async () => {
     const r = await start({ controlEventsPerSecond: 5, controlEventBurst: 10 })
     const w = await createWorkshop(r.url)

@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express'
 import type { ApiError, CreatedFollowUp } from '@sparboard/protocol'
-import { bearerToken } from '../http/bearerToken.js'
+import { grantOf, requireGrant } from '../http/requireGrant.js'
+import type { AuthThrottle } from '../security/AuthThrottle.js'
 import type { Store } from '../store/Store.js'
 import { caseInfo } from '../workshops/caseInfo.js'
 import { linksOf } from '../workshops/newWorkshop.js'
@@ -9,16 +10,18 @@ import { createFollowUp } from './createFollowUp.js'
 const fail = (res: Response, status: number, body: ApiError) => void res.status(status).json(body)
 
 /** `POST /api/workshops/:id/follow-up`: the facilitator starts the next session of the series. */
-export function followUpRoute(store: Store, publicUrl: () => string): Router {
+export function followUpRoute(
+  store: Store,
+  publicUrl: () => string,
+  guard: { readonly throttle: AuthThrottle; readonly trustProxyHops: number },
+): Router {
   const router = Router()
-  router.post('/:id/follow-up', async (req: Request<{ id: string }>, res: Response) => {
-    const token = bearerToken(req)
-    if (!token) return fail(res, 401, { error: 'missing token' })
-    const grant = await store.findToken(token)
-    if (!grant) return fail(res, 401, { error: 'unknown token' })
-    if (grant.workshopId !== req.params.id)
-      return fail(res, 403, { error: 'token not valid for this workshop' })
-    if (grant.role !== 'facilitator')
+  // The same check as every workshop route: failed tokens count against the address.
+  const withGrant = requireGrant(store, guard.throttle, guard.trustProxyHops, (req) =>
+    String((req.params as { id: string }).id),
+  )
+  router.post('/:id/follow-up', withGrant, async (req: Request<{ id: string }>, res: Response) => {
+    if (grantOf(res).role !== 'facilitator')
       return fail(res, 403, { error: 'only the facilitator can start a follow-up' })
     const previous = await store.getWorkshop(req.params.id)
     if (!previous) return fail(res, 404, { error: 'no such workshop' })

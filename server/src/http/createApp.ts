@@ -84,7 +84,13 @@ export function createApp(options: AppOptions): express.Express {
     }),
   )
   app.use('/api', exportRoutes(options))
-  app.use('/api/workshops', followUpRoute(options.store, options.publicUrl))
+  app.use(
+    '/api/workshops',
+    followUpRoute(options.store, options.publicUrl, {
+      throttle: options.throttle,
+      trustProxyHops: security.trustProxyHops,
+    }),
+  )
   app.use(
     '/api/workshops',
     seriesRoute({
