@@ -86,9 +86,9 @@ function SessionHistory(props: {
   const boards = session.boards
     .map((board, i) => ({ board, outcomes: seriesOutcomes(board, later(i)) }))
     .filter((b) => b.outcomes.length > 0)
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(
-    session.createdAt,
-  )
+  // English in the European order (1 December 2026): the users work in the Netherlands.
+  const locale = i18n.language === 'nl' ? 'nl-NL' : 'en-GB'
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(session.createdAt)
   return (
     <details className="series-session" open={newest} data-testid="series-session">
       <summary>
