@@ -5,14 +5,15 @@ interface Pending<T> {
 }
 
 /**
- * Group commit: what every board appends within one turn of the event loop is committed in one
- * transaction, right after the turn's I/O (setImmediate). Under load a commit then carries many
- * updates instead of one each, and a backlog after a stall drains in one write. If the shared
+ * Group commit: what every board appends within one task (one message, one server change) is
+ * committed in one transaction, in a microtask right after it. Not later: waiting for the end of
+ * the loop's I/O phase (setImmediate) cost each update ~250 us before its relay on an idle
+ * server, and merged another task's appends in only 2-3 % of commits under load. If the shared
  * commit fails, each item is committed alone, so one board's bad append fails only its own.
  */
 export class GroupCommit<T> {
   private pending: Pending<T>[] = []
-  private scheduled: NodeJS.Immediate | null = null
+  private scheduled = false
 
   /** `commit` must be all-or-nothing (one transaction) and synchronous. */
   constructor(private readonly commit: (items: readonly T[]) => void) {}
@@ -21,14 +22,16 @@ export class GroupCommit<T> {
   add(item: T): Promise<void> {
     return new Promise((resolve, reject) => {
       this.pending.push({ item, resolve, reject })
-      this.scheduled ??= setImmediate(() => this.flush())
+      if (!this.scheduled) {
+        this.scheduled = true
+        queueMicrotask(() => this.flush())
+      }
     })
   }
 
   /** Commits what is pending now (also called before the database closes). */
   flush(): void {
-    if (this.scheduled) clearImmediate(this.scheduled)
-    this.scheduled = null
+    this.scheduled = false
     const batch = this.pending.splice(0)
     if (batch.length === 0) return
     try {
