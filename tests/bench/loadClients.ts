@@ -24,11 +24,18 @@ const updateFrame = (update: Uint8Array) => {
   return encoding.toUint8Array(e)
 }
 
-/** The id of an update's first struct: how a receiver finds when it was sent. */
-function firstStruct(data: Uint8Array): Y.ID | null {
+/**
+ * Every keystroke an update message carries, as `client:clock`: how a receiver finds when each
+ * was sent. A server may relay several writers' updates merged into one message, and Yjs then
+ * folds one writer's consecutive keystrokes into one struct, so every clock of every struct counts.
+ */
+function keystrokes(data: Uint8Array): { client: number; clock: number }[] {
   const d = decoding.createDecoder(data)
-  if (decoding.readVarUint(d) !== 0 || decoding.readVarUint(d) !== 2) return null
-  return Y.decodeUpdate(decoding.readVarUint8Array(d)).structs[0]?.id ?? null
+  if (decoding.readVarUint(d) !== 0 || decoding.readVarUint(d) !== 2) return []
+  const out: { client: number; clock: number }[] = []
+  for (const s of Y.decodeUpdate(decoding.readVarUint8Array(d)).structs)
+    for (let i = 0; i < s.length; i++) out.push({ client: s.id.client, clock: s.id.clock + i })
+  return out
 }
 
 /**
@@ -58,13 +65,16 @@ export async function runLoad(options: {
       ws.binaryType = 'nodebuffer'
       ws.on('error', (err) => console.error('bench client error', err.message))
       ws.on('message', (data: Buffer) => {
-        const id = firstStruct(new Uint8Array(data))
-        // the reference echoes an update to its sender too; that is not a relay
-        if (!id || !measuring || id.client === doc?.clientID) return
-        const t = sentAt.get(`${id.client}:${id.clock}`)
-        if (t === undefined) return
-        latenciesMs.push(performance.now() - t)
-        delivered++
+        if (!measuring) return
+        const now = performance.now()
+        for (const id of keystrokes(new Uint8Array(data))) {
+          // an echo of the client's own keystroke (the reference sends them back) is no relay
+          if (id.client === doc?.clientID) continue
+          const t = sentAt.get(`${id.client}:${id.clock}`)
+          if (t === undefined) continue
+          latenciesMs.push(now - t)
+          delivered++
+        }
       })
       sockets.push(ws)
       if (doc) {
