@@ -25,9 +25,10 @@ const note = (doc: Y.Doc, id: string, text = id) =>
   )
 const ids = (doc: Y.Doc) => readNotes(doc).map((n) => n.id)
 
-async function serverWithObservedStore(hub = {}) {
+/** `synchronous: false` makes the store append as a networked one does, so a test can hold it. */
+async function serverWithObservedStore(hub = {}, synchronous = true) {
   const dataDir = mkdtempSync(join(tmpdir(), 'sparboard-test-'))
-  const store = observeStore(new SqliteStore(join(dataDir, 'sparboard.sqlite')))
+  const store = observeStore(new SqliteStore(join(dataDir, 'sparboard.sqlite')), { synchronous })
   const running = track(await startServer({ dataDir, store, hub }), (r) => r.stop())
   const workshop = await createWorkshop(running.url)
   return { running, store, workshop, boardId: workshop.boards[0]!.id }
@@ -106,9 +107,12 @@ describe('BoardHub protocol', () => {
     expect(store.loads).toBe(1)
   })
 
-  it('[H3] an update is stored before it is relayed', async () => {
-    const { running, store, workshop, boardId } = await serverWithObservedStore()
-    store.beforeAppend = () => new Promise((resolve) => setTimeout(resolve, 30))
+  it.each([
+    ['synchronously (SQLite)', true],
+    ['after a wait (a networked store)', false],
+  ])('[H3] an update is stored before it is relayed: a store that appends %s', async (_, sync) => {
+    const { running, store, workshop, boardId } = await serverWithObservedStore({}, sync)
+    if (!sync) store.beforeAppend = () => new Promise((resolve) => setTimeout(resolve, 30))
     const a = client(running.wsUrl, boardId, workshop.tokens.participant)
     const b = client(running.wsUrl, boardId, workshop.tokens.participant)
     await Promise.all([synced(a.provider), synced(b.provider)])
@@ -120,7 +124,7 @@ describe('BoardHub protocol', () => {
   })
 
   it('[H3] a joining client is not handed an edit before the store holds it', async () => {
-    const { running, store, workshop, boardId } = await serverWithObservedStore()
+    const { running, store, workshop, boardId } = await serverWithObservedStore({}, false)
     let release = () => {}
     let entered = false
     store.beforeAppend = () => {

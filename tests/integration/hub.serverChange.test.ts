@@ -26,9 +26,10 @@ const note =
       serverOrigin,
     )
 
-async function serverWithObservedStore(hub = {}) {
+/** `synchronous: false` makes the store append as a networked one does, so a test can hold it. */
+async function serverWithObservedStore(hub = {}, synchronous = true) {
   const dataDir = mkdtempSync(join(tmpdir(), 'sparboard-test-'))
-  const store = observeStore(new SqliteStore(join(dataDir, 'sparboard.sqlite')))
+  const store = observeStore(new SqliteStore(join(dataDir, 'sparboard.sqlite')), { synchronous })
   const running = track(await startServer({ dataDir, store, hub }), (r) => r.stop())
   const workshop = await createWorkshop(running.url)
   return { running, store, workshop, boardId: workshop.boards[0]!.id }
@@ -60,7 +61,7 @@ describe('BoardHub: server changes', () => {
   })
 
   it('[H20] reaches connected clients once, and only after it is stored; resolves then', async () => {
-    const { running, store, workshop, boardId } = await serverWithObservedStore()
+    const { running, store, workshop, boardId } = await serverWithObservedStore({}, false)
     const raw = track(openRaw(running.wsUrl, boardId, workshop.tokens.observer), (r) =>
       r.ws.close(),
     )
@@ -90,7 +91,7 @@ describe('BoardHub: server changes', () => {
   })
 
   it('[H20] shares one load with clients joining meanwhile, and the board stays open for them', async () => {
-    const { running, store, workshop, boardId } = await serverWithObservedStore()
+    const { running, store, workshop, boardId } = await serverWithObservedStore({}, false)
     const held = gate()
     store.beforeAppend = () => held.opened
     const change = running.server.hub.changeBoard(boardId, note('joined', 'Written while joining'))

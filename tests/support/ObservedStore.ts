@@ -4,7 +4,10 @@ import type { Store, TokenGrant } from '@sparboard/server'
 export interface StoreObserver {
   loads: number
   readonly appended: { boardId: string; update: Uint8Array }[]
-  /** Runs before each append reaches the real store; may wait, or throw to fail it. */
+  /**
+   * Runs before each append reaches the real store; throws to fail it. It may wait only in a store
+   * observed with `{ synchronous: false }`: a synchronous append cannot.
+   */
   beforeAppend: (boardId: string, updates: readonly Uint8Array[]) => Promise<void> | void
   /** Runs before each compaction reaches the real store. */
   beforeCompact: (boardId: string) => Promise<void> | void
@@ -18,9 +21,14 @@ export type ObservedStore = Store & StoreObserver
 
 /**
  * Wraps a real store; every method the Store interface has (now or later) is forwarded, and the
- * board writes pass through the observer's hooks.
+ * board writes pass through the observer's hooks. A store that appends synchronously (SQLite)
+ * still does, unless `synchronous: false` makes it one that only appends asynchronously, as a
+ * networked store does, so that a test can hold an append back.
  */
-export function observeStore(inner: Store): ObservedStore {
+export function observeStore(
+  inner: Store,
+  { synchronous = inner.appendUpdatesNow !== undefined } = {},
+): ObservedStore {
   const observer: StoreObserver = {
     loads: 0,
     appended: [],
@@ -38,6 +46,14 @@ export function observeStore(inner: Store): ObservedStore {
       await inner.appendUpdates(boardId, updates)
       for (const update of updates) observer.appended.push({ boardId, update })
     },
+    appendUpdatesNow: synchronous
+      ? (boardId, updates) => {
+          if (observer.beforeAppend(boardId, updates) instanceof Promise)
+            throw new TypeError('a synchronous append cannot wait: observe with synchronous: false')
+          inner.appendUpdatesNow!(boardId, updates)
+          for (const update of updates) observer.appended.push({ boardId, update })
+        }
+      : undefined,
     async findToken(token) {
       const grant = await inner.findToken(token)
       await observer.afterFindToken(token, grant)

@@ -21,6 +21,11 @@ export interface BoardLog {
   readonly stored: StoredBoard
   /** Appends durably, in order; resolves once a `kill -9` of this process cannot lose them. */
   append(updates: readonly Uint8Array[]): Promise<void>
+  /**
+   * Appends durably before returning, where the log can (the embedded store); throws when it
+   * cannot, and the queue falls back to `append` and its retries.
+   */
+  readonly appendNow?: (updates: readonly Uint8Array[]) => void
   /** Folds the log into `snapshot` (of the live document). */
   compact(snapshot: Uint8Array): Promise<void>
   /** Starts handing what other nodes write to `feed` (nothing happens on a single node). */
@@ -42,9 +47,11 @@ export class StoreBoardLogs implements BoardLogSource {
 
   async open(boardId: string): Promise<BoardLog> {
     const store = this.store
+    const appendNow = store.appendUpdatesNow?.bind(store)
     return {
       stored: await store.loadBoard(boardId),
       append: (updates) => store.appendUpdates(boardId, updates),
+      appendNow: appendNow && ((updates) => appendNow(boardId, updates)),
       compact: (snapshot) => store.compactBoard(boardId, snapshot),
       follow: () => {},
       shareAwareness: () => {},

@@ -50,7 +50,11 @@ export class WriteAheadQueue {
 
   push(update: Uint8Array, origin: unknown, receivedAt: number): void {
     this.pending.push({ update, origin, receivedAt, seq: ++this.appliedSeq })
-    this.schedule()
+    // A log that appends synchronously stores and relays in the task that received the update:
+    // no promise between the commit and the peers. Behind a failed append or a compaction under
+    // way, the update waits its turn in the asynchronous flush.
+    if (this.o.boardLog.appendNow && !this.flushing) this.flushNow(this.o.boardLog.appendNow)
+    else this.schedule()
   }
 
   /** Delivers `value` once every update pushed so far is stored (at once if it already is). */
@@ -75,6 +79,27 @@ export class WriteAheadQueue {
     })
   }
 
+  private flushNow(appendNow: (updates: readonly Uint8Array[]) => void): void {
+    const batch = this.pending.splice(0)
+    const stop = this.o.metrics.appendSeconds.startTimer()
+    try {
+      appendNow(batch.map((w) => w.update))
+    } catch (err) {
+      this.o.log.error({ err, board: this.o.boardId, attempt: 0 }, 'store append failed')
+      this.pending.unshift(...batch)
+      return this.schedule()
+    } finally {
+      stop()
+    }
+    this.stored(batch)
+    if (!this.closing && this.o.shouldCompact(this.logRows, this.logBytes)) {
+      this.flushing = this.compact().finally(() => {
+        this.flushing = null
+        if (this.pending.length > 0) this.schedule()
+      })
+    }
+  }
+
   private async flush(): Promise<void> {
     while (this.pending.length > 0) {
       const batch = this.pending.splice(0)
@@ -82,15 +107,19 @@ export class WriteAheadQueue {
         this.unstored = true
         continue
       }
-      this.storedSeq = batch[batch.length - 1]!.seq
-      this.logRows += batch.length
-      this.logBytes += batch.reduce((n, w) => n + w.update.byteLength, 0)
-      this.o.metrics.updatesIn.inc(batch.length)
-      this.o.onStored(batch)
-      while (this.held.length > 0 && this.held[0]!.seq <= this.storedSeq)
-        this.held.shift()!.deliver()
+      this.stored(batch)
       if (!this.closing && this.o.shouldCompact(this.logRows, this.logBytes)) await this.compact()
     }
+  }
+
+  /** A batch is in the store: relay it, then hand on what waited for it. */
+  private stored(batch: readonly Written[]): void {
+    this.storedSeq = batch[batch.length - 1]!.seq
+    this.logRows += batch.length
+    this.logBytes += batch.reduce((n, w) => n + w.update.byteLength, 0)
+    this.o.metrics.updatesIn.inc(batch.length)
+    this.o.onStored(batch)
+    while (this.held.length > 0 && this.held[0]!.seq <= this.storedSeq) this.held.shift()!.deliver()
   }
 
   /** Appends a batch, retrying while the store fails; gives up only when the board is closing. */

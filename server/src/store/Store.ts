@@ -73,6 +73,11 @@ export interface Store {
   loadBoard(boardId: string): Promise<StoredBoard>
   /** Appends updates durably, in order, in one transaction. */
   appendUpdates(boardId: string, updates: readonly Uint8Array[]): Promise<void>
+  /**
+   * The same, synchronously, for a store that can (the embedded SQLite file): stored once it
+   * returns, thrown when not. The hub then relays an update in the task that received it ([H3]).
+   */
+  appendUpdatesNow?(boardId: string, updates: readonly Uint8Array[]): void
   /** Replaces a board's snapshot and log with one snapshot, atomically. */
   compactBoard(boardId: string, snapshot: Uint8Array): Promise<void>
   /**

@@ -136,6 +136,24 @@ export function storeContract(name: string, open: () => Promise<StoreFixture>): 
       expect((await store.loadBoard(b1)).updates).toEqual([])
     })
 
+    it('appends synchronously where it can: stored in order once the call returns, refused for a deleted board', async () => {
+      const { store } = await start()
+      if (!store.appendUpdatesNow) return // a networked store only appends asynchronously
+      const w = sampleWorkshop()
+      await store.createWorkshop(w)
+      const board = w.boards[0]!.id
+      const doc = new Y.Doc()
+      const updates = [edit(doc, 'n1', 'one'), edit(doc, 'n2', 'two'), edit(doc, 'n1', 'three')]
+      store.appendUpdatesNow(board, [updates[0]!])
+      store.appendUpdatesNow(board, [])
+      store.appendUpdatesNow(board, updates.slice(1))
+      const loaded = await store.loadBoard(board)
+      expect(loaded.updates.map((u) => [...u])).toEqual(updates.map((u) => [...u]))
+      expect(replay(loaded.updates)).toEqual({ n1: 'three', n2: 'two' })
+      await store.deleteWorkshop(w.id)
+      expect(() => store.appendUpdatesNow!(board, [edit(doc, 'n3', 'late')])).toThrow()
+    })
+
     it('replaces the log with a snapshot and keeps appending after it', async () => {
       const { store } = await start()
       const w = sampleWorkshop()
