@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addNote, asNoteId, userOrigin } from '@sparboard/board-model'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { cleanupAfterEach } from '../support/cleanup.js'
 import { eventually } from '../support/eventually.js'
 import { prng } from '../support/prng.js'
@@ -63,6 +63,35 @@ describe.skipIf(!up)('scale-out: three nodes on one Redis and one PostgreSQL', (
       await synced(late.provider)
       expect(notes(late.doc)).toEqual(expected)
     }
+  })
+
+  it('[S1] what one read brings arrives as one message; an entry Yjs refuses is skipped, not the rest', async () => {
+    const w = await createWorkshop(nodes[0]!.url)
+    const board = w.boards[0]!.id
+    const watchers = [0, 1, 2].map((i) => client(nodes[i]!, board, w.tokens.observer))
+    await Promise.all(watchers.map((c) => synced(c.provider)))
+    let messages = 0
+    for (const c of watchers) c.doc.on('update', () => messages++)
+    // Another node's entries, written at once: two notes with one that cannot apply between them.
+    const writer = new Y.Doc()
+    const updates: Uint8Array[] = []
+    writer.on('update', (u: Uint8Array) => updates.push(u))
+    writer.getMap('notes').set('before', 'kept')
+    writer.getMap('notes').set('after', 'kept too')
+    const redis = track(new Redis(redisUrl), (r) => r.disconnect())
+    const stream = `${space.keyPrefix}log:${board}`
+    const entry = (u: Uint8Array) => ['*', 'n', 'another-node', 'u', Buffer.from(u)] as const
+    await redis
+      .multi()
+      .xadd(stream, ...entry(updates[0]!))
+      .xadd(stream, ...entry(Uint8Array.of(0xff, 0xff, 0xff, 0xff, 0xff)))
+      .xadd(stream, ...entry(updates[1]!))
+      .exec()
+    await eventually(() =>
+      watchers.forEach((c) => expect(notes(c.doc)).toEqual({ before: 'kept', after: 'kept too' })),
+    )
+    expect(messages).toBe(3)
+    for (const c of watchers) expect(c.provider.wsconnected).toBe(true)
   })
 
   it('[S2] cursors (awareness) cross nodes and are never stored', async () => {

@@ -2,8 +2,11 @@ import type { Store, StoredBoard } from '../store/Store.js'
 
 /** What another node did on a board, handed to the room that has it open here. */
 export interface BoardFeed {
-  /** An update another node stored, in log order; apply it, then relay it. */
-  update(update: Uint8Array): void
+  /**
+   * Updates other nodes stored, in log order: applied in one transaction and relayed as one
+   * message (a node that fell behind catches up with one send per client, not one per update).
+   */
+  updates(updates: readonly Uint8Array[]): void
   /** An awareness update of another node's clients (never stored). */
   awareness(update: Uint8Array): void
   /** The awareness states of this node's clients, for a node that just opened the board. */

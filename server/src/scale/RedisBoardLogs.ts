@@ -267,20 +267,19 @@ export class RedisBoardLogs implements BoardLogSource {
   }
 
   private deliver(board: Followed, entries: [Buffer, Buffer[]][]): void {
+    const updates: Uint8Array[] = []
+    let position = board.position
     for (const [rawId, fields] of entries) {
       const id = rawId.toString()
       // A board reopened while this read was out starts past what it already loaded.
-      if (!streamIdAfter(id, board.position)) continue
-      const node = streamField(fields, 'n')
+      if (!streamIdAfter(id, position)) continue
+      position = id
       const update = streamField(fields, 'u')
-      try {
-        if (update && node?.toString() !== this.nodeTag) board.feed?.update(update)
-      } catch (err) {
-        this.o.log.error({ err, board: board.boardId, id }, 'stream entry does not apply')
-      }
-      // Moved in the same tick as the apply: a snapshot taken now covers this entry.
-      board.position = id
+      if (update && streamField(fields, 'n')?.toString() !== this.nodeTag) updates.push(update)
     }
+    if (updates.length > 0) board.feed?.updates(updates)
+    // Moved in the same tick as the apply: a snapshot taken now covers these entries.
+    board.position = position
   }
 
   async close(): Promise<void> {
