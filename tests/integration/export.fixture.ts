@@ -75,10 +75,12 @@ export function fillKnownBoard(doc: Y.Doc): void {
     }),
     origin,
   )
+  // Votes from both sides: n-e has 3 (2 of side 0, 1 of side 1), n-c 1 (of side 0).
   const voter = { participant: asParticipantId('p1'), side: 0 as const, budget: 5 }
   castVote(doc, asNoteId('n-e'), voter, origin)
   castVote(doc, asNoteId('n-e'), voter, origin)
   castVote(doc, asNoteId('n-c'), voter, origin)
+  castVote(doc, asNoteId('n-e'), { participant: asParticipantId('p2'), side: 1, budget: 5 }, origin)
   groupNotes(doc, asClusterId('c-1'), [asNoteId('n-c'), asNoteId('n-d')], 'Spoed', origin)
   for (const a of KNOWN_AGREEMENTS) {
     addAgreement(

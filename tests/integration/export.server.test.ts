@@ -157,7 +157,9 @@ describe('workshop exports', () => {
     expect(text).toContain('Grow margin: conflicts')
     for (const n of KNOWN_NOTES.filter((n) => !/[🚚\n]/u.test(n.text)))
       expect(text).toContain(n.text)
-    expect(text).toContain('(2 votes)')
+    // what each side valued: the method compares them
+    expect(text).toContain('(3 votes: Sales 2, Operations 1)')
+    expect(text).toContain('(1 vote: Sales 1, Operations 0)')
   })
 
   it('writes a CSV that round-trips every note, with formulas defused', async () => {
@@ -174,6 +176,8 @@ describe('workshop exports', () => {
       'side',
       'text',
       'votes',
+      'votes Sales',
+      'votes Operations',
       'author side',
       'cluster',
     ])
@@ -190,7 +194,7 @@ describe('workshop exports', () => {
         n.category,
         'side' in n ? sides[n.side] : '',
         text,
-        String({ 'n-e': 2, 'n-c': 1 }[n.id as string] ?? 0),
+        ...({ 'n-e': ['3', '2', '1'], 'n-c': ['1', '1', '0'] }[n.id as string] ?? ['0', '0', '0']),
         sides[n.authorSide],
         n.id === 'n-c' || n.id === 'n-d' ? 'Spoed' : '',
       ])
@@ -204,6 +208,7 @@ describe('workshop exports', () => {
     expect(md).toContain('\\-1 dag buffer, met \\*\\*overleg\\*\\* \\[link\\]\\(x\\)')
     expect(md).not.toMatch(/<script>|\*\*overleg\*\*|\]\(x\)/)
     expect(md).toContain('**Wekelijks capaciteitsoverleg** (Owner: Bram, Due: 2026\\-12\\-01)')
+    expect(md).toContain('- 納期の共有 weekly (3 votes: Sales 2, Operations 1)')
   })
 
   it('zips a PNG per board', async () => {

@@ -1,5 +1,5 @@
 import { safeFileName, type ReviewItem } from '@sparboard/protocol'
-import type { BoardSnapshot } from '@sparboard/board-model'
+import type { BoardSnapshot, NoteSnapshot, VoteTally } from '@sparboard/board-model'
 import { readStoredSession } from '../control/SessionState.js'
 import type { Store, WorkshopRecord } from '../store/Store.js'
 import { loadBoardSnapshot, type LiveDoc } from './loadBoardSnapshot.js'
@@ -57,6 +57,11 @@ export function votesByNote(board: BoardSnapshot): Map<string, number> {
   for (const v of board.votes) votes.set(v.noteId, (votes.get(v.noteId) ?? 0) + v.count)
   return votes
 }
+
+/** Orders notes by their dots, most first (a sort comparator over a board's vote tally). */
+export const byVotes =
+  (votes: ReadonlyMap<string, VoteTally>) => (a: NoteSnapshot, b: NoteSnapshot) =>
+    (votes.get(b.id)?.total ?? 0) - (votes.get(a.id)?.total ?? 0)
 
 /** The cluster name of each clustered note id. */
 export function clusterByNote(board: BoardSnapshot): Map<string, string> {

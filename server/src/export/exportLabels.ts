@@ -1,3 +1,5 @@
+import type { VoteTally } from '@sparboard/board-model'
+
 /** The few words an export prints, in the workshop's two languages. */
 const LABELS = {
   en: {
@@ -57,6 +59,19 @@ export type ExportLabels = (typeof LABELS)[keyof typeof LABELS]
 
 /** Labels for `?lang=` (nl or en; anything else is English). */
 export const exportLabels = (lang: unknown): ExportLabels => (lang === 'nl' ? LABELS.nl : LABELS.en)
+
+/**
+ * A note's dots and, once there are any, how the two sides cast them ("3 votes: Sales 2,
+ * Operations 1"): the method compares what each side values.
+ */
+export function votesLine(
+  labels: ExportLabels,
+  sides: readonly [string, string],
+  tally: VoteTally | undefined,
+): string {
+  if (!tally || tally.total === 0) return ''
+  return `${labels.votes(tally.total)}: ${sides[0]} ${tally.bySide[0]}, ${sides[1]} ${tally.bySide[1]}`
+}
 
 /** The zone labels in the order of ZONES. */
 export const zoneLabels = (labels: ExportLabels, sides: readonly [string, string]) => [

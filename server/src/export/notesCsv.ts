@@ -1,5 +1,5 @@
-import type { ExportLabels } from './exportLabels.js'
-import { clusterByNote, votesByNote, type ExportedWorkshop } from './collectWorkshop.js'
+import { tallyVotes } from '@sparboard/board-model'
+import { clusterByNote, type ExportedWorkshop } from './collectWorkshop.js'
 
 /** Spreadsheets run a cell that starts like a formula; an apostrophe makes it plain text. */
 const FORMULA_START = /^[=+\-@\t\r]/
@@ -11,7 +11,8 @@ export function csvCell(value: string | number): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
-export const NOTES_CSV_HEADER = [
+/** The columns; the votes of each side are named after the workshop's sides ("votes Sales"). */
+export const notesCsvHeader = (sides: readonly [string, string]) => [
   'case',
   'group',
   'board',
@@ -20,18 +21,21 @@ export const NOTES_CSV_HEADER = [
   'side',
   'text',
   'votes',
+  `votes ${sides[0]}`,
+  `votes ${sides[1]}`,
   'author side',
   'cluster',
-] as const
+]
 
 /** One row per note of every board. UTF-8 with a BOM, so Excel reads the diacritics right. */
-export function notesCsv(data: ExportedWorkshop, _labels: ExportLabels): string {
+export function notesCsv(data: ExportedWorkshop): string {
   const sides = data.workshop.sides
-  const rows: (string | number)[][] = [[...NOTES_CSV_HEADER]]
+  const rows: (string | number)[][] = [notesCsvHeader(sides)]
   for (const b of data.boards) {
-    const votes = votesByNote(b.board)
+    const votes = tallyVotes(b.board.votes, null)
     const clusters = clusterByNote(b.board)
     for (const n of b.board.notes) {
+      const tally = votes.get(n.id)
       rows.push([
         b.caseTitle,
         b.groupName,
@@ -40,7 +44,9 @@ export function notesCsv(data: ExportedWorkshop, _labels: ExportLabels): string 
         n.category,
         n.side === null ? '' : sides[n.side],
         n.text,
-        votes.get(n.id) ?? 0,
+        tally?.total ?? 0,
+        tally?.bySide[0] ?? 0,
+        tally?.bySide[1] ?? 0,
         n.authorSide === null ? '' : sides[n.authorSide],
         clusters.get(n.id) ?? '',
       ])

@@ -1,10 +1,9 @@
 import PDFDocument from 'pdfkit'
-import type { Category, NoteSnapshot } from '@sparboard/board-model'
+import { tallyVotes, type Category } from '@sparboard/board-model'
 import { BOARD_FONT_FILES, registerExportFonts } from './exportFonts.js'
 import { pdfTextRuns, type PdfScript } from './pdfTextRuns.js'
-import type { ExportLabels } from './exportLabels.js'
-import { zoneLabels } from './exportLabels.js'
-import { votesByNote, type ExportedBoard, type ExportedWorkshop } from './collectWorkshop.js'
+import { votesLine, zoneLabels, type ExportLabels } from './exportLabels.js'
+import { byVotes, type ExportedBoard, type ExportedWorkshop } from './collectWorkshop.js'
 import { renderBoardPng } from './renderBoardImage.js'
 
 // pdfkit cannot subset the WOFF2 files (fontkit trips on their transformed glyph table), so the
@@ -91,7 +90,7 @@ async function writeBoard(
   write: Write,
 ) {
   const { sides, goals } = data.workshop
-  const votes = votesByNote(b.board)
+  const votes = tallyVotes(b.board.votes, null)
   write(`${labels.case}: ${b.caseTitle}`, 18, { bold: true })
   const broughtBy = b.broughtBy && ` · ${labels.broughtBy}: ${b.broughtBy}`
   write(`${labels.group} ${b.groupName}${broughtBy}`, 12, { color: MUTED })
@@ -109,13 +108,13 @@ async function writeBoard(
   const section = (title: string, category: Category, side: 0 | 1 | null) => {
     const notes = b.board.notes
       .filter((n) => n.category === category && n.side === side)
-      .sort((x: NoteSnapshot, y: NoteSnapshot) => (votes.get(y.id) ?? 0) - (votes.get(x.id) ?? 0))
+      .sort(byVotes(votes))
     doc.moveDown(0.6)
     write(title, 13, { bold: true })
     if (notes.length === 0) write(labels.none, 10, { color: MUTED })
     for (const n of notes) {
-      const v = votes.get(n.id) ?? 0
-      write(`• ${n.text || '…'}${v > 0 ? `  (${labels.votes(v)})` : ''}`, 10.5, { indent: 8 })
+      const v = votesLine(labels, sides, votes.get(n.id))
+      write(`• ${n.text || '…'}${v ? `  (${v})` : ''}`, 10.5, { indent: 8 })
     }
   }
   section(labels.interestOf(sides[0]), 'interest', 0)

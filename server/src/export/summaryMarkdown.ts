@@ -1,8 +1,8 @@
-import type { Category, NoteSnapshot } from '@sparboard/board-model'
-import type { ExportLabels } from './exportLabels.js'
+import { tallyVotes, type Category, type NoteSnapshot } from '@sparboard/board-model'
+import { votesLine, type ExportLabels } from './exportLabels.js'
 import {
+  byVotes,
   clusterByNote,
-  votesByNote,
   type ExportedBoard,
   type ExportedWorkshop,
 } from './collectWorkshop.js'
@@ -20,9 +20,6 @@ export function escapeMarkdown(text: string): string {
     .replace(/[\\`*_{}[\]()#+\-.!|~]/g, '\\$&')
 }
 
-const byVotes = (votes: Map<string, number>) => (a: NoteSnapshot, b: NoteSnapshot) =>
-  (votes.get(b.id) ?? 0) - (votes.get(a.id) ?? 0)
-
 /** The workshop as Markdown: per case and group the notes, votes, clusters and agreements. */
 export function summaryMarkdown(data: ExportedWorkshop, labels: ExportLabels): string {
   const { workshop } = data
@@ -31,12 +28,11 @@ export function summaryMarkdown(data: ExportedWorkshop, labels: ExportLabels): s
   out.push(`## ${labels.goals}`, '')
   workshop.goals.forEach((g, i) => out.push(`${i + 1}\\. ${escapeMarkdown(g)}`))
   for (const b of data.boards) {
-    const votes = votesByNote(b.board)
+    const votes = tallyVotes(b.board.votes, null)
     const clusters = clusterByNote(b.board)
     const line = (n: NoteSnapshot) => {
-      const v = votes.get(n.id) ?? 0
       const extra = [
-        v > 0 ? labels.votes(v) : '',
+        escapeMarkdown(votesLine(labels, workshop.sides, votes.get(n.id))),
         clusters.has(n.id) ? `${labels.cluster}: ${escapeMarkdown(clusters.get(n.id)!)}` : '',
       ].filter(Boolean)
       return `- ${escapeMarkdown(n.text) || '…'}${extra.length ? ` (${extra.join(', ')})` : ''}`

@@ -171,7 +171,7 @@ export function exportRoutes({
   )
   router.get(
     '/workshops/:id/notes.csv',
-    workshopExport('text/csv; charset=utf-8', 'notes.csv', (d, req) => notesCsv(d, lang(req))),
+    workshopExport('text/csv; charset=utf-8', 'notes.csv', (d) => notesCsv(d)),
   )
   router.get(
     '/workshops/:id/summary.md',
