@@ -54,6 +54,8 @@ export class BoardHub {
   private readonly heartbeat: NodeJS.Timeout
   private readonly revocations = new Revocations()
   private closing = false
+  /** One listener for every socket: a closure per upgrade would keep its board id and token. */
+  private readonly onUpgradeError = (err: Error) => this.log.debug({ err }, 'upgrade socket error')
 
   constructor(
     private readonly store: Store,
@@ -72,7 +74,7 @@ export class BoardHub {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
     const url = new URL(req.url ?? '/', 'http://localhost')
     if (!url.pathname.startsWith(PATH_PREFIX)) return false
-    socket.on('error', (err) => this.log.debug({ err }, 'upgrade socket error'))
+    socket.on('error', this.onUpgradeError)
     if (this.closing) {
       socket.destroy()
       return true
