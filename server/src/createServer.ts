@@ -181,7 +181,7 @@ export function createServer(options: ServerOptions = {}): SparboardServer {
   )
   eraseWorkshop = async (id) => {
     const deleted = await store.deleteWorkshop(id)
-    const boards = upgrades.closeWorkshop(id)
+    const boards = hub.closeWorkshop(id)
     control.disconnectWorkshop(id)
     control.sessions.forget(id)
     if (deleted) log.info({ workshop: id, boards }, 'workshop deleted')
@@ -197,8 +197,7 @@ export function createServer(options: ServerOptions = {}): SparboardServer {
     socket.on('error', destroySocket)
     upgrades.admit(req, socket).then(
       (workshopId) => {
-        if (workshopId === false) return
-        if (hub.handleUpgrade(req, socket, head) && workshopId) upgrades.track(workshopId, socket)
+        if (workshopId !== false) hub.handleUpgrade(req, socket, head, workshopId)
       },
       (err: unknown) => {
         log.error({ err }, 'upgrade check failed')

@@ -96,4 +96,24 @@ describe('BoardHub: grants revoked while a connection is let in', () => {
     )
     await synced(bram.provider)
   })
+
+  it('[H19] a board connection whose token lookup was under way when its workshop was deleted is closed with 4401', async () => {
+    const { running, store, w, boardId } = await setup()
+    const lookups = holdLookups(store, w.tokens.participant)
+    const late = track(openBoard(running.wsUrl, boardId, w.tokens.participant), (c) =>
+      c.provider.destroy(),
+    )
+    const ended = outcome(late.provider)
+    ;(await lookups.next())()
+    const hubLookup = await lookups.next()
+    const res = await fetch(`${running.url}/api/workshops/${w.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${w.tokens.facilitator}` },
+    })
+    expect(res.status).toBe(204)
+    hubLookup() // it answers with the grant of the workshop that was just deleted
+    expect(await ended).toBe(CloseCode.unknownToken)
+    await eventually(() => expect(late.provider.shouldConnect).toBe(false))
+    expect(late.provider.synced).toBe(false)
+  })
 })

@@ -2,11 +2,11 @@ import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { Logger } from 'pino'
 import type { Role } from '@sparboard/protocol'
-import { WebSocketServer, type WebSocket } from 'ws'
+import { WebSocketServer } from 'ws'
 import type * as Y from 'yjs'
 import { CloseCode } from '@sparboard/protocol'
 import type { Metrics } from '../metrics.js'
-import type { Store, TokenGrant } from '../store/Store.js'
+import type { Store } from '../store/Store.js'
 import { BoardConnection, CLOSE_GRACE_MS, closeSocket } from './BoardConnection.js'
 import { StoreBoardLogs, type BoardLogSource } from './BoardLog.js'
 import { BoardRoom, type RoomLimits } from './BoardRoom.js'
@@ -61,8 +61,17 @@ export class BoardHub {
     this.heartbeat.unref()
   }
 
-  /** Takes an HTTP upgrade if it is for `/yjs/`; returns false to leave it to others. */
-  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+  /**
+   * Takes an HTTP upgrade if it is for `/yjs/`; returns false to leave it to others. `workshopId`
+   * is the workshop its token opens, as the upgrade guard found it (null: none), so that deleting
+   * that workshop closes the connection however far it got ([H19]).
+   */
+  handleUpgrade(
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    workshopId: string | null = null,
+  ): boolean {
     const url = new URL(req.url ?? '/', 'http://localhost')
     if (!url.pathname.startsWith(PATH_PREFIX)) return false
     socket.on('error', this.onUpgradeError)
@@ -77,12 +86,14 @@ export class BoardHub {
       boardId = ''
     }
     const token = url.searchParams.get('token') ?? ''
-    this.wss.handleUpgrade(req, socket, head, (ws) => void this.accept(ws, boardId, token))
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      void this.accept(new HubSocket(ws, boardId, workshopId, this.sockets), token)
+    })
     return true
   }
 
-  private async accept(ws: WebSocket, boardId: string, token: string): Promise<void> {
-    const socket = new HubSocket(ws, boardId, this.sockets)
+  private async accept(socket: HubSocket, token: string): Promise<void> {
+    const { ws, boardId } = socket
     const mark = this.revocations.begin()
     try {
       // [H11] accept the upgrade, then close with a code the stock client will not retry
@@ -226,23 +237,34 @@ export class BoardHub {
    */
   closeRole(workshopId: string, role: Role): number {
     this.revocations.revokeRole(workshopId, role)
-    return this.closeWhere((g) => g.workshopId === workshopId && g.role === role, 'link replaced')
+    return this.closeWhere(
+      ({ grant }) => grant?.workshopId === workshopId && grant.role === role,
+      'link replaced',
+    )
   }
 
   /** [H19] Closes a removed participant's connections (their personal tokens) with 4401. */
   closeParticipant(workshopId: string, participantId: string): number {
     this.revocations.revokeParticipant(workshopId, participantId)
     return this.closeWhere(
-      (g) => g.workshopId === workshopId && g.participantId === participantId,
+      ({ grant }) => grant?.workshopId === workshopId && grant.participantId === participantId,
       'participant removed',
     )
   }
 
-  private closeWhere(match: (grant: TokenGrant) => boolean, reason: string): number {
+  /**
+   * [H19] Closes every connection whose token opens a deleted workshop with 4401, from the moment
+   * its upgrade was let through (those still being let in too).
+   */
+  closeWorkshop(workshopId: string): number {
+    return this.closeWhere((socket) => socket.workshopId === workshopId, 'workshop deleted')
+  }
+
+  private closeWhere(match: (socket: HubSocket) => boolean, reason: string): number {
     let closed = 0
-    for (const { ws, grant } of this.sockets.open) {
-      if (!grant || !match(grant)) continue
-      closeSocket(ws, CloseCode.unknownToken, reason)
+    for (const socket of this.sockets.open) {
+      if (!match(socket)) continue
+      closeSocket(socket.ws, CloseCode.unknownToken, reason)
       closed++
     }
     return closed

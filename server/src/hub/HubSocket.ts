@@ -30,7 +30,7 @@ type OwnedSocket = WebSocket & { owner: HubSocket }
 
 /**
  * One socket on `/yjs/`, from its upgrade to its close: its rate limits ([H13]), whether it
- * answered the last ping ([H16]), its grant ([H19]) and the frames it sends before it joins its
+ * answered the last ping ([H16]), its workshop and grant ([H19]) and the frames it sends before it joins its
  * room. The `ws` listeners are shared by every socket and find this through the socket: closures
  * per connection, one per listener, cost ~1 KiB per idle connection.
  */
@@ -50,6 +50,8 @@ export class HubSocket {
   constructor(
     readonly ws: WebSocket,
     readonly boardId: string,
+    /** The workshop its token opens, as the upgrade guard found it; null for none. */
+    readonly workshopId: string | null,
     private readonly hub: HubSockets,
   ) {
     const { limits } = hub
