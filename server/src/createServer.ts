@@ -1,6 +1,7 @@
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
+import type { Duplex } from 'node:stream'
 import type { Logger } from 'pino'
 import { boardOfRoom } from '@sparboard/protocol'
 import { ControlPlane } from './control/ControlPlane.js'
@@ -38,6 +39,14 @@ export interface ServerOptions {
    * written ahead to Redis streams, socket.io broadcasts across nodes. Overrides `dataDir`.
    */
   readonly scaleOut?: ScaleOut
+}
+
+/**
+ * Shared by every upgrade: a closure in the upgrade handler would share its scope with `req` and
+ * `head`, and the socket would keep both (~1.5 KiB) for as long as it is open.
+ */
+function destroySocket(this: Duplex): void {
+  this.destroy()
 }
 
 export const defaultHubOptions: BoardHubOptions = {
@@ -172,7 +181,7 @@ export function createServer(options: ServerOptions = {}): SparboardServer {
   )
   eraseWorkshop = async (id) => {
     const deleted = await store.deleteWorkshop(id)
-    const boards = upgrades.closeWorkshop(id)
+    const boards = hub.closeWorkshop(id)
     control.disconnectWorkshop(id)
     control.sessions.forget(id)
     if (deleted) log.info({ workshop: id, boards }, 'workshop deleted')
@@ -185,11 +194,10 @@ export function createServer(options: ServerOptions = {}): SparboardServer {
     // socket.io handles its own upgrades (destroyUpgrade: false leaves ours alone)
     if (req.url?.startsWith('/socket.io/')) return
     if (!req.url?.startsWith('/yjs/')) return void socket.destroy()
-    socket.on('error', () => socket.destroy())
+    socket.on('error', destroySocket)
     upgrades.admit(req, socket).then(
       (workshopId) => {
-        if (workshopId === false) return
-        if (hub.handleUpgrade(req, socket, head) && workshopId) upgrades.track(workshopId, socket)
+        if (workshopId !== false) hub.handleUpgrade(req, socket, head, workshopId)
       },
       (err: unknown) => {
         log.error({ err }, 'upgrade check failed')

@@ -46,54 +46,80 @@ function holdLookups(store: ObservedStore, token: string) {
   }
 }
 
-describe('BoardHub: grants revoked while a connection is let in', () => {
-  it('[H19] a board connection whose token lookup was under way when its link was replaced is closed with 4401', async () => {
-    const { running, store, w, boardId } = await setup()
-    const lookups = holdLookups(store, w.tokens.participant)
-    const late = track(openBoard(running.wsUrl, boardId, w.tokens.participant), (c) =>
-      c.provider.destroy(),
-    )
-    const ended = outcome(late.provider)
-    // The upgrade guard looks the token up first; the hub's own lookup is held across the rotation.
-    ;(await lookups.next())()
-    const hubLookup = await lookups.next()
-    const res = await fetch(`${running.url}/api/workshops/${w.id}/links/participant/rotate`, {
-      method: 'POST',
+type Board = Awaited<ReturnType<typeof setup>>
+
+/** The facilitator calls the workshop's API (`path` below it); resolves with the status. */
+const asFacilitator = async ({ running, w }: Board, method: string, path = '') =>
+  (
+    await fetch(`${running.url}/api/workshops/${w.id}${path}`, {
+      method,
       headers: { authorization: `Bearer ${w.tokens.facilitator}` },
     })
-    expect(res.status).toBe(200)
-    hubLookup() // it answers with the grant of the link that was just replaced
-    expect(await ended).toBe(CloseCode.unknownToken)
-    await eventually(() => expect(late.provider.shouldConnect).toBe(false))
-    expect(late.provider.synced).toBe(false)
+  ).status
+
+/**
+ * Opens a board connection with `token` and holds the hub's lookup of it while `meanwhile` runs
+ * (the upgrade guard looks the token up first); the lookup then answers with the grant as it was
+ * before. Resolves with how the connection ended up.
+ */
+async function letInAcross(
+  { running, store, boardId }: Board,
+  token: string,
+  meanwhile: () => Promise<void>,
+) {
+  const lookups = holdLookups(store, token)
+  const late = track(openBoard(running.wsUrl, boardId, token), (c) => c.provider.destroy())
+  const ended = outcome(late.provider)
+  ;(await lookups.next())()
+  const hubLookup = await lookups.next()
+  await meanwhile()
+  hubLookup()
+  return { ended: await ended, provider: late.provider }
+}
+
+describe('BoardHub: grants revoked while a connection is let in', () => {
+  it('[H19] a board connection whose token lookup was under way when its link was replaced is closed with 4401', async () => {
+    const board = await setup()
+    const { running, w } = board
+    const { ended, provider } = await letInAcross(board, w.tokens.participant, async () => {
+      expect(await asFacilitator(board, 'POST', '/links/participant/rotate')).toBe(200)
+    })
+    expect(ended).toBe(CloseCode.unknownToken)
+    await eventually(() => expect(provider.shouldConnect).toBe(false))
+    expect(provider.synced).toBe(false)
     // The board the refused connection had loaded is not kept open for nobody.
     await eventually(() => expect(running.server.hub.openBoards).toBe(0))
   })
 
   it('[H19] a board connection whose personal token lookup was under way when its person was removed is closed with 4401', async () => {
-    const { running, store, w, boardId } = await setup()
+    const board = await setup()
+    const { running, w, boardId } = board
     const f = track(openControl(running.url, w.tokens.facilitator), (c) => c.close())
     const anna = track(openControl(running.url, w.tokens.participant), (c) => c.close())
     await Promise.all([connected(f), connected(anna)])
     const joined = await anna.send('session:join', { name: 'Anna', side: 0 })
     if (!joined.ok || !joined.personalToken) throw new Error('join refused')
-    const lookups = holdLookups(store, joined.personalToken)
-    const late = track(openBoard(running.wsUrl, boardId, joined.personalToken), (c) =>
-      c.provider.destroy(),
-    )
-    const ended = outcome(late.provider)
-    ;(await lookups.next())()
-    const hubLookup = await lookups.next()
-    expect(await f.send('participant:remove', { participantId: joined.participantId })).toEqual({
-      ok: true,
+    const { ended, provider } = await letInAcross(board, joined.personalToken, async () => {
+      expect(await f.send('participant:remove', { participantId: joined.participantId })).toEqual({
+        ok: true,
+      })
     })
-    hubLookup()
-    expect(await ended).toBe(CloseCode.unknownToken)
-    expect(late.provider.synced).toBe(false)
+    expect(ended).toBe(CloseCode.unknownToken)
+    expect(provider.synced).toBe(false)
     // Someone else let in at the same time is not affected.
     const bram = track(openBoard(running.wsUrl, boardId, w.tokens.participant), (c) =>
       c.provider.destroy(),
     )
     await synced(bram.provider)
+  })
+
+  it('[H19] a board connection whose token lookup was under way when its workshop was deleted is closed with 4401', async () => {
+    const board = await setup()
+    const { ended, provider } = await letInAcross(board, board.w.tokens.participant, async () => {
+      expect(await asFacilitator(board, 'DELETE')).toBe(204)
+    })
+    expect(ended).toBe(CloseCode.unknownToken)
+    await eventually(() => expect(provider.shouldConnect).toBe(false))
+    expect(provider.synced).toBe(false)
   })
 })

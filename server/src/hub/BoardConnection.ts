@@ -1,6 +1,7 @@
 import type { Role } from '@sparboard/protocol'
 import { CloseCode } from '@sparboard/protocol'
 import type { RejectReason } from './RejectReason.js'
+import type { WritePolicy } from './WritePolicy.js'
 
 /** The little a room needs of a socket; a `ws` WebSocket fits, and so does an in-memory pair. */
 export interface RoomSocket {
@@ -29,8 +30,8 @@ export function closeSocket(socket: RoomSocket, code: number, reason: string): v
 export class BoardConnection {
   /** The one awareness client id this connection may speak for ([H9]). */
   awarenessClient: number | null = null
-  /** [H18] Whether a write may land now, beyond the role (false on a board the facilitator locked). */
-  mayWrite: () => boolean = () => true
+  /** [H18] Asked before each write, beyond the role; none for the server's own connection. */
+  writePolicy: WritePolicy | null = null
   /** [H18] Set once a write of it was dropped; Yjs would hold its later ones back. */
   droppedWrites = false
   /** The workshop of its token. */
@@ -45,6 +46,11 @@ export class BoardConnection {
     private readonly maxBufferedBytes: number,
     private readonly onReject: (reason: RejectReason) => void = () => {},
   ) {}
+
+  /** [H18] Whether a write may land in `roomId` now, beyond the role (not on a locked board). */
+  mayWrite(roomId: string): boolean {
+    return this.writePolicy?.allows(this.workshopId, roomId, this.role) ?? true
+  }
 
   get isOpen(): boolean {
     return !this.closed && this.socket.readyState === OPEN

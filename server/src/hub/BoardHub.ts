@@ -2,58 +2,45 @@ import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { Logger } from 'pino'
 import type { Role } from '@sparboard/protocol'
-import { WebSocketServer, type WebSocket } from 'ws'
+import { WebSocketServer } from 'ws'
 import type * as Y from 'yjs'
 import { CloseCode } from '@sparboard/protocol'
 import type { Metrics } from '../metrics.js'
-import type { Store, TokenGrant } from '../store/Store.js'
+import type { Store } from '../store/Store.js'
 import { BoardConnection, CLOSE_GRACE_MS, closeSocket } from './BoardConnection.js'
 import { StoreBoardLogs, type BoardLogSource } from './BoardLog.js'
 import { BoardRoom, type RoomLimits } from './BoardRoom.js'
 import type { ContentRule } from './ContentRule.js'
 import type { RejectReason } from './RejectReason.js'
+import { HubSocket, type HubSockets, type RateLimits } from './HubSocket.js'
 import { Revocations } from './Revocations.js'
 import { RoomChangeError, ServerPeer } from './ServerPeer.js'
-import { TokenBucket } from './TokenBucket.js'
+import type { WritePolicy } from './WritePolicy.js'
 
 /** Options of the Yjs endpoint; SPEC.md gives the rule each one serves. */
-export interface BoardHubOptions extends RoomLimits {
+export interface BoardHubOptions extends RoomLimits, RateLimits {
   readonly maxPayloadBytes: number
   readonly maxBufferedBytes: number
   readonly heartbeatMs: number
-  /** [H13] messages per second a connection may send, sustained, and in one burst. */
-  readonly rateMessagesPerSecond: number
-  readonly rateMessageBurst: number
-  /** [H13] bytes per second a connection may send, sustained, and in one burst. */
-  readonly rateBytesPerSecond: number
-  readonly rateByteBurst: number
   /** [H18] Who may write beyond the role; the hub knows nothing of sessions or locks. */
   readonly writePolicy?: WritePolicy
   /** [H21] What a connection may change in a board's content (votes); the rest is undone. */
   readonly contentRule?: ContentRule
 }
 
-/** [H18] A rule on writes beyond the role, injected by the server (e.g. board locks). */
-export interface WritePolicy {
-  /** Runs before a connection joins, so that `allows` can answer without waiting. */
-  prepare(workshopId: string): Promise<void>
-  /** Asked for every write; false drops it like an observer's ([H5]). */
-  allows(workshopId: string, boardId: string, role: Role): boolean
-}
-
 export const PATH_PREFIX = '/yjs/'
-
-/** `grant` is set once the token is known, so a replaced link or removed person is closed ([H19]). */
-type LiveSocket = WebSocket & { alive?: boolean; grant?: TokenGrant }
 
 /** The `/yjs/<boardId>` endpoint: authenticates, opens rooms and hands frames to them. */
 export class BoardHub {
   private readonly wss: WebSocketServer
   private readonly rooms = new Map<string, Promise<BoardRoom>>()
-  private readonly sockets = new Set<LiveSocket>()
+  private readonly sockets: HubSockets
   private readonly heartbeat: NodeJS.Timeout
   private readonly revocations = new Revocations()
   private closing = false
+  /** One listener for every socket: a closure per upgrade would keep its board id and token. */
+  private readonly onUpgradeError = (err: Error) => this.log.debug({ err }, 'upgrade socket error')
+  private readonly countReject = (reason: RejectReason) => this.metrics.rejected.inc({ reason })
 
   constructor(
     private readonly store: Store,
@@ -63,16 +50,31 @@ export class BoardHub {
     /** Where boards are loaded from and written to; the store itself unless scale-out says. */
     private readonly boardLogs: BoardLogSource = new StoreBoardLogs(store),
   ) {
-    this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes })
+    // No clientTracking: `sockets` already tracks them, and ws would add a closure per socket.
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: options.maxPayloadBytes,
+      clientTracking: false,
+    })
+    this.sockets = { open: new Set(), limits: options, metrics, log }
     this.heartbeat = setInterval(() => this.ping(), options.heartbeatMs)
     this.heartbeat.unref()
   }
 
-  /** Takes an HTTP upgrade if it is for `/yjs/`; returns false to leave it to others. */
-  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+  /**
+   * Takes an HTTP upgrade if it is for `/yjs/`; returns false to leave it to others. `workshopId`
+   * is the workshop its token opens, as the upgrade guard found it (null: none), so that deleting
+   * that workshop closes the connection however far it got ([H19]).
+   */
+  handleUpgrade(
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    workshopId: string | null = null,
+  ): boolean {
     const url = new URL(req.url ?? '/', 'http://localhost')
     if (!url.pathname.startsWith(PATH_PREFIX)) return false
-    socket.on('error', (err) => this.log.debug({ err }, 'upgrade socket error'))
+    socket.on('error', this.onUpgradeError)
     if (this.closing) {
       socket.destroy()
       return true
@@ -84,72 +86,35 @@ export class BoardHub {
       boardId = ''
     }
     const token = url.searchParams.get('token') ?? ''
-    this.wss.handleUpgrade(req, socket, head, (ws) => void this.accept(ws, boardId, token))
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      void this.accept(new HubSocket(ws, boardId, workshopId, this.sockets), token)
+    })
     return true
   }
 
-  private async accept(ws: LiveSocket, boardId: string, token: string): Promise<void> {
-    this.sockets.add(ws)
-    this.metrics.connections.inc()
-    // [H8] an error on one socket (reserved opcode, payload past maxPayload) closes that socket
-    // only; ws has already sent the close code, we just make sure it goes away
-    ws.on('error', (err: Error & { code?: string }) => {
-      this.log.debug({ err, board: boardId }, 'socket error')
-      const tooLarge = err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH'
-      this.metrics.rejected.inc({ reason: tooLarge ? 'payload_too_large' : 'protocol_error' })
-      setTimeout(() => ws.terminate(), CLOSE_GRACE_MS).unref()
-    })
-    let conn: BoardConnection | null = null
-    const refuse = (code: number, reason: RejectReason) => {
-      this.metrics.rejected.inc({ reason })
-      if (conn) conn.close(code, reason)
-      else closeSocket(ws, code, reason)
-    }
-    const messages = new TokenBucket(
-      this.options.rateMessageBurst,
-      this.options.rateMessagesPerSecond,
-    )
-    const bytes = new TokenBucket(this.options.rateByteBurst, this.options.rateBytesPerSecond)
-    const inbox: Uint8Array[] = []
-    let deliver: (data: Uint8Array) => void = (data) => void inbox.push(data)
-    let limited = false
-    ws.on('message', (data: Buffer) => {
-      if (limited) return
-      if (!messages.take() || !bytes.take(data.byteLength)) {
-        // [H13] a connection past its token bucket is closed; nothing more of it is read
-        limited = true
-        return refuse(CloseCode.rateLimited, 'rate_limited')
-      }
-      deliver(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
-    })
-    let leave = () => {}
-    ws.on('close', () => {
-      this.sockets.delete(ws)
-      this.metrics.connections.dec()
-      leave()
-    })
-    ws.alive = true
-    ws.on('pong', () => (ws.alive = true))
-
+  private async accept(socket: HubSocket, token: string): Promise<void> {
+    const { ws, boardId } = socket
     const mark = this.revocations.begin()
     try {
       // [H11] accept the upgrade, then close with a code the stock client will not retry
       const grant = token ? await this.store.findToken(token) : null
-      if (grant) ws.grant = grant
-      if (!grant) return refuse(CloseCode.unknownToken, 'unknown_token')
+      if (!grant) return socket.refuse(CloseCode.unknownToken, 'unknown_token')
+      socket.grant = grant
       const workshopId = await this.store.findBoardWorkshop(boardId)
-      if (workshopId === null) return refuse(CloseCode.unknownBoard, 'unknown_board')
-      if (workshopId !== grant.workshopId) return refuse(CloseCode.forbidden, 'forbidden')
-      const joining = new BoardConnection(ws, grant.role, this.options.maxBufferedBytes, (reason) =>
-        this.metrics.rejected.inc({ reason }),
+      if (workshopId === null) return socket.refuse(CloseCode.unknownBoard, 'unknown_board')
+      if (workshopId !== grant.workshopId) return socket.refuse(CloseCode.forbidden, 'forbidden')
+      const joining = new BoardConnection(
+        ws,
+        grant.role,
+        this.options.maxBufferedBytes,
+        this.countReject,
       )
-      conn = joining
       joining.workshopId = grant.workshopId
       joining.participantId = grant.participantId ?? null
       const policy = this.options.writePolicy
       if (policy) {
         await policy.prepare(grant.workshopId)
-        joining.mayWrite = () => policy.allows(grant.workshopId, boardId, grant.role)
+        joining.writePolicy = policy
       }
       await this.options.contentRule?.prepare(grant.workshopId)
       let room: BoardRoom | null = null
@@ -159,7 +124,7 @@ export class BoardHub {
         // [H19] its link was replaced, or its person removed, while it was being let in
         if (this.revocations.revokedSince(grant, mark)) {
           if (candidate.size === 0) void candidate.unload()
-          return refuse(CloseCode.unknownToken, 'unknown_token')
+          return socket.refuse(CloseCode.unknownToken, 'unknown_token')
         }
         if (candidate.join(joining)) {
           room = candidate
@@ -168,14 +133,11 @@ export class BoardHub {
         await candidate.unloaded
       }
       if (!room) {
-        if (this.closing) refuse(CloseCode.goingAway, 'shutting_down')
+        if (this.closing) socket.refuse(CloseCode.goingAway, 'shutting_down')
         return
       }
       if (ws.readyState !== ws.OPEN) return room.leave(joining)
-      const joined = room
-      leave = () => joined.leave(joining)
-      deliver = (data) => joined.receive(joining, data)
-      for (const data of inbox.splice(0)) joined.receive(joining, data)
+      socket.joined(room, joining)
     } catch (err) {
       this.log.error({ err, board: boardId }, 'could not open board')
       closeSocket(ws, CloseCode.internalError, 'could not open board')
@@ -210,13 +172,13 @@ export class BoardHub {
   }
 
   private ping(): void {
-    for (const ws of this.sockets) {
-      if (ws.alive === false) {
-        ws.terminate()
+    for (const socket of this.sockets.open) {
+      if (!socket.alive) {
+        socket.ws.terminate()
         continue
       }
-      ws.alive = false
-      ws.ping()
+      socket.alive = false
+      socket.ws.ping()
     }
   }
 
@@ -266,7 +228,7 @@ export class BoardHub {
    * and clients show "reconnecting" until the service is back.
    */
   disconnectAll(code: number, reason: string): void {
-    for (const ws of this.sockets) closeSocket(ws, code, reason)
+    for (const { ws } of this.sockets.open) closeSocket(ws, code, reason)
   }
 
   /**
@@ -275,23 +237,34 @@ export class BoardHub {
    */
   closeRole(workshopId: string, role: Role): number {
     this.revocations.revokeRole(workshopId, role)
-    return this.closeWhere((g) => g.workshopId === workshopId && g.role === role, 'link replaced')
+    return this.closeWhere(
+      ({ grant }) => grant?.workshopId === workshopId && grant.role === role,
+      'link replaced',
+    )
   }
 
   /** [H19] Closes a removed participant's connections (their personal tokens) with 4401. */
   closeParticipant(workshopId: string, participantId: string): number {
     this.revocations.revokeParticipant(workshopId, participantId)
     return this.closeWhere(
-      (g) => g.workshopId === workshopId && g.participantId === participantId,
+      ({ grant }) => grant?.workshopId === workshopId && grant.participantId === participantId,
       'participant removed',
     )
   }
 
-  private closeWhere(match: (grant: TokenGrant) => boolean, reason: string): number {
+  /**
+   * [H19] Closes every connection whose token opens a deleted workshop with 4401, from the moment
+   * its upgrade was let through (those still being let in too).
+   */
+  closeWorkshop(workshopId: string): number {
+    return this.closeWhere((socket) => socket.workshopId === workshopId, 'workshop deleted')
+  }
+
+  private closeWhere(match: (socket: HubSocket) => boolean, reason: string): number {
     let closed = 0
-    for (const ws of this.sockets) {
-      if (!ws.grant || !match(ws.grant)) continue
-      closeSocket(ws, CloseCode.unknownToken, reason)
+    for (const socket of this.sockets.open) {
+      if (!match(socket)) continue
+      closeSocket(socket.ws, CloseCode.unknownToken, reason)
       closed++
     }
     return closed
@@ -308,12 +281,13 @@ export class BoardHub {
     clearInterval(this.heartbeat)
     const rooms = await Promise.allSettled([...this.rooms.values()])
     await Promise.all(rooms.map((r) => (r.status === 'fulfilled' ? r.value.unload() : undefined)))
-    for (const ws of this.sockets) closeSocket(ws, CloseCode.goingAway, 'server shutting down')
+    for (const { ws } of this.sockets.open)
+      closeSocket(ws, CloseCode.goingAway, 'server shutting down')
     const deadline = Date.now() + CLOSE_GRACE_MS
-    while (this.sockets.size > 0 && Date.now() < deadline) {
+    while (this.sockets.open.size > 0 && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 10))
     }
-    for (const ws of this.sockets) ws.terminate()
+    for (const { ws } of this.sockets.open) ws.terminate()
     this.wss.close()
   }
 }

@@ -204,7 +204,7 @@ export class BoardRoom {
       this.context.metrics.rejected.inc({ reason: 'read_only' })
       return
     }
-    if (!conn.mayWrite()) {
+    if (!conn.mayWrite(this.boardId)) {
       // [H18] a participant's writes on a locked board are dropped the same way
       conn.droppedWrites = true
       this.context.metrics.rejected.inc({ reason: 'board_locked' })

@@ -1,3 +1,6 @@
+// Shared: a default `() => performance.now()` would be a closure per bucket (two per connection).
+const performanceNow = () => performance.now()
+
 /** A token bucket: `capacity` tokens, refilled at `perSecond`; `take` fails once it runs dry. */
 export class TokenBucket {
   private tokens: number
@@ -6,7 +9,7 @@ export class TokenBucket {
   constructor(
     private readonly capacity: number,
     private readonly perSecond: number,
-    private readonly now: () => number = () => performance.now(),
+    private readonly now: () => number = performanceNow,
   ) {
     this.tokens = capacity
     this.last = now()

@@ -1,31 +1,15 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { CloseCode } from '@sparboard/protocol'
 import type { Store } from '../store/Store.js'
 import type { AuthThrottle } from './AuthThrottle.js'
 import { clientAddress } from './clientAddress.js'
 
-const CLOSE_GRACE_MS = 1000
-
-/** An RFC 6455 close frame as a server sends it (unmasked). */
-function closeFrame(code: number, reason: string): Buffer {
-  const text = Buffer.from(reason.slice(0, 100))
-  const frame = Buffer.alloc(4 + text.length)
-  frame[0] = 0x88
-  frame[1] = 2 + text.length
-  frame.writeUInt16BE(code, 2)
-  text.copy(frame, 4)
-  return frame
-}
-
 /**
- * Guards `/yjs/` upgrades before the hub sees them: a throttled address gets 429, a failed
- * token lookup counts against its address, and open board sockets are remembered per workshop
- * so that deleting a workshop can close them at once.
+ * Guards `/yjs/` upgrades before the hub sees them: a throttled address gets 429, and a failed
+ * token lookup counts against its address. The workshop it finds goes to the hub, which closes
+ * the connection if that workshop is deleted (`BoardHub.closeWorkshop`).
  */
 export class UpgradeGuard {
-  private readonly open = new Map<string, Set<Duplex>>()
-
   constructor(
     private readonly store: Store,
     private readonly throttle: AuthThrottle,
@@ -50,31 +34,5 @@ export class UpgradeGuard {
     const grant = token ? await this.store.findToken(token) : null
     if (token && !grant) this.throttle.fail(address, 'yjs')
     return socket.destroyed ? false : (grant?.workshopId ?? null)
-  }
-
-  /** Remembers a board socket the hub accepted, until it closes. */
-  track(workshopId: string, socket: Duplex): void {
-    const sockets = this.open.get(workshopId) ?? new Set()
-    this.open.set(workshopId, sockets)
-    sockets.add(socket)
-    socket.once('close', () => {
-      sockets.delete(socket)
-      if (sockets.size === 0 && this.open.get(workshopId) === sockets) this.open.delete(workshopId)
-    })
-  }
-
-  /**
-   * Closes every board socket of a workshop with 4401, which the stock client does not retry.
-   * The hub's connection sees the socket end and leaves its room as after any close.
-   */
-  closeWorkshop(workshopId: string): number {
-    const sockets = this.open.get(workshopId)
-    if (!sockets) return 0
-    this.open.delete(workshopId)
-    for (const socket of sockets) {
-      socket.end(closeFrame(CloseCode.unknownToken, 'workshop deleted'))
-      setTimeout(() => socket.destroy(), CLOSE_GRACE_MS).unref()
-    }
-    return sockets.size
   }
 }
