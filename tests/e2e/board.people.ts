@@ -67,10 +67,25 @@ export const zoneTexts = (page: Page, zone: string) =>
 export const allTexts = async (page: Page) =>
   (await page.getByTestId('outline').locator('.outline-text').allTextContents()).sort()
 
+/** The outline's labels for adding a note to a zone, in the page's language. */
+export interface OutlineWords {
+  readonly add: (zone: string) => string
+  readonly text: (zone: string) => string
+}
+export const englishOutline: OutlineWords = {
+  add: (zone) => `Add a note to ${zone}`,
+  text: (zone) => `Text of the new note in ${zone}`,
+}
+
 /** Adds a note through the outline, with the keyboard only. */
-export async function addInOutline(page: Page, zone: string, text: string) {
-  await page.getByRole('button', { name: `Add a note to ${zone}` }).click()
-  await page.getByRole('textbox', { name: `Text of the new note in ${zone}` }).fill(text)
+export async function addInOutline(
+  page: Page,
+  zone: string,
+  text: string,
+  words: OutlineWords = englishOutline,
+) {
+  await page.getByRole('button', { name: words.add(zone) }).click()
+  await page.getByRole('textbox', { name: words.text(zone) }).fill(text)
   await page.keyboard.press('Enter')
 }
 
