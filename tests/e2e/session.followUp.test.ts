@@ -51,7 +51,7 @@ describe('follow-up session, in Chromium', () => {
 
     const fac = await open(`${running.url}/w/${w.id}#token=${w.tokens.facilitator}`, 'en-GB')
     await fac.getByRole('button', { name: 'Start a follow-up session' }).click()
-    await fac.getByText('Ready, with 1 agreements to review').waitFor()
+    await fac.getByText('Ready, with 1 agreement to review').waitFor()
     const participantLink = await fac.getByTestId('links').locator('input').nth(1).inputValue()
     await fac.getByRole('button', { name: 'Open the follow-up session' }).click()
     await expect.poll(() => fac.getByTestId('session-series').textContent()).toBe('Session 2')

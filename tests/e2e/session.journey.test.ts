@@ -147,7 +147,7 @@ const english: Screens = {
   inTheSpotlight: (board) => `In the spotlight: ${board}`,
   followUp: {
     start: 'Start a follow-up session',
-    ready: /^Ready, with 1 agreements? to review/,
+    ready: /^Ready, with 1 agreement to review\./,
     open: 'Open the follow-up session',
     session2: 'Session 2',
   },
@@ -220,7 +220,7 @@ const dutch: Screens = {
   inTheSpotlight: (board) => `Wordt gespiegeld: ${board}`,
   followUp: {
     start: 'Vervolgsessie starten',
-    ready: /^Klaar, met 1 afspraa?k(en)? om te evalueren/,
+    ready: /^Klaar, met 1 afspraak om te evalueren\./,
     open: 'Vervolgsessie openen',
     session2: 'Sessie 2',
   },

@@ -89,7 +89,8 @@ export const sessionEn = {
     title: 'Follow-up session',
     hint: 'Start the next session: same goals, cases and groups, fresh boards, and every agreement of this session up for review.',
     start: 'Start a follow-up session',
-    created: 'Ready, with {{count}} agreements to review. Share the new links:',
+    created_one: 'Ready, with {{count}} agreement to review. Share the new links:',
+    created_other: 'Ready, with {{count}} agreements to review. Share the new links:',
     open: 'Open the follow-up session',
   },
   review: {

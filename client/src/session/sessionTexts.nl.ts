@@ -93,7 +93,8 @@ export const sessionNl: Texts<typeof sessionEn> = {
     title: 'Vervolgsessie',
     hint: 'Start de volgende sessie: dezelfde doelen, cases en groepen, lege borden, en alle afspraken van deze sessie ter evaluatie.',
     start: 'Vervolgsessie starten',
-    created: 'Klaar, met {{count}} afspraken om te evalueren. Deel de nieuwe links:',
+    created_one: 'Klaar, met {{count}} afspraak om te evalueren. Deel de nieuwe links:',
+    created_other: 'Klaar, met {{count}} afspraken om te evalueren. Deel de nieuwe links:',
     open: 'Vervolgsessie openen',
   },
   review: {
