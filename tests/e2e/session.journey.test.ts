@@ -64,6 +64,7 @@ interface Screens {
   readonly back: string
   readonly votesPerPerson: string
   readonly voteFor: string
+  readonly voteSelected: string
   readonly votesLeft: (left: number, budget: number) => string
   readonly noVotesLeft: string
   readonly locate: string
@@ -129,6 +130,7 @@ const english: Screens = {
   back: 'All boards',
   votesPerPerson: 'Votes per person',
   voteFor: 'Vote for this note',
+  voteSelected: '● Vote',
   votesLeft: (left, budget) => `${left} of ${budget} votes left`,
   noVotesLeft: 'No votes left: take one back first',
   locate: 'Show on the board',
@@ -202,6 +204,7 @@ const dutch: Screens = {
   back: 'Alle borden',
   votesPerPerson: 'Stemmen per persoon',
   voteFor: 'Stem op deze notitie',
+  voteSelected: '● Stem',
   votesLeft: (left, budget) => `Nog ${left} van ${budget} stemmen`,
   noVotesLeft: 'Geen stemmen meer: haal er eerst een terug',
   locate: 'Toon op het bord',
@@ -393,6 +396,10 @@ describe.each([
     for (const text of say.solutions) await addInOutline(anna, ui.zones.solutions, text, ui.outline)
     await addInOutline(bram, ui.zones.solutions, say.otherSolution, ui.outline)
     await poll(() => zoneTexts(anna, ui.zones.solutions)).toEqual([...say.solutions])
+    // Not the voting phase: nothing to vote with, and no budget to worry about.
+    const voteButtons = anna.getByRole('button', { name: new RegExp(`^${ui.voteFor}`) })
+    expect(await voteButtons.count()).toBe(0)
+    expect(await anna.getByTestId('votes-left').count()).toBe(0)
     await panel.getByLabel(ui.votesPerPerson).fill('2')
     await panel.getByRole('button', { name: ui.phases[3] }).click()
     const voteOn = (text: string) =>
@@ -417,10 +424,9 @@ describe.each([
     await outlineNote(anna, rushSlot)
       .getByRole('button', { name: new RegExp(`^${ui.locate}`) })
       .click()
-    await anna
-      .getByTestId('selection-tools')
-      .getByRole('button', { name: ui.makeAgreement })
-      .click()
+    const tools = anna.getByTestId('selection-tools')
+    expect(await tools.getByRole('button', { name: ui.voteSelected, exact: true }).count()).toBe(0)
+    await tools.getByRole('button', { name: ui.makeAgreement }).click()
     const form = anna.getByTestId('agreement-form')
     await form.getByLabel(ui.agreement.owner).fill('Bram')
     await form.getByLabel(ui.agreement.due).fill('2026-12-15')
