@@ -76,7 +76,9 @@ interface Screens {
     readonly neutral: string
     readonly conflicts: string
     readonly save: string
-    readonly ownerAndDue: string
+    /** 2026-12-15, as the screens write it. */
+    readonly dueDay: string
+    readonly dueOn: string
   }
   readonly showMatrix: string
   readonly spotlight: string
@@ -142,7 +144,8 @@ const english: Screens = {
     neutral: 'Neutral',
     conflicts: 'Conflicts',
     save: 'Save agreement',
-    ownerAndDue: 'Bram · due 2026-12-15',
+    dueDay: '15 December 2026',
+    dueOn: 'due 15 December 2026',
   },
   showMatrix: 'Show the strategy check',
   spotlight: 'Spotlight',
@@ -216,7 +219,8 @@ const dutch: Screens = {
     neutral: 'Neutraal',
     conflicts: 'Schuurt',
     save: 'Afspraak opslaan',
-    ownerAndDue: 'Bram · uiterlijk 2026-12-15',
+    dueDay: '15 december 2026',
+    dueOn: 'uiterlijk 15 december 2026',
   },
   showMatrix: 'Toets aan strategie en doelen tonen',
   spotlight: 'Spiegelen',
@@ -437,7 +441,7 @@ describe.each([
     await form.getByRole('button', { name: ui.agreement.save }).click()
     const agreement = anna.getByTestId('agreement')
     await poll(() => agreement.locator('.agreement-text').allTextContents()).toEqual([rushSlot])
-    expect(await agreement.textContent()).toContain(ui.agreement.ownerAndDue)
+    expect(await agreement.textContent()).toContain(`Bram · ${ui.agreement.dueOn}`)
     expect(await agreement.locator('.goal-scores li').allTextContents()).toEqual([
       `${say.goals[0]}${ui.agreement.supports}`,
       `${say.goals[1]}${ui.agreement.conflicts}`,
@@ -448,7 +452,9 @@ describe.each([
     const matrix = fac.getByTestId('strategy-matrix')
     const row = matrix.locator('tbody tr', { hasText: rushSlot })
     await poll(() => row.locator('td').allTextContents()).toEqual(['✓', '✗', '○'])
-    expect(await row.locator('th').textContent()).toContain(annasBoard)
+    expect(await row.locator('th').textContent()).toContain(
+      `${annasBoard} · Bram · ${ui.agreement.dueDay}`,
+    )
     await shoot(fac, 'strategy-check')
 
     // 6. Plenary: the facilitator puts Anna's board in the spotlight; Bram is taken there.
@@ -486,7 +492,7 @@ describe.each([
     await dialog.getByRole('button', { name: ui.join.submit, exact: true }).click()
     await poll(() => dialog.count()).toBe(0)
     const item = reviewOf(anna)
-    expect(await item.textContent()).toContain(`${annasBoard} · Bram`)
+    expect(await item.textContent()).toContain(`${annasBoard} · Bram · ${ui.agreement.dueDay}`)
     await item.getByRole('radio', { name: ui.review.partly }).check()
     await item.getByLabel(ui.review.chafed).fill(say.chafed)
     await item.getByLabel(ui.review.chafed).blur()

@@ -109,7 +109,7 @@ describe('the history of a series, in Chromium', () => {
     await poll(() => s1!.locator('.series-board h3').textContent()).toBe(
       'Rush order for a key customer · group 1 · Brought by Anna de Vries',
     )
-    await poll(() => agreement.locator('.hint').first().textContent()).toBe('Bram · due 2026-06-01')
+    await poll(() => agreement.locator('.hint').first().textContent()).toBe('Bram · due 1 June 2026')
     await poll(() => agreement.locator('.goal-scores li').allTextContents()).toEqual([
       'Deliver on timeSupports',
       'Grow marginConflicts',

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ReviewStatus, type ReviewItem } from '@sparboard/protocol'
 import type { WorkshopWithLinks } from '../api.js'
+import { useFormatDay } from '../i18n/formatDay.js'
 import { boardLabel } from './boardLabel.js'
 import { useSession } from './useSession.js'
 
@@ -50,6 +51,7 @@ function ReviewRow(props: {
 }) {
   const { item, label, editable, onChange } = props
   const { t } = useTranslation()
+  const formatDay = useFormatDay()
   const [chafed, setChafed] = useState(item.chafed)
   // Shown at once; the server's answer re-keys the row with the agreed value.
   const [status, setStatus] = useState(item.status)
@@ -61,7 +63,7 @@ function ReviewRow(props: {
           {' '}
           · {label}
           {item.owner && ` · ${item.owner}`}
-          {item.due && ` · ${item.due}`}
+          {item.due && ` · ${formatDay(item.due)}`}
         </span>
       </div>
       <div className="session-row" role="radiogroup" aria-label={t('session.review.status')}>

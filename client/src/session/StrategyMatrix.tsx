@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { GoalScore } from '@sparboard/board-model'
 import type { WorkshopWithLinks } from '../api.js'
+import { useFormatDay } from '../i18n/formatDay.js'
 import { boardLabel } from './boardLabel.js'
 import type { BoardOverview } from './useWorkshopBoards.js'
 
@@ -13,6 +14,7 @@ export function StrategyMatrix(props: {
 }) {
   const { workshop, boards } = props
   const { t } = useTranslation()
+  const formatDay = useFormatDay()
   const rows = boards.flatMap((b) => b.agreements.map((a) => ({ boardId: b.boardId, a })))
   return (
     <div className="session-section">
@@ -41,7 +43,7 @@ export function StrategyMatrix(props: {
                       {' '}
                       · {boardLabel(t, workshop, boardId)}
                       {a.owner && ` · ${a.owner}`}
-                      {a.due && ` · ${a.due}`}
+                      {a.due && ` · ${formatDay(a.due)}`}
                     </span>
                   </th>
                   {workshop.goals.map((_, i) => {
