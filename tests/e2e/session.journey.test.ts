@@ -51,6 +51,8 @@ interface Screens {
   /** The board page's question for a name, to the facilitator who opens a board. */
   readonly nameDialog: { readonly name: string; readonly submit: string }
   readonly group: (n: number) => string
+  readonly chooseGroup: string
+  readonly yourGroup: (n: number) => string
   readonly boardLabel: (caseTitle: string, group: number) => string
   readonly phases: readonly [string, string, string, string, string, string]
   readonly zones: {
@@ -112,6 +114,8 @@ const english: Screens = {
   join: { dialog: 'Join the workshop', name: 'Your name', groupField: 'Group', submit: 'Join' },
   nameDialog: { name: 'Your name', submit: 'Join the board' },
   group: (n) => `Group ${n}`,
+  chooseGroup: 'Choose your group:',
+  yourGroup: (n) => `Your group: ${n}`,
   boardLabel: (caseTitle, group) => `${caseTitle} · group ${group}`,
   phases: [
     '1. Strategy and goals',
@@ -187,6 +191,8 @@ const dutch: Screens = {
   },
   nameDialog: { name: 'Je naam', submit: 'Naar het bord' },
   group: (n) => `Groep ${n}`,
+  chooseGroup: 'Kies je groep:',
+  yourGroup: (n) => `Jouw groep: ${n}`,
   boardLabel: (caseTitle, group) => `${caseTitle} · groep ${group}`,
   phases: [
     '1. Strategie en doelen',
@@ -344,6 +350,8 @@ describe.each([
     }
     const anna = await joinAs('Anna', 'Sales', 1)
     const bram = await joinAs('Bram', 'Operations')
+    // Bram is in no group yet, and reads that he may choose one.
+    await poll(() => bram.getByTestId('session-no-group').textContent()).toContain(ui.chooseGroup)
     await shoot(bram, 'joined-without-group')
     const roster = fac.getByTestId('session-roster')
     await poll(() => roster.textContent()).toContain('Bram (Operations)')
@@ -352,6 +360,10 @@ describe.each([
     await poll(() => groupZone(1).locator('li').allTextContents()).toEqual(['Anna'])
     await poll(() => groupZone(2).locator('li').allTextContents()).toEqual(['Bram'])
     await shoot(fac, 'grouped')
+    await poll(() => bram.getByTestId('session-your-group').textContent()).toContain(
+      ui.yourGroup(2),
+    )
+    expect(await bram.getByTestId('session-no-group').count()).toBe(0)
 
     // Each opens their group's board of the first case from the session bar.
     for (const p of [anna, bram]) {

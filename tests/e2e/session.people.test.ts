@@ -109,6 +109,37 @@ describe('people and their votes, in Chromium', () => {
     await poll(() => outlineNote(board, 'After Anna left').count()).toBe(1)
   })
 
+  it('[C9] a participant without a group picks one from the session bar, or is told the facilitator places them', async () => {
+    const w = await createWorkshop(running.url)
+    const fac = await open(`${running.url}/w/${w.id}#token=${w.tokens.facilitator}`)
+    await fac.getByTestId('facilitator-panel').waitFor()
+    const bram = await open(`${running.url}/w/${w.id}#token=${w.tokens.participant}`, 'nl-NL')
+    const dialog = bram.getByRole('dialog', { name: dutch.dialog })
+    await dialog.getByLabel(dutch.name).fill('Bram')
+    await dialog.getByRole('radio', { name: 'Operations' }).check()
+    await dialog.getByRole('button', { name: dutch.join, exact: true }).click()
+    await poll(() => dialog.count()).toBe(0)
+
+    // Participants choose: Bram picks group 2 later, from the session bar.
+    const noGroup = bram.getByTestId('session-no-group')
+    await poll(() => noGroup.textContent()).toContain('Kies je groep:')
+    await noGroup.getByRole('combobox').selectOption({ label: 'Groep 2' })
+    await poll(() => bram.getByTestId('session-your-group').textContent()).toContain(
+      'Jouw groep: 2',
+    )
+    expect(await noGroup.count()).toBe(0)
+    const row = fac.getByTestId('session-roster').locator('li', { hasText: 'Bram' })
+    await poll(() => row.getByRole('combobox').inputValue()).toBe(w.groups[1]!.id)
+
+    // The facilitator places people: Bram, back in no group, is told so and waits.
+    await fac
+      .getByRole('combobox', { name: /^Groups/ })
+      .selectOption({ label: 'Participants wait in the lobby' })
+    await row.getByRole('combobox').selectOption({ label: 'No group yet' })
+    await poll(() => noGroup.textContent()).toBe('Nog geen groep: de facilitator deelt je in')
+    expect(await noGroup.getByRole('combobox').count()).toBe(0)
+  })
+
   it('[C15][C20] after the participant link is replaced, a participant who opens the new one is back as themselves', async () => {
     const w = await createWorkshop(running.url)
     const fac = await open(`${running.url}/w/${w.id}#token=${w.tokens.facilitator}`)

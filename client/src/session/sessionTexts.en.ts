@@ -127,6 +127,10 @@ export const sessionEn = {
   cutOff:
     'The facilitator ended your place in this session: you were taken off the roster, or this link was replaced. Ask the facilitator for a link if you should be here.',
   yourGroup: 'Your group: {{name}}',
+  noGroup: {
+    choose: 'Choose your group:',
+    waiting: 'No group yet: the facilitator puts you in one',
+  },
   overview: {
     notes_one: '{{count}} note',
     notes_other: '{{count}} notes',

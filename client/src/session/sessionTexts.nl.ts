@@ -131,6 +131,10 @@ export const sessionNl: Texts<typeof sessionEn> = {
   cutOff:
     'De facilitator heeft je uit deze sessie gehaald: van de deelnemerslijst, of deze link is vervangen. Vraag de facilitator om een link als je erbij hoort.',
   yourGroup: 'Jouw groep: {{name}}',
+  noGroup: {
+    choose: 'Kies je groep:',
+    waiting: 'Nog geen groep: de facilitator deelt je in',
+  },
   overview: {
     notes_one: '{{count}} notitie',
     notes_other: '{{count}} notities',
