@@ -11,6 +11,7 @@ let running: RunningServer
 const closers: (() => void)[] = []
 beforeAll(async () => {
   browser = await launchChromium()
+  running = await startServer({ clientDir: clientDir() })
 })
 afterAll(async () => {
   for (const close of closers) close()
@@ -29,7 +30,6 @@ async function open(url: string, locale: string): Promise<Page> {
 
 describe('follow-up session, in Chromium', () => {
   it('the facilitator starts a follow-up; a participant reviews the earlier agreement there', async () => {
-    running = await startServer({ clientDir: clientDir() })
     const w = await createWorkshop(running.url)
     const group1 = openBoard(running.wsUrl, w.boards[0]!.id, w.tokens.participant)
     closers.push(() => group1.provider.destroy())
@@ -80,5 +80,55 @@ describe('follow-up session, in Chromium', () => {
     await expect
       .poll(() => seen.getByLabel('What chafed').inputValue())
       .toBe('Spoedorders gaan er nog steeds tussendoor')
+  })
+
+  it('what someone is typing about an agreement stays while another person reviews the same one', async () => {
+    const w = await createWorkshop(running.url)
+    const group1 = openBoard(running.wsUrl, w.boards[0]!.id, w.tokens.participant)
+    closers.push(() => group1.provider.destroy())
+    await synced(group1.provider)
+    addAgreement(
+      group1.doc,
+      asAgreementId('a1'),
+      {
+        text: 'Rush orders by noon',
+        owner: 'Bram',
+        due: '',
+        author: 'Bram',
+        createdAt: 0,
+        solutionIds: [],
+        goals: {},
+      },
+      userOrigin('bram'),
+    )
+    const res = await fetch(`${running.url}/api/workshops/${w.id}/follow-up`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${w.tokens.facilitator}` },
+    })
+    const next = (await res.json()) as { id: string; tokens: Record<string, string> }
+    const fac = await open(`${running.url}/w/${next.id}#token=${next.tokens.facilitator}`, 'en-GB')
+    const anna = await open(`${running.url}/w/${next.id}#token=${next.tokens.participant}`, 'en-GB')
+    const join = anna.getByRole('dialog')
+    await join.getByLabel('Your name').fill('Anna')
+    await join.getByRole('radio', { name: 'Sales' }).check()
+    await join.getByRole('button', { name: 'Join' }).click()
+    const row = (page: Page) =>
+      page.getByTestId('session-review').getByRole('listitem', { name: 'Rush orders by noon' })
+
+    // Anna is halfway through a sentence when the facilitator marks the agreement as held.
+    const chafed = row(anna).getByLabel('What chafed')
+    await chafed.fill('Friday afternoons')
+    await row(fac).getByRole('radio', { name: 'Held', exact: true }).check()
+    await expect
+      .poll(() => row(anna).getByRole('radio', { name: 'Held', exact: true }).isChecked())
+      .toBe(true)
+    expect(await chafed.inputValue()).toBe('Friday afternoons')
+    // She finishes and leaves the field: both see her words and the facilitator's verdict.
+    await chafed.fill('Friday afternoons are still chaos')
+    await chafed.blur()
+    await expect
+      .poll(() => row(fac).getByLabel('What chafed').inputValue())
+      .toBe('Friday afternoons are still chaos')
+    expect(await row(fac).getByRole('radio', { name: 'Held', exact: true }).isChecked()).toBe(true)
   })
 })

@@ -28,8 +28,7 @@ export function ReviewPanel(props: {
       <ul>
         {items.map((item) => (
           <ReviewRow
-            // Someone else's edit replaces what this row shows.
-            key={`${item.id}:${item.status}:${item.chafed}`}
+            key={item.id}
             item={item}
             label={boardLabel(t, workshop, item.boardId)}
             editable={editable}
@@ -52,9 +51,17 @@ function ReviewRow(props: {
   const { item, label, editable, onChange } = props
   const { t } = useTranslation()
   const formatDay = useFormatDay()
-  const [chafed, setChafed] = useState(item.chafed)
-  // Shown at once; the server's answer re-keys the row with the agreed value.
+  // Shown at once; what the server agrees on replaces it, except text being typed, which is
+  // sent when the field is left (remounting on every change lost what someone was typing).
   const [status, setStatus] = useState(item.status)
+  const [chafed, setChafed] = useState(item.chafed)
+  const [typing, setTyping] = useState(false)
+  const [agreed, setAgreed] = useState(item)
+  if (item !== agreed) {
+    setAgreed(item)
+    if (item.status !== agreed.status) setStatus(item.status)
+    if (item.chafed !== agreed.chafed && !typing) setChafed(item.chafed)
+  }
   return (
     <li className="session-review-item" aria-label={item.text}>
       <div>
@@ -76,6 +83,7 @@ function ReviewRow(props: {
               checked={status === s}
               onChange={() => {
                 setStatus(s)
+                setTyping(false)
                 onChange(s, chafed)
               }}
             />
@@ -89,8 +97,14 @@ function ReviewRow(props: {
           maxLength={2000}
           disabled={!editable}
           value={chafed}
-          onChange={(e) => setChafed(e.target.value)}
-          onBlur={() => chafed !== item.chafed && onChange(status, chafed)}
+          onChange={(e) => {
+            setChafed(e.target.value)
+            setTyping(true)
+          }}
+          onBlur={() => {
+            if (typing && chafed !== item.chafed) onChange(status, chafed)
+            setTyping(false)
+          }}
         />
       </label>
     </li>
