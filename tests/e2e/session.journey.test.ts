@@ -91,7 +91,7 @@ interface Screens {
     readonly open: string
     readonly session2: string
   }
-  readonly review: { readonly partly: string; readonly chafed: string }
+  readonly review: { readonly partly: string; readonly chafed: string; readonly saved: string }
 }
 
 const english: Screens = {
@@ -160,7 +160,7 @@ const english: Screens = {
     open: 'Open the follow-up session',
     session2: 'Session 2',
   },
-  review: { partly: 'Partly', chafed: 'What chafed' },
+  review: { partly: 'Partly', chafed: 'What chafed', saved: '✓ Saved for everyone' },
 }
 
 const dutch: Screens = {
@@ -237,7 +237,7 @@ const dutch: Screens = {
     open: 'Vervolgsessie openen',
     session2: 'Sessie 2',
   },
-  review: { partly: 'Deels', chafed: 'Wat schuurde' },
+  review: { partly: 'Deels', chafed: 'Wat schuurde', saved: '✓ Opgeslagen voor iedereen' },
 }
 
 const englishContent: Content = {
@@ -508,6 +508,7 @@ describe.each([
     await item.getByRole('radio', { name: ui.review.partly }).check()
     await item.getByLabel(ui.review.chafed).fill(say.chafed)
     await item.getByLabel(ui.review.chafed).blur()
+    await poll(() => item.getByRole('status').textContent()).toBe(ui.review.saved)
     await shoot(anna, 'follow-up-review')
     // The facilitator sees Anna's review, and so does the history of the series.
     const seen = reviewOf(fac)

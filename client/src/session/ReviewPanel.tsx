@@ -32,8 +32,11 @@ export function ReviewPanel(props: {
             item={item}
             label={boardLabel(t, workshop, item.boardId)}
             editable={editable}
-            onChange={(status, chafed) =>
-              void send('review:set', { agreementId: item.id, status, chafed })
+            save={(status, chafed) =>
+              send('review:set', { agreementId: item.id, status, chafed }).then(
+                (ack) => (ack.ok ? null : ack.error),
+                (err: unknown) => String(err),
+              )
             }
           />
         ))}
@@ -46,9 +49,10 @@ function ReviewRow(props: {
   item: ReviewItem
   label: string
   editable: boolean
-  onChange: (status: ReviewStatus | null, chafed: string) => void
+  /** Sends a change; resolves to null once the server took it, else why it did not. */
+  save: (status: ReviewStatus | null, chafed: string) => Promise<string | null>
 }) {
-  const { item, label, editable, onChange } = props
+  const { item, label, editable, save } = props
   const { t } = useTranslation()
   const formatDay = useFormatDay()
   // Shown at once; what the server agrees on replaces it, except text being typed, which is
@@ -57,6 +61,12 @@ function ReviewRow(props: {
   const [chafed, setChafed] = useState(item.chafed)
   const [typing, setTyping] = useState(false)
   const [agreed, setAgreed] = useState(item)
+  // The server's answer to this page's last change: null taken, a string refused.
+  const [answer, setAnswer] = useState<string | null | undefined>(undefined)
+  const send = (nextStatus: ReviewStatus | null, nextChafed: string) => {
+    setAnswer(undefined)
+    void save(nextStatus, nextChafed).then(setAnswer)
+  }
   if (item !== agreed) {
     setAgreed(item)
     if (item.status !== agreed.status) setStatus(item.status)
@@ -84,7 +94,7 @@ function ReviewRow(props: {
               onChange={() => {
                 setStatus(s)
                 setTyping(false)
-                onChange(s, chafed)
+                send(s, chafed)
               }}
             />
             {t(`session.review.${s}`)}
@@ -100,13 +110,24 @@ function ReviewRow(props: {
           onChange={(e) => {
             setChafed(e.target.value)
             setTyping(true)
+            setAnswer(undefined)
           }}
           onBlur={() => {
-            if (typing && chafed !== item.chafed) onChange(status, chafed)
+            if (typing && chafed !== item.chafed) send(status, chafed)
             setTyping(false)
           }}
         />
       </label>
+      {answer === null && (
+        <span className="hint" role="status">
+          ✓ {t('session.review.saved')}
+        </span>
+      )}
+      {answer && (
+        <span className="error" role="alert">
+          {t('session.panel.refused', { error: answer })}
+        </span>
+      )}
     </li>
   )
 }

@@ -101,6 +101,7 @@ export const sessionEn = {
     partly: 'Partly',
     notHeld: 'Not held',
     chafed: 'What chafed',
+    saved: 'Saved for everyone',
   },
   series: 'Session {{number}}',
   history: {

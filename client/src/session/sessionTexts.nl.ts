@@ -105,6 +105,7 @@ export const sessionNl: Texts<typeof sessionEn> = {
     partly: 'Deels',
     notHeld: 'Niet nagekomen',
     chafed: 'Wat schuurde',
+    saved: 'Opgeslagen voor iedereen',
   },
   series: 'Sessie {{number}}',
   history: {
