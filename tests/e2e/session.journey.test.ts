@@ -79,7 +79,6 @@ interface Screens {
     readonly conflicts: string
     readonly save: string
     /** 2026-12-15, as the screens write it. */
-    readonly dueDay: string
     readonly dueOn: string
   }
   readonly showMatrix: string
@@ -148,7 +147,6 @@ const english: Screens = {
     neutral: 'Neutral',
     conflicts: 'Conflicts',
     save: 'Save agreement',
-    dueDay: '15 December 2026',
     dueOn: 'due 15 December 2026',
   },
   showMatrix: 'Show the strategy check',
@@ -225,7 +223,6 @@ const dutch: Screens = {
     neutral: 'Neutraal',
     conflicts: 'Schuurt',
     save: 'Afspraak opslaan',
-    dueDay: '15 december 2026',
     dueOn: 'uiterlijk 15 december 2026',
   },
   showMatrix: 'Toets aan strategie en doelen tonen',
@@ -465,7 +462,7 @@ describe.each([
     const row = matrix.locator('tbody tr', { hasText: rushSlot })
     await poll(() => row.locator('td').allTextContents()).toEqual(['✓', '✗', '○'])
     expect(await row.locator('th').textContent()).toContain(
-      `${annasBoard} · Bram · ${ui.agreement.dueDay}`,
+      `${annasBoard} · Bram · ${ui.agreement.dueOn}`,
     )
     await shoot(fac, 'strategy-check')
 
@@ -504,7 +501,7 @@ describe.each([
     await dialog.getByRole('button', { name: ui.join.submit, exact: true }).click()
     await poll(() => dialog.count()).toBe(0)
     const item = reviewOf(anna)
-    expect(await item.textContent()).toContain(`${annasBoard} · Bram · ${ui.agreement.dueDay}`)
+    expect(await item.textContent()).toContain(`${annasBoard} · Bram · ${ui.agreement.dueOn}`)
     await item.getByRole('radio', { name: ui.review.partly }).check()
     await item.getByLabel(ui.review.chafed).fill(say.chafed)
     await item.getByLabel(ui.review.chafed).blur()

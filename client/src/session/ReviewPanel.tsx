@@ -80,7 +80,7 @@ function ReviewRow(props: {
           {' '}
           · {label}
           {item.owner && ` · ${item.owner}`}
-          {item.due && ` · ${formatDay(item.due)}`}
+          {item.due && ` · ${t('boardUi.agreements.dueOn', { date: formatDay(item.due) })}`}
         </span>
       </div>
       <div className="session-row" role="radiogroup" aria-label={t('session.review.status')}>

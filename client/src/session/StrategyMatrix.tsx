@@ -43,7 +43,7 @@ export function StrategyMatrix(props: {
                       {' '}
                       · {boardLabel(t, workshop, boardId)}
                       {a.owner && ` · ${a.owner}`}
-                      {a.due && ` · ${formatDay(a.due)}`}
+                      {a.due && ` · ${t('boardUi.agreements.dueOn', { date: formatDay(a.due) })}`}
                     </span>
                   </th>
                   {workshop.goals.map((_, i) => {
