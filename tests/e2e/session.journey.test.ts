@@ -82,6 +82,7 @@ interface Screens {
     readonly dueOn: string
   }
   readonly showMatrix: string
+  readonly matrixLegend: string
   readonly spotlight: string
   readonly inTheSpotlight: (board: string) => string
   readonly followUp: {
@@ -150,6 +151,7 @@ const english: Screens = {
     dueOn: 'due 15 December 2026',
   },
   showMatrix: 'Show the strategy check',
+  matrixLegend: '✓ supports this goal · ○ neutral to this goal · ✗ conflicts with this goal',
   spotlight: 'Spotlight',
   inTheSpotlight: (board) => `In the spotlight: ${board}`,
   followUp: {
@@ -226,6 +228,7 @@ const dutch: Screens = {
     dueOn: 'uiterlijk 15 december 2026',
   },
   showMatrix: 'Toets aan strategie en doelen tonen',
+  matrixLegend: '✓ ondersteunt dit doel · ○ neutraal voor dit doel · ✗ botst met dit doel',
   spotlight: 'Spiegelen',
   inTheSpotlight: (board) => `Wordt gespiegeld: ${board}`,
   followUp: {
@@ -464,6 +467,7 @@ describe.each([
     expect(await row.locator('th').textContent()).toContain(
       `${annasBoard} · Bram · ${ui.agreement.dueOn}`,
     )
+    expect(await fac.getByTestId('strategy-matrix-legend').textContent()).toBe(ui.matrixLegend)
     await shoot(fac, 'strategy-check')
 
     // 6. Plenary: the facilitator puts Anna's board in the spotlight; Bram is taken there.

@@ -62,6 +62,11 @@ export function StrategyMatrix(props: {
               ))}
             </tbody>
           </table>
+          <p className="hint strategy-matrix-legend" data-testid="strategy-matrix-legend">
+            {(Object.keys(mark) as GoalScore[])
+              .map((score) => `${mark[score]} ${t(`session.matrix.${score}`)}`)
+              .join(' · ')}
+          </p>
         </div>
       )}
     </div>
