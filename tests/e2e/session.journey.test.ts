@@ -499,9 +499,9 @@ describe.each([
 
     await anna.goto(nextLink)
     const dialog = anna.getByRole('dialog', { name: ui.join.dialog })
-    // the name she gave before is filled in
+    // the name and side she gave before are filled in
     expect(await dialog.getByLabel(ui.join.name).inputValue()).toBe('Anna')
-    await dialog.getByRole('radio', { name: 'Sales' }).check()
+    expect(await dialog.getByRole('radio', { name: 'Sales' }).isChecked()).toBe(true)
     await dialog.getByRole('button', { name: ui.join.submit, exact: true }).click()
     await poll(() => dialog.count()).toBe(0)
     const item = reviewOf(anna)
