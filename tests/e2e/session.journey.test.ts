@@ -116,7 +116,7 @@ const english: Screens = {
   group: (n) => `Group ${n}`,
   chooseGroup: 'Choose your group:',
   yourGroup: (n) => `Your group: ${n}`,
-  boardLabel: (caseTitle, group) => `${caseTitle} · group ${group}`,
+  boardLabel: (caseTitle, group) => `${caseTitle} · Group ${group}`,
   phases: [
     '1. Strategy and goals',
     '2. Interests and friction',
@@ -193,7 +193,7 @@ const dutch: Screens = {
   group: (n) => `Groep ${n}`,
   chooseGroup: 'Kies je groep:',
   yourGroup: (n) => `Jouw groep: ${n}`,
-  boardLabel: (caseTitle, group) => `${caseTitle} · groep ${group}`,
+  boardLabel: (caseTitle, group) => `${caseTitle} · Groep ${group}`,
   phases: [
     '1. Strategie en doelen',
     '2. Belangen en schuurpunten',

@@ -24,7 +24,7 @@ export const sessionEn = {
   goToSpotlight: 'Go there',
   message: 'Message from the facilitator',
   dismiss: 'Dismiss',
-  board: '{{case}} · group {{group}}',
+  board: '{{case}} · Group {{group}}',
   join: {
     title: 'Join the workshop',
     hint: 'Your name and side appear with your notes, so results can be split by side.',

@@ -28,7 +28,7 @@ export const sessionNl: Texts<typeof sessionEn> = {
   goToSpotlight: 'Ga erheen',
   message: 'Bericht van de facilitator',
   dismiss: 'Sluiten',
-  board: '{{case}} · groep {{group}}',
+  board: '{{case}} · Groep {{group}}',
   join: {
     title: 'Doe mee aan de workshop',
     hint: 'Je naam en kant staan bij je notities, zodat de uitkomsten per kant te zien zijn.',
