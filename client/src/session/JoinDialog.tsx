@@ -5,6 +5,7 @@ import type { WorkshopWithLinks } from '../api.js'
 import { useDisplayName } from '../sync/useDisplayName.js'
 import { saveIdentity } from './participantIdentity.js'
 import { useSession } from './useSession.js'
+import { GroupOptions } from './GroupOptions.js'
 
 const SIDE_KEY = 'sparboard.side'
 const lastSide = (saved: string | null): SideChoice | null =>
@@ -93,12 +94,7 @@ export function JoinDialog({ workshop, token }: { workshop: WorkshopWithLinks; t
           <label>
             {t('session.join.group')}
             <select value={groupId} onChange={(e) => setGroupId(e.target.value)}>
-              <option value="">{t('session.join.lobby')}</option>
-              {workshop.groups.map((g) => (
-                <option key={g.id} value={g.id}>
-                  {t('workshop.group', { name: g.name })}
-                </option>
-              ))}
+              <GroupOptions groups={workshop.groups} />
             </select>
           </label>
         )}

@@ -4,6 +4,7 @@ import type { SessionView } from '@sparboard/protocol'
 import type { WorkshopWithLinks } from '../api.js'
 import type { ParticipantIdentity } from './participantIdentity.js'
 import { useSession } from './useSession.js'
+import { GroupOptions } from './GroupOptions.js'
 
 /**
  * A participant in no group yet: where they stand, and where participants choose, the pick the
@@ -40,12 +41,7 @@ export function NoGroupYet(props: {
     <label className="session-no-group" data-testid="session-no-group">
       <span className="hint">{t('session.noGroup.choose')}</span>
       <select value="" onChange={(e) => e.target.value && void choose(e.target.value)}>
-        <option value="">{t('session.join.lobby')}</option>
-        {workshop.groups.map((g) => (
-          <option key={g.id} value={g.id}>
-            {t('workshop.group', { name: g.name })}
-          </option>
-        ))}
+        <GroupOptions groups={workshop.groups} />
       </select>
       {error && (
         <span className="error" role="alert">
