@@ -33,6 +33,31 @@ export function useBoard(): { join(name: string): Promise<Person> } {
   return { join: (name) => join(opened!.browser, opened!.link, name) }
 }
 
+/** Chromium and a real server serving the built client, opened before a file's tests. */
+export function useServer(): { readonly browser: Browser; readonly running: RunningServer } {
+  const opened = {} as { browser: Browser; running: RunningServer }
+  beforeAll(async () => {
+    opened.browser = await launchChromium()
+    opened.running = await startServer({ clientDir: clientDir() })
+  })
+  afterAll(async () => {
+    await opened.browser?.close()
+    await opened.running?.stop()
+  })
+  return opened
+}
+
+/** A person at their own computer: a browser context of their own, in their language. */
+export async function openPage(browser: Browser, url: string, locale = 'en-GB'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale })
+  const page = await context.newPage()
+  page.on('pageerror', (err) => {
+    throw err
+  })
+  await page.goto(url)
+  return page
+}
+
 export interface Person {
   readonly page: Page
   readonly context: BrowserContext

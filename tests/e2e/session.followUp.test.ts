@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addAgreement, asAgreementId, userOrigin } from '@sparboard/board-model'
+import { addAgreement, asAgreementId, userOrigin, type GoalScore } from '@sparboard/board-model'
+import type { CreatedWorkshop } from '@sparboard/protocol'
 import { launchChromium } from '../support/browser.js'
 import { clientDir } from '../support/clientDir.js'
 import { createWorkshop, startServer, type RunningServer } from '../support/startServer.js'
@@ -28,26 +29,24 @@ async function open(url: string, locale: string): Promise<Page> {
   return page
 }
 
+/** An agreement the first group made on its board, by a client of their own. */
+async function agreeOnFirstBoard(
+  w: CreatedWorkshop,
+  text: string,
+  owner: string,
+  goals: Record<number, GoalScore> = {},
+) {
+  const group1 = openBoard(running.wsUrl, w.boards[0]!.id, w.tokens.participant)
+  closers.push(() => group1.provider.destroy())
+  await synced(group1.provider)
+  const agreement = { text, owner, due: '', author: owner, createdAt: 0, solutionIds: [], goals }
+  addAgreement(group1.doc, asAgreementId('a1'), agreement, userOrigin(owner))
+}
+
 describe('follow-up session, in Chromium', () => {
   it('the facilitator starts a follow-up; a participant reviews the earlier agreement there', async () => {
     const w = await createWorkshop(running.url)
-    const group1 = openBoard(running.wsUrl, w.boards[0]!.id, w.tokens.participant)
-    closers.push(() => group1.provider.destroy())
-    await synced(group1.provider)
-    addAgreement(
-      group1.doc,
-      asAgreementId('a1'),
-      {
-        text: 'Weekly S&OP meeting',
-        owner: 'Anna',
-        due: '',
-        author: 'Anna',
-        createdAt: 0,
-        solutionIds: [],
-        goals: { 0: 'supports' },
-      },
-      userOrigin('anna'),
-    )
+    await agreeOnFirstBoard(w, 'Weekly S&OP meeting', 'Anna', { 0: 'supports' })
 
     const fac = await open(`${running.url}/w/${w.id}#token=${w.tokens.facilitator}`, 'en-GB')
     await fac.getByRole('button', { name: 'Start a follow-up session' }).click()
@@ -84,23 +83,7 @@ describe('follow-up session, in Chromium', () => {
 
   it('what someone is typing about an agreement stays while another person reviews the same one', async () => {
     const w = await createWorkshop(running.url)
-    const group1 = openBoard(running.wsUrl, w.boards[0]!.id, w.tokens.participant)
-    closers.push(() => group1.provider.destroy())
-    await synced(group1.provider)
-    addAgreement(
-      group1.doc,
-      asAgreementId('a1'),
-      {
-        text: 'Rush orders by noon',
-        owner: 'Bram',
-        due: '',
-        author: 'Bram',
-        createdAt: 0,
-        solutionIds: [],
-        goals: {},
-      },
-      userOrigin('bram'),
-    )
+    await agreeOnFirstBoard(w, 'Rush orders by noon', 'Bram')
     const res = await fetch(`${running.url}/api/workshops/${w.id}/follow-up`, {
       method: 'POST',
       headers: { authorization: `Bearer ${w.tokens.facilitator}` },

@@ -1,13 +1,12 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from '../support/browser.js'
-import { clientDir } from '../support/clientDir.js'
-import { startServer, type RunningServer } from '../support/startServer.js'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import {
   addInOutline,
   englishOutline,
+  openPage,
   outlineNote,
   poll,
+  useServer,
   zoneTexts,
   type OutlineWords,
 } from './board.people.js'
@@ -262,27 +261,8 @@ const dutchContent: Content = {
   chafed: 'Grote orders gaan er nog steeds tussendoor',
 }
 
-let browser: Browser
-let running: RunningServer
-beforeAll(async () => {
-  browser = await launchChromium()
-  running = await startServer({ clientDir: clientDir() })
-})
-afterAll(async () => {
-  await browser?.close()
-  await running?.stop()
-})
-
-/** A person at their own computer: a browser context of their own, in their language. */
-async function person(url: string, locale: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale })
-  const page = await context.newPage()
-  page.on('pageerror', (err) => {
-    throw err
-  })
-  await page.goto(url)
-  return page
-}
+const opened = useServer()
+const person = (url: string, locale: string) => openPage(opened.browser, url, locale)
 
 /** SCREENSHOT_DIR=... saves every screen of the journey, to look at. */
 function screenshots(language: string) {
@@ -307,7 +287,7 @@ describe.each([
     const [rushSlot, planningCall, rushFee] = say.solutions
 
     // 1. The facilitator fills in the start page and creates the workshop.
-    const fac = await person(running.url, ui.locale)
+    const fac = await person(opened.running.url, ui.locale)
     await shoot(fac, 'start')
     await fac.getByLabel(ui.start.title).fill(say.title)
     await fac.getByLabel(ui.start.goals).fill(say.goals.join('\n'))
