@@ -26,7 +26,7 @@ describe('agreements, two people in Chromium', () => {
     await poll(() => agreement.locator('.agreement-text').textContent()).toBe(
       'Reserve a rush-order slot every day',
     )
-    await poll(() => agreement.textContent()).toContain('Bram · due 2026-12-15')
+    await poll(() => agreement.textContent()).toContain('Bram · due 15 December 2026')
     await poll(() => agreement.locator('.goal-scores li').allTextContents()).toEqual([
       'Deliver on timeSupports',
       'Grow marginConflicts',

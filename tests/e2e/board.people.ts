@@ -33,6 +33,31 @@ export function useBoard(): { join(name: string): Promise<Person> } {
   return { join: (name) => join(opened!.browser, opened!.link, name) }
 }
 
+/** Chromium and a real server serving the built client, opened before a file's tests. */
+export function useServer(): { readonly browser: Browser; readonly running: RunningServer } {
+  const opened = {} as { browser: Browser; running: RunningServer }
+  beforeAll(async () => {
+    opened.browser = await launchChromium()
+    opened.running = await startServer({ clientDir: clientDir() })
+  })
+  afterAll(async () => {
+    await opened.browser?.close()
+    await opened.running?.stop()
+  })
+  return opened
+}
+
+/** A person at their own computer: a browser context of their own, in their language. */
+export async function openPage(browser: Browser, url: string, locale = 'en-GB'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale })
+  const page = await context.newPage()
+  page.on('pageerror', (err) => {
+    throw err
+  })
+  await page.goto(url)
+  return page
+}
+
 export interface Person {
   readonly page: Page
   readonly context: BrowserContext
@@ -67,10 +92,25 @@ export const zoneTexts = (page: Page, zone: string) =>
 export const allTexts = async (page: Page) =>
   (await page.getByTestId('outline').locator('.outline-text').allTextContents()).sort()
 
+/** The outline's labels for adding a note to a zone, in the page's language. */
+export interface OutlineWords {
+  readonly add: (zone: string) => string
+  readonly text: (zone: string) => string
+}
+export const englishOutline: OutlineWords = {
+  add: (zone) => `Add a note to ${zone}`,
+  text: (zone) => `Text of the new note in ${zone}`,
+}
+
 /** Adds a note through the outline, with the keyboard only. */
-export async function addInOutline(page: Page, zone: string, text: string) {
-  await page.getByRole('button', { name: `Add a note to ${zone}` }).click()
-  await page.getByRole('textbox', { name: `Text of the new note in ${zone}` }).fill(text)
+export async function addInOutline(
+  page: Page,
+  zone: string,
+  text: string,
+  words: OutlineWords = englishOutline,
+) {
+  await page.getByRole('button', { name: words.add(zone) }).click()
+  await page.getByRole('textbox', { name: words.text(zone) }).fill(text)
   await page.keyboard.press('Enter')
 }
 

@@ -1,8 +1,9 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../support/browser.js'
 import { clientDir } from '../support/clientDir.js'
 import { createWorkshop, startServer, type RunningServer } from '../support/startServer.js'
+import { openPage } from './board.people.js'
 
 let browser: Browser
 let running: RunningServer
@@ -14,15 +15,7 @@ afterAll(async () => {
   await running?.stop()
 })
 
-async function open(url: string, locale: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale })
-  const page = await context.newPage()
-  page.on('pageerror', (err) => {
-    throw err
-  })
-  await page.goto(url)
-  return page
-}
+const open = (url: string, locale: string) => openPage(browser, url, locale)
 
 /** "4:59" → 299 s */
 const seconds = (text: string | null) => {

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addAgreement, asAgreementId, userOrigin } from '@sparboard/board-model'
+import { addAgreement, asAgreementId, userOrigin, type GoalScore } from '@sparboard/board-model'
+import type { CreatedWorkshop } from '@sparboard/protocol'
 import { launchChromium } from '../support/browser.js'
 import { clientDir } from '../support/clientDir.js'
 import { createWorkshop, startServer, type RunningServer } from '../support/startServer.js'
@@ -11,6 +12,7 @@ let running: RunningServer
 const closers: (() => void)[] = []
 beforeAll(async () => {
   browser = await launchChromium()
+  running = await startServer({ clientDir: clientDir() })
 })
 afterAll(async () => {
   for (const close of closers) close()
@@ -27,31 +29,28 @@ async function open(url: string, locale: string): Promise<Page> {
   return page
 }
 
+/** An agreement the first group made on its board, by a client of their own. */
+async function agreeOnFirstBoard(
+  w: CreatedWorkshop,
+  text: string,
+  owner: string,
+  goals: Record<number, GoalScore> = {},
+) {
+  const group1 = openBoard(running.wsUrl, w.boards[0]!.id, w.tokens.participant)
+  closers.push(() => group1.provider.destroy())
+  await synced(group1.provider)
+  const agreement = { text, owner, due: '', author: owner, createdAt: 0, solutionIds: [], goals }
+  addAgreement(group1.doc, asAgreementId('a1'), agreement, userOrigin(owner))
+}
+
 describe('follow-up session, in Chromium', () => {
   it('the facilitator starts a follow-up; a participant reviews the earlier agreement there', async () => {
-    running = await startServer({ clientDir: clientDir() })
     const w = await createWorkshop(running.url)
-    const group1 = openBoard(running.wsUrl, w.boards[0]!.id, w.tokens.participant)
-    closers.push(() => group1.provider.destroy())
-    await synced(group1.provider)
-    addAgreement(
-      group1.doc,
-      asAgreementId('a1'),
-      {
-        text: 'Weekly S&OP meeting',
-        owner: 'Anna',
-        due: '',
-        author: 'Anna',
-        createdAt: 0,
-        solutionIds: [],
-        goals: { 0: 'supports' },
-      },
-      userOrigin('anna'),
-    )
+    await agreeOnFirstBoard(w, 'Weekly S&OP meeting', 'Anna', { 0: 'supports' })
 
     const fac = await open(`${running.url}/w/${w.id}#token=${w.tokens.facilitator}`, 'en-GB')
     await fac.getByRole('button', { name: 'Start a follow-up session' }).click()
-    await fac.getByText('Ready, with 1 agreements to review').waitFor()
+    await fac.getByText('Ready, with 1 agreement to review').waitFor()
     const participantLink = await fac.getByTestId('links').locator('input').nth(1).inputValue()
     await fac.getByRole('button', { name: 'Open the follow-up session' }).click()
     await expect.poll(() => fac.getByTestId('session-series').textContent()).toBe('Session 2')
@@ -80,5 +79,39 @@ describe('follow-up session, in Chromium', () => {
     await expect
       .poll(() => seen.getByLabel('What chafed').inputValue())
       .toBe('Spoedorders gaan er nog steeds tussendoor')
+  })
+
+  it('what someone is typing about an agreement stays while another person reviews the same one', async () => {
+    const w = await createWorkshop(running.url)
+    await agreeOnFirstBoard(w, 'Rush orders by noon', 'Bram')
+    const res = await fetch(`${running.url}/api/workshops/${w.id}/follow-up`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${w.tokens.facilitator}` },
+    })
+    const next = (await res.json()) as { id: string; tokens: Record<string, string> }
+    const fac = await open(`${running.url}/w/${next.id}#token=${next.tokens.facilitator}`, 'en-GB')
+    const anna = await open(`${running.url}/w/${next.id}#token=${next.tokens.participant}`, 'en-GB')
+    const join = anna.getByRole('dialog')
+    await join.getByLabel('Your name').fill('Anna')
+    await join.getByRole('radio', { name: 'Sales' }).check()
+    await join.getByRole('button', { name: 'Join' }).click()
+    const row = (page: Page) =>
+      page.getByTestId('session-review').getByRole('listitem', { name: 'Rush orders by noon' })
+
+    // Anna is halfway through a sentence when the facilitator marks the agreement as held.
+    const chafed = row(anna).getByLabel('What chafed')
+    await chafed.fill('Friday afternoons')
+    await row(fac).getByRole('radio', { name: 'Held', exact: true }).check()
+    await expect
+      .poll(() => row(anna).getByRole('radio', { name: 'Held', exact: true }).isChecked())
+      .toBe(true)
+    expect(await chafed.inputValue()).toBe('Friday afternoons')
+    // She finishes and leaves the field: both see her words and the facilitator's verdict.
+    await chafed.fill('Friday afternoons are still chaos')
+    await chafed.blur()
+    await expect
+      .poll(() => row(fac).getByLabel('What chafed').inputValue())
+      .toBe('Friday afternoons are still chaos')
+    expect(await row(fac).getByRole('radio', { name: 'Held', exact: true }).isChecked()).toBe(true)
   })
 })

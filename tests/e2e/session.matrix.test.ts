@@ -55,7 +55,7 @@ describe('facilitator overview and strategy check matrix, in Chromium', () => {
     await expect
       .poll(() => row('Rush orders always first').locator('td').allTextContents())
       .toEqual(['', '✗'])
-    await expect.poll(() => row('Rush orders always first').textContent()).toContain('group 2')
+    await expect.poll(() => row('Rush orders always first').textContent()).toContain('Group 2')
 
     // The overview shows each board's notes and who is on it, live.
     const activity = fac.getByTestId('session-board-activity')

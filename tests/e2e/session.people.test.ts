@@ -1,30 +1,10 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from '../support/browser.js'
-import { clientDir } from '../support/clientDir.js'
-import { createWorkshop, startServer, type RunningServer } from '../support/startServer.js'
-import { addInOutline, outlineNote, poll } from './board.people.js'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { createWorkshop } from '../support/startServer.js'
+import { addInOutline, openPage, outlineNote, poll, useServer } from './board.people.js'
 
-let browser: Browser
-let running: RunningServer
-beforeAll(async () => {
-  browser = await launchChromium()
-  running = await startServer({ clientDir: clientDir() })
-})
-afterAll(async () => {
-  await browser?.close()
-  await running?.stop()
-})
-
-async function open(url: string, locale = 'en-GB'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale })
-  const page = await context.newPage()
-  page.on('pageerror', (err) => {
-    throw err
-  })
-  await page.goto(url)
-  return page
-}
+const opened = useServer()
+const open = (url: string, locale?: string) => openPage(opened.browser, url, locale)
 
 /** Joins by the participant link on the workshop page, then opens the first board. */
 async function joinThenBoard(
@@ -33,13 +13,15 @@ async function joinThenBoard(
   texts: { dialog: string; name: string; join: string; side: string },
   locale?: string,
 ): Promise<Page> {
-  const page = await open(`${running.url}/w/${w.id}#token=${w.tokens.participant}`, locale)
+  const page = await open(`${opened.running.url}/w/${w.id}#token=${w.tokens.participant}`, locale)
   const dialog = page.getByRole('dialog', { name: texts.dialog })
   await dialog.getByLabel(texts.name).fill(name)
   await dialog.getByRole('radio', { name: texts.side }).check()
   await dialog.getByRole('button', { name: texts.join, exact: true }).click()
   await poll(() => dialog.count()).toBe(0)
-  await page.goto(`${running.url}/w/${w.id}/b/${w.boards[0]!.id}#token=${w.tokens.participant}`)
+  await page.goto(
+    `${opened.running.url}/w/${w.id}/b/${w.boards[0]!.id}#token=${w.tokens.participant}`,
+  )
   await page.locator('[data-testid=connection][data-status=connected]').waitFor()
   return page
 }
@@ -49,8 +31,8 @@ const dutch = { dialog: 'Doe mee aan de workshop', name: 'Je naam', join: 'Meedo
 
 describe('people and their votes, in Chromium', () => {
   it('[C14][H21] the facilitator opens voting; a participant votes within the budget and then has no votes left', async () => {
-    const w = await createWorkshop(running.url)
-    const fac = await open(`${running.url}/w/${w.id}#token=${w.tokens.facilitator}`)
+    const w = await createWorkshop(opened.running.url)
+    const fac = await open(`${opened.running.url}/w/${w.id}#token=${w.tokens.facilitator}`)
     await fac.getByTestId('facilitator-panel').waitFor()
     const anna = await joinThenBoard(w, 'Anna', english)
     await fac.getByLabel('Votes per person').fill('2')
@@ -75,7 +57,7 @@ describe('people and their votes, in Chromium', () => {
 
     // The votes are the server's too: an observer opening the board sees them.
     const observer = await open(
-      `${running.url}/w/${w.id}/b/${w.boards[0]!.id}#token=${w.tokens.observer}`,
+      `${opened.running.url}/w/${w.id}/b/${w.boards[0]!.id}#token=${w.tokens.observer}`,
     )
     const count = (text: string) =>
       outlineNote(observer, text).getByTestId('vote-count').getAttribute('data-count')
@@ -87,8 +69,8 @@ describe('people and their votes, in Chromium', () => {
   })
 
   it("[C16] a removed participant's board closes and says why, in Dutch; the others' boards go on", async () => {
-    const w = await createWorkshop(running.url)
-    const fac = await open(`${running.url}/w/${w.id}#token=${w.tokens.facilitator}`)
+    const w = await createWorkshop(opened.running.url)
+    const fac = await open(`${opened.running.url}/w/${w.id}#token=${w.tokens.facilitator}`)
     await fac.getByTestId('facilitator-panel').waitFor()
     const anna = await joinThenBoard(w, 'Anna', dutch, 'nl-NL')
     const bram = await joinThenBoard(w, 'Bram', english)
@@ -104,27 +86,64 @@ describe('people and their votes, in Chromium', () => {
     await addInOutline(bram, 'Solutions', 'After Anna left')
     await poll(() => bram.getByTestId('connection').getAttribute('data-status')).toBe('connected')
     const board = await open(
-      `${running.url}/w/${w.id}/b/${w.boards[0]!.id}#token=${w.tokens.observer}`,
+      `${opened.running.url}/w/${w.id}/b/${w.boards[0]!.id}#token=${w.tokens.observer}`,
     )
     await poll(() => outlineNote(board, 'After Anna left').count()).toBe(1)
   })
 
+  it('[C9] a participant without a group picks one from the session bar, or is told the facilitator places them', async () => {
+    const w = await createWorkshop(opened.running.url)
+    const fac = await open(`${opened.running.url}/w/${w.id}#token=${w.tokens.facilitator}`)
+    await fac.getByTestId('facilitator-panel').waitFor()
+    const bram = await open(
+      `${opened.running.url}/w/${w.id}#token=${w.tokens.participant}`,
+      'nl-NL',
+    )
+    const dialog = bram.getByRole('dialog', { name: dutch.dialog })
+    await dialog.getByLabel(dutch.name).fill('Bram')
+    await dialog.getByRole('radio', { name: 'Operations' }).check()
+    await dialog.getByRole('button', { name: dutch.join, exact: true }).click()
+    await poll(() => dialog.count()).toBe(0)
+
+    // Participants choose: Bram picks group 2 later, from the session bar.
+    const noGroup = bram.getByTestId('session-no-group')
+    await poll(() => noGroup.textContent()).toContain('Kies je groep:')
+    await noGroup.getByRole('combobox').selectOption({ label: 'Groep 2' })
+    await poll(() => bram.getByTestId('session-your-group').textContent()).toContain(
+      'Jouw groep: 2',
+    )
+    expect(await noGroup.count()).toBe(0)
+    const row = fac.getByTestId('session-roster').locator('li', { hasText: 'Bram' })
+    await poll(() => row.getByRole('combobox').inputValue()).toBe(w.groups[1]!.id)
+
+    // The facilitator places people: Bram, back in no group, is told so and waits.
+    await fac
+      .getByRole('combobox', { name: /^Groups/ })
+      .selectOption({ label: 'Participants wait in the lobby' })
+    await row.getByRole('combobox').selectOption({ label: 'No group yet' })
+    await poll(() => noGroup.textContent()).toBe('Nog geen groep: de facilitator deelt je in')
+    expect(await noGroup.getByRole('combobox').count()).toBe(0)
+  })
+
   it('[C15][C20] after the participant link is replaced, a participant who opens the new one is back as themselves', async () => {
-    const w = await createWorkshop(running.url)
-    const fac = await open(`${running.url}/w/${w.id}#token=${w.tokens.facilitator}`)
+    const w = await createWorkshop(opened.running.url)
+    const fac = await open(`${opened.running.url}/w/${w.id}#token=${w.tokens.facilitator}`)
     await fac.getByTestId('facilitator-panel').waitFor()
     const anna = await joinThenBoard(w, 'Anna', english)
     await addInOutline(anna, 'Solutions', 'Before the new link')
     await poll(() => fac.getByTestId('session-roster').textContent()).toContain('Anna (Sales)')
-    const res = await fetch(`${running.url}/api/workshops/${w.id}/links/participant/rotate`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${w.tokens.facilitator}` },
-    })
+    const res = await fetch(
+      `${opened.running.url}/api/workshops/${w.id}/links/participant/rotate`,
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${w.tokens.facilitator}` },
+      },
+    )
     const { token } = (await res.json()) as { token: string }
     await poll(() => anna.getByTestId('connection').getAttribute('data-status')).toBe('closed')
 
     // The facilitator sends the new link; Anna opens the board with it.
-    await anna.goto(`${running.url}/w/${w.id}/b/${w.boards[0]!.id}#token=${token}`)
+    await anna.goto(`${opened.running.url}/w/${w.id}/b/${w.boards[0]!.id}#token=${token}`)
     await anna.locator('[data-testid=connection][data-status=connected]').waitFor()
     await poll(() => outlineNote(anna, 'Before the new link').count()).toBe(1)
     expect(await anna.getByText('You: Anna').count()).toBe(1)

@@ -107,9 +107,11 @@ describe('the history of a series, in Chromium', () => {
     const agreement = s1!.getByRole('listitem', { name: 'Weekly S&OP meeting' })
     await poll(() => agreement.isVisible()).toBe(true)
     await poll(() => s1!.locator('.series-board h3').textContent()).toBe(
-      'Rush order for a key customer · group 1 · Brought by Anna de Vries',
+      'Rush order for a key customer · Group 1 · Brought by Anna de Vries',
     )
-    await poll(() => agreement.locator('.hint').first().textContent()).toBe('Bram · due 2026-06-01')
+    await poll(() => agreement.locator('.hint').first().textContent()).toBe(
+      'Bram · due 1 June 2026',
+    )
     await poll(() => agreement.locator('.goal-scores li').allTextContents()).toEqual([
       'Deliver on timeSupports',
       'Grow marginConflicts',

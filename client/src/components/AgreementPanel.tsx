@@ -8,6 +8,7 @@ import {
   type NoteId,
   type NoteSnapshot,
 } from '@sparboard/board-model'
+import { useFormatDay } from '../i18n/formatDay.js'
 
 /** What the form edits: a new agreement from a solution, or an existing one. */
 export type AgreementDraft =
@@ -36,6 +37,7 @@ export interface AgreementPanelProps {
 /** The board's agreements, and the form that turns a solution into one (strategy check included). */
 export function AgreementPanel(props: AgreementPanelProps) {
   const { t } = useTranslation()
+  const formatDay = useFormatDay()
   const { agreements, goals, draft, canWrite } = props
   return (
     <aside className="agreement-panel" aria-labelledby="agreements-title" data-testid="agreements">
@@ -61,7 +63,7 @@ export function AgreementPanel(props: AgreementPanelProps) {
             <p className="agreement-text">{a.text}</p>
             <p className="hint">
               {a.owner || t('boardUi.agreements.noOwner')}
-              {a.due && ` · ${t('boardUi.agreements.dueOn', { date: a.due })}`}
+              {a.due && ` · ${t('boardUi.agreements.dueOn', { date: formatDay(a.due) })}`}
             </p>
             <ul className="goal-scores">
               {Object.entries(a.goals).map(([g, score]) => (

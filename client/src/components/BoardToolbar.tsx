@@ -8,6 +8,8 @@ export interface BoardToolbarProps {
   readonly canWrite: boolean
   readonly canUndo: boolean
   readonly canRedo: boolean
+  /** Votes count now ([C14]); outside the voting phase there is no budget to show. */
+  readonly votingOpen: boolean
   readonly votesLeft: number
   readonly budget: number
   readonly onAdd: () => void
@@ -49,7 +51,7 @@ export function BoardToolbar(p: BoardToolbarProps) {
         {icon(t('board.zoomIn'), '+', () => p.onZoom(1.25))}
         {icon(t('board.zoomToFit'), FIT, p.onFit)}
       </div>
-      {p.canWrite && (
+      {p.canWrite && p.votingOpen && (
         <span
           className={`votes-left${p.votesLeft <= 0 ? ' spent' : ''}`}
           data-testid="votes-left"

@@ -14,6 +14,8 @@ const iconButton = (label: string, text: ReactNode, onClick: () => void) => (
 export interface SelectionToolsProps {
   readonly selectedCount: number
   readonly canMakeAgreement: boolean
+  /** Votes count now ([C14]): the vote button is there only then. */
+  readonly votingOpen: boolean
   readonly votesLeft: number
   readonly onDuplicate: () => void
   readonly onDelete: () => void
@@ -36,14 +38,16 @@ export function SelectionTools(p: SelectionToolsProps) {
       data-testid="selection-tools"
     >
       <span className="toolbar-count">{t('boardUi.selected', { count: p.selectedCount })}</span>
-      <button
-        type="button"
-        title={t('boardUi.voteTitle')}
-        onClick={p.onVote}
-        disabled={p.votesLeft <= 0}
-      >
-        ● {t('boardUi.vote')}
-      </button>
+      {p.votingOpen && (
+        <button
+          type="button"
+          title={p.votesLeft > 0 ? t('boardUi.voteTitle') : t('boardUi.noVotesLeft')}
+          onClick={p.onVote}
+          disabled={p.votesLeft <= 0}
+        >
+          ● {t('boardUi.vote')}
+        </button>
+      )}
       <button type="button" title={t('boardUi.groupTitle')} onClick={p.onGroup}>
         {t('boardUi.group')}
       </button>

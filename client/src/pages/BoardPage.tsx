@@ -226,6 +226,7 @@ export function BoardPage({ workshopId, boardId, token, ...props }: BoardPagePro
                   <SelectionTools
                     selectedCount={selected.size}
                     canMakeAgreement={solution}
+                    votingOpen={votingOpen}
                     votesLeft={votesLeft}
                     onDuplicate={() => canvas.current?.duplicateSelected()}
                     onDelete={() => canvas.current?.deleteSelected()}
@@ -242,6 +243,7 @@ export function BoardPage({ workshopId, boardId, token, ...props }: BoardPagePro
             canWrite={writable}
             canUndo={undo.canUndo}
             canRedo={undo.canRedo}
+            votingOpen={votingOpen}
             votesLeft={votesLeft}
             budget={voteBudget}
             onAdd={() => canvas.current?.addNoteAtCenter()}

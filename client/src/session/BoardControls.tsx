@@ -70,31 +70,33 @@ export function BoardControls(props: {
                   waiting={privateWaiting(state, b.id)}
                 />
               </span>
-              <button
-                type="button"
-                aria-pressed={locked}
-                onClick={() => void run('board:lock', { boardIds: [b.id], locked: !locked })}
-              >
-                {locked ? t('session.panel.unlock') : t('session.panel.lock')}
-              </button>
-              <button
-                type="button"
-                aria-pressed={state.spotlight === b.id}
-                onClick={() =>
-                  void run('board:spotlight', { boardId: state.spotlight === b.id ? null : b.id })
-                }
-              >
-                {t('session.panel.spotlight')}
-              </button>
-              <button
-                type="button"
-                onClick={async () => {
-                  if (await run('board:gather', { boardId: b.id }))
-                    navigate(boardPath(workshop.id, b.id, token))
-                }}
-              >
-                {t('session.panel.gather')}
-              </button>
+              <div className="session-board-actions">
+                <button
+                  type="button"
+                  aria-pressed={locked}
+                  onClick={() => void run('board:lock', { boardIds: [b.id], locked: !locked })}
+                >
+                  {locked ? t('session.panel.unlock') : t('session.panel.lock')}
+                </button>
+                <button
+                  type="button"
+                  aria-pressed={state.spotlight === b.id}
+                  onClick={() =>
+                    void run('board:spotlight', { boardId: state.spotlight === b.id ? null : b.id })
+                  }
+                >
+                  {t('session.panel.spotlight')}
+                </button>
+                <button
+                  type="button"
+                  onClick={async () => {
+                    if (await run('board:gather', { boardId: b.id }))
+                      navigate(boardPath(workshop.id, b.id, token))
+                  }}
+                >
+                  {t('session.panel.gather')}
+                </button>
+              </div>
             </li>
           )
         })}

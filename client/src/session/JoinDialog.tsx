@@ -5,6 +5,11 @@ import type { WorkshopWithLinks } from '../api.js'
 import { useDisplayName } from '../sync/useDisplayName.js'
 import { saveIdentity } from './participantIdentity.js'
 import { useSession } from './useSession.js'
+import { GroupOptions } from './GroupOptions.js'
+
+const SIDE_KEY = 'sparboard.side'
+const lastSide = (saved: string | null): SideChoice | null =>
+  saved === '0' ? 0 : saved === '1' ? 1 : null
 
 /** A participant's first step by link: a name, a side, and a group if they already know it. */
 export function JoinDialog({ workshop, token }: { workshop: WorkshopWithLinks; token: string }) {
@@ -12,7 +17,10 @@ export function JoinDialog({ workshop, token }: { workshop: WorkshopWithLinks; t
   const { send, state } = useSession(token)
   const [savedName, setDisplayName] = useDisplayName()
   const [name, setName] = useState(savedName)
-  const [side, setSide] = useState<SideChoice | null>(null)
+  // The side this browser spoke for last time (a follow-up, another workshop): the same person.
+  const [side, setSide] = useState<SideChoice | null>(() =>
+    lastSide(localStorage.getItem(SIDE_KEY)),
+  )
   const [groupId, setGroupId] = useState('')
   const [error, setError] = useState<string | null>(null)
 
@@ -35,7 +43,7 @@ export function JoinDialog({ workshop, token }: { workshop: WorkshopWithLinks; t
     }
     saveIdentity(workshop.id, me)
     // Notes carry this side; one who picked neither keeps their last choice on the board.
-    if (side !== 'other') localStorage.setItem('sparboard.side', String(side))
+    if (side !== 'other') localStorage.setItem(SIDE_KEY, String(side))
     setDisplayName(me.name)
   }
 
@@ -86,12 +94,7 @@ export function JoinDialog({ workshop, token }: { workshop: WorkshopWithLinks; t
           <label>
             {t('session.join.group')}
             <select value={groupId} onChange={(e) => setGroupId(e.target.value)}>
-              <option value="">{t('session.join.lobby')}</option>
-              {workshop.groups.map((g) => (
-                <option key={g.id} value={g.id}>
-                  {t('workshop.group', { name: g.name })}
-                </option>
-              ))}
+              <GroupOptions groups={workshop.groups} />
             </select>
           </label>
         )}

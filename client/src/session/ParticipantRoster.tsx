@@ -3,6 +3,7 @@ import type { SessionView } from '@sparboard/protocol'
 import type { WorkshopWithLinks } from '../api.js'
 import { dragParticipant, GroupDropZones } from './GroupDropZones.js'
 import type { RunCommand } from './useCommand.js'
+import { GroupOptions } from './GroupOptions.js'
 
 /** Who joined, on which side, and in which group (the facilitator can move them). */
 export function ParticipantRoster(props: {
@@ -50,12 +51,7 @@ export function ParticipantRoster(props: {
                     })
                   }
                 >
-                  <option value="">{t('session.join.lobby')}</option>
-                  {workshop.groups.map((g) => (
-                    <option key={g.id} value={g.id}>
-                      {t('workshop.group', { name: g.name })}
-                    </option>
-                  ))}
+                  <GroupOptions groups={workshop.groups} />
                 </select>
                 <button
                   type="button"

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ReviewStatus, type ReviewItem } from '@sparboard/protocol'
 import type { WorkshopWithLinks } from '../api.js'
+import { useFormatDay } from '../i18n/formatDay.js'
 import { boardLabel } from './boardLabel.js'
 import { useSession } from './useSession.js'
 
@@ -27,13 +28,15 @@ export function ReviewPanel(props: {
       <ul>
         {items.map((item) => (
           <ReviewRow
-            // Someone else's edit replaces what this row shows.
-            key={`${item.id}:${item.status}:${item.chafed}`}
+            key={item.id}
             item={item}
             label={boardLabel(t, workshop, item.boardId)}
             editable={editable}
-            onChange={(status, chafed) =>
-              void send('review:set', { agreementId: item.id, status, chafed })
+            save={(status, chafed) =>
+              send('review:set', { agreementId: item.id, status, chafed }).then(
+                (ack) => (ack.ok ? null : ack.error),
+                (err: unknown) => String(err),
+              )
             }
           />
         ))}
@@ -46,13 +49,29 @@ function ReviewRow(props: {
   item: ReviewItem
   label: string
   editable: boolean
-  onChange: (status: ReviewStatus | null, chafed: string) => void
+  /** Sends a change; resolves to null once the server took it, else why it did not. */
+  save: (status: ReviewStatus | null, chafed: string) => Promise<string | null>
 }) {
-  const { item, label, editable, onChange } = props
+  const { item, label, editable, save } = props
   const { t } = useTranslation()
-  const [chafed, setChafed] = useState(item.chafed)
-  // Shown at once; the server's answer re-keys the row with the agreed value.
+  const formatDay = useFormatDay()
+  // Shown at once; what the server agrees on replaces it, except text being typed, which is
+  // sent when the field is left (remounting on every change lost what someone was typing).
   const [status, setStatus] = useState(item.status)
+  const [chafed, setChafed] = useState(item.chafed)
+  const [typing, setTyping] = useState(false)
+  const [agreed, setAgreed] = useState(item)
+  // The server's answer to this page's last change: null taken, a string refused.
+  const [answer, setAnswer] = useState<string | null | undefined>(undefined)
+  const send = (nextStatus: ReviewStatus | null, nextChafed: string) => {
+    setAnswer(undefined)
+    void save(nextStatus, nextChafed).then(setAnswer)
+  }
+  if (item !== agreed) {
+    setAgreed(item)
+    if (item.status !== agreed.status) setStatus(item.status)
+    if (item.chafed !== agreed.chafed && !typing) setChafed(item.chafed)
+  }
   return (
     <li className="session-review-item" aria-label={item.text}>
       <div>
@@ -61,7 +80,7 @@ function ReviewRow(props: {
           {' '}
           · {label}
           {item.owner && ` · ${item.owner}`}
-          {item.due && ` · ${item.due}`}
+          {item.due && ` · ${t('boardUi.agreements.dueOn', { date: formatDay(item.due) })}`}
         </span>
       </div>
       <div className="session-row" role="radiogroup" aria-label={t('session.review.status')}>
@@ -74,7 +93,8 @@ function ReviewRow(props: {
               checked={status === s}
               onChange={() => {
                 setStatus(s)
-                onChange(s, chafed)
+                setTyping(false)
+                send(s, chafed)
               }}
             />
             {t(`session.review.${s}`)}
@@ -87,10 +107,27 @@ function ReviewRow(props: {
           maxLength={2000}
           disabled={!editable}
           value={chafed}
-          onChange={(e) => setChafed(e.target.value)}
-          onBlur={() => chafed !== item.chafed && onChange(status, chafed)}
+          onChange={(e) => {
+            setChafed(e.target.value)
+            setTyping(true)
+            setAnswer(undefined)
+          }}
+          onBlur={() => {
+            if (typing && chafed !== item.chafed) send(status, chafed)
+            setTyping(false)
+          }}
         />
       </label>
+      {answer === null && (
+        <span className="hint" role="status">
+          ✓ {t('session.review.saved')}
+        </span>
+      )}
+      {answer && (
+        <span className="error" role="alert">
+          {t('session.panel.refused', { error: answer })}
+        </span>
+      )}
     </li>
   )
 }

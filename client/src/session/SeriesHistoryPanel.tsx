@@ -9,6 +9,7 @@ import {
   type SeriesVerdict,
 } from '@sparboard/protocol'
 import type { WorkshopWithLinks } from '../api.js'
+import { dateLocale, useFormatDay } from '../i18n/formatDay.js'
 import { useSeriesHistory } from './useSeriesHistory.js'
 import { useSession } from './useSession.js'
 
@@ -86,9 +87,9 @@ function SessionHistory(props: {
   const boards = session.boards
     .map((board, i) => ({ board, outcomes: seriesOutcomes(board, later(i)) }))
     .filter((b) => b.outcomes.length > 0)
-  // English in the European order (1 December 2026): the users work in the Netherlands.
-  const locale = i18n.language === 'nl' ? 'nl-NL' : 'en-GB'
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(session.createdAt)
+  const date = new Intl.DateTimeFormat(dateLocale(i18n.language), { dateStyle: 'long' }).format(
+    session.createdAt,
+  )
   return (
     <details className="series-session" open={newest} data-testid="series-session">
       <summary>
@@ -136,6 +137,7 @@ function AgreementOutcome(props: {
 }) {
   const { agreement: a, verdict } = props.outcome
   const { t } = useTranslation()
+  const formatDay = useFormatDay()
   const status = verdict?.status ?? null
   return (
     <li className="series-agreement" aria-label={a.text} data-testid="series-agreement">
@@ -143,7 +145,7 @@ function AgreementOutcome(props: {
         <p className="agreement-text">{a.text}</p>
         <p className="hint">
           {a.owner || t('boardUi.agreements.noOwner')}
-          {a.due && ` · ${t('boardUi.agreements.dueOn', { date: a.due })}`}
+          {a.due && ` · ${t('boardUi.agreements.dueOn', { date: formatDay(a.due) })}`}
         </p>
         {Object.keys(a.goals).length > 0 && (
           <ul className="goal-scores">

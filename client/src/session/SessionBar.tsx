@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { phaseRules } from '@sparboard/protocol'
 import type { WorkshopWithLinks } from '../api.js'
 import { JoinDialog } from './JoinDialog.js'
+import { NoGroupYet } from './NoGroupYet.js'
 import { useIdentity } from './participantIdentity.js'
 import { useAutoJoin } from './useAutoJoin.js'
 import { useDisplayName } from '../sync/useDisplayName.js'
@@ -80,6 +81,9 @@ export function SessionBar({ workshop, token, boardId, displayName }: SessionBar
         )}
         {myGroup && (
           <YourGroup workshop={workshop} token={token} groupId={myGroup} boardId={boardId} />
+        )}
+        {me && role === 'participant' && myGroup === null && (
+          <NoGroupYet workshop={workshop} token={token} me={me} grouping={state.grouping} />
         )}
         {role === 'facilitator' && boardId && (
           <button type="button" onClick={() => void send('board:gather', { boardId })}>

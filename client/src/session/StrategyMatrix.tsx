@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { GoalScore } from '@sparboard/board-model'
 import type { WorkshopWithLinks } from '../api.js'
+import { useFormatDay } from '../i18n/formatDay.js'
 import { boardLabel } from './boardLabel.js'
 import type { BoardOverview } from './useWorkshopBoards.js'
 
@@ -13,6 +14,7 @@ export function StrategyMatrix(props: {
 }) {
   const { workshop, boards } = props
   const { t } = useTranslation()
+  const formatDay = useFormatDay()
   const rows = boards.flatMap((b) => b.agreements.map((a) => ({ boardId: b.boardId, a })))
   return (
     <div className="session-section">
@@ -41,7 +43,7 @@ export function StrategyMatrix(props: {
                       {' '}
                       · {boardLabel(t, workshop, boardId)}
                       {a.owner && ` · ${a.owner}`}
-                      {a.due && ` · ${a.due}`}
+                      {a.due && ` · ${t('boardUi.agreements.dueOn', { date: formatDay(a.due) })}`}
                     </span>
                   </th>
                   {workshop.goals.map((_, i) => {
@@ -60,6 +62,11 @@ export function StrategyMatrix(props: {
               ))}
             </tbody>
           </table>
+          <p className="hint strategy-matrix-legend" data-testid="strategy-matrix-legend">
+            {(Object.keys(mark) as GoalScore[])
+              .map((score) => `${mark[score]} ${t(`session.matrix.${score}`)}`)
+              .join(' · ')}
+          </p>
         </div>
       )}
     </div>

@@ -24,7 +24,7 @@ export const sessionEn = {
   goToSpotlight: 'Go there',
   message: 'Message from the facilitator',
   dismiss: 'Dismiss',
-  board: '{{case}} · group {{group}}',
+  board: '{{case}} · Group {{group}}',
   join: {
     title: 'Join the workshop',
     hint: 'Your name and side appear with your notes, so results can be split by side.',
@@ -89,7 +89,8 @@ export const sessionEn = {
     title: 'Follow-up session',
     hint: 'Start the next session: same goals, cases and groups, fresh boards, and every agreement of this session up for review.',
     start: 'Start a follow-up session',
-    created: 'Ready, with {{count}} agreements to review. Share the new links:',
+    created_one: 'Ready, with {{count}} agreement to review. Share the new links:',
+    created_other: 'Ready, with {{count}} agreements to review. Share the new links:',
     open: 'Open the follow-up session',
   },
   review: {
@@ -100,6 +101,7 @@ export const sessionEn = {
     partly: 'Partly',
     notHeld: 'Not held',
     chafed: 'What chafed',
+    saved: 'Saved for everyone',
   },
   series: 'Session {{number}}',
   history: {
@@ -126,6 +128,10 @@ export const sessionEn = {
   cutOff:
     'The facilitator ended your place in this session: you were taken off the roster, or this link was replaced. Ask the facilitator for a link if you should be here.',
   yourGroup: 'Your group: {{name}}',
+  noGroup: {
+    choose: 'Choose your group:',
+    waiting: 'No group yet: the facilitator puts you in one',
+  },
   overview: {
     notes_one: '{{count}} note',
     notes_other: '{{count}} notes',

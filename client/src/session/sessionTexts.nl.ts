@@ -28,7 +28,7 @@ export const sessionNl: Texts<typeof sessionEn> = {
   goToSpotlight: 'Ga erheen',
   message: 'Bericht van de facilitator',
   dismiss: 'Sluiten',
-  board: '{{case}} · groep {{group}}',
+  board: '{{case}} · Groep {{group}}',
   join: {
     title: 'Doe mee aan de workshop',
     hint: 'Je naam en kant staan bij je notities, zodat de uitkomsten per kant te zien zijn.',
@@ -93,7 +93,8 @@ export const sessionNl: Texts<typeof sessionEn> = {
     title: 'Vervolgsessie',
     hint: 'Start de volgende sessie: dezelfde doelen, cases en groepen, lege borden, en alle afspraken van deze sessie ter evaluatie.',
     start: 'Vervolgsessie starten',
-    created: 'Klaar, met {{count}} afspraken om te evalueren. Deel de nieuwe links:',
+    created_one: 'Klaar, met {{count}} afspraak om te evalueren. Deel de nieuwe links:',
+    created_other: 'Klaar, met {{count}} afspraken om te evalueren. Deel de nieuwe links:',
     open: 'Vervolgsessie openen',
   },
   review: {
@@ -104,6 +105,7 @@ export const sessionNl: Texts<typeof sessionEn> = {
     partly: 'Deels',
     notHeld: 'Niet nagekomen',
     chafed: 'Wat schuurde',
+    saved: 'Opgeslagen voor iedereen',
   },
   series: 'Sessie {{number}}',
   history: {
@@ -130,6 +132,10 @@ export const sessionNl: Texts<typeof sessionEn> = {
   cutOff:
     'De facilitator heeft je uit deze sessie gehaald: van de deelnemerslijst, of deze link is vervangen. Vraag de facilitator om een link als je erbij hoort.',
   yourGroup: 'Jouw groep: {{name}}',
+  noGroup: {
+    choose: 'Kies je groep:',
+    waiting: 'Nog geen groep: de facilitator deelt je in',
+  },
   overview: {
     notes_one: '{{count}} notitie',
     notes_other: '{{count}} notities',
