@@ -200,7 +200,7 @@ describe('the exports of a follow-up', () => {
         '',
         '- **A daily rush\\-order slot**',
         '  - Not reviewed yet',
-        '- **Weekly S&amp;OP meeting** (Owner: Anna, Due: 2026\\-06\\-01)',
+        '- **Weekly S&amp;OP meeting** (Owner: Anna, Due: 1 June 2026)',
         '  - Partly',
         '  - What chafed: Sales skipped it in May',
       ].join('\n'),
@@ -212,7 +212,7 @@ describe('the exports of a follow-up', () => {
     const text = (await pdfText(await pdf.arrayBuffer())).replace(/\s+/g, ' ')
     expect(text).toContain('Sessie 2')
     expect(text).toContain(
-      'Evaluatie van de afspraken van de vorige sessie• A daily rush-order slotNog niet geëvalueerd• Weekly S&OP meetingEigenaar: Anna · Uiterlijk: 2026-06-01DeelsWat schuurde: Sales skipped it in May',
+      'Evaluatie van de afspraken van de vorige sessie• A daily rush-order slotNog niet geëvalueerd• Weekly S&OP meetingEigenaar: Anna · Uiterlijk: 1 juni 2026DeelsWat schuurde: Sales skipped it in May',
     )
     // The first session's own exports have no review.
     const firstMd = await (

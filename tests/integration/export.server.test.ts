@@ -207,7 +207,7 @@ describe('workshop exports', () => {
     expect(md).toContain('Spoedorders &lt;script&gt;alert\\(1\\)&lt;/script&gt; &amp; "rush"')
     expect(md).toContain('\\-1 dag buffer, met \\*\\*overleg\\*\\* \\[link\\]\\(x\\)')
     expect(md).not.toMatch(/<script>|\*\*overleg\*\*|\]\(x\)/)
-    expect(md).toContain('**Wekelijks capaciteitsoverleg** (Owner: Bram, Due: 2026\\-12\\-01)')
+    expect(md).toContain('**Wekelijks capaciteitsoverleg** (Owner: Bram, Due: 1 December 2026)')
     expect(md).toContain('- 納期の共有 weekly (3 votes: Sales 2, Operations 1)')
   })
 

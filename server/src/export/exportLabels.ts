@@ -1,4 +1,5 @@
 import type { VoteTally } from '@sparboard/board-model'
+import { formatDay } from '@sparboard/protocol'
 
 /** The few words an export prints, in the workshop's two languages. */
 const LABELS = {
@@ -13,6 +14,7 @@ const LABELS = {
     agreements: 'Agreements',
     owner: 'Owner',
     due: 'Due',
+    day: (day: string) => formatDay(day, 'en'),
     votes: (n: number) => (n === 1 ? '1 vote' : `${n} votes`),
     cluster: 'Cluster',
     none: 'None yet.',
@@ -36,6 +38,7 @@ const LABELS = {
     agreements: 'Afspraken',
     owner: 'Eigenaar',
     due: 'Uiterlijk',
+    day: (day: string) => formatDay(day, 'nl'),
     votes: (n: number) => (n === 1 ? '1 stem' : `${n} stemmen`),
     cluster: 'Cluster',
     none: 'Nog geen.',

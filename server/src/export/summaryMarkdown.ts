@@ -57,7 +57,7 @@ export function summaryMarkdown(data: ExportedWorkshop, labels: ExportLabels): s
     for (const a of b.board.agreements) {
       const who = [
         a.owner && `${labels.owner}: ${escapeMarkdown(a.owner)}`,
-        a.due && `${labels.due}: ${escapeMarkdown(a.due)}`,
+        a.due && `${labels.due}: ${escapeMarkdown(labels.day(a.due))}`,
       ].filter(Boolean)
       out.push(`- **${escapeMarkdown(a.text)}**${who.length ? ` (${who.join(', ')})` : ''}`)
       for (const [goal, score] of Object.entries(a.goals)) {
@@ -77,7 +77,7 @@ function reviewLines(b: ExportedBoard, labels: ExportLabels): string[] {
   for (const r of b.review) {
     const who = [
       r.owner && `${labels.owner}: ${escapeMarkdown(r.owner)}`,
-      r.due && `${labels.due}: ${escapeMarkdown(r.due)}`,
+      r.due && `${labels.due}: ${escapeMarkdown(labels.day(r.due))}`,
     ].filter(Boolean)
     out.push(`- **${escapeMarkdown(r.text)}**${who.length ? ` (${who.join(', ')})` : ''}`)
     out.push(`  - ${labels.verdict[r.status ?? 'open']}`)
