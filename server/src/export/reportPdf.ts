@@ -127,7 +127,10 @@ async function writeBoard(
   if (b.board.agreements.length === 0) write(labels.none, 10, { color: MUTED })
   for (const a of b.board.agreements) {
     write(`• ${a.text}`, 11, { bold: true, indent: 8 })
-    const who = [a.owner && `${labels.owner}: ${a.owner}`, a.due && `${labels.due}: ${labels.day(a.due)}`]
+    const who = [
+      a.owner && `${labels.owner}: ${a.owner}`,
+      a.due && `${labels.due}: ${labels.day(a.due)}`,
+    ]
     if (who.some(Boolean)) write(who.filter(Boolean).join(' · '), 10, { color: MUTED, indent: 20 })
     for (const [goal, score] of Object.entries(a.goals)) {
       const name = goals[Number(goal)] ?? `#${Number(goal) + 1}`
@@ -144,7 +147,10 @@ function writeReview(doc: Doc, b: ExportedBoard, labels: ExportLabels, write: Wr
   if (b.review.length === 0) write(labels.none, 10, { color: MUTED })
   for (const r of b.review) {
     write(`• ${r.text}`, 11, { bold: true, indent: 8 })
-    const who = [r.owner && `${labels.owner}: ${r.owner}`, r.due && `${labels.due}: ${labels.day(r.due)}`]
+    const who = [
+      r.owner && `${labels.owner}: ${r.owner}`,
+      r.due && `${labels.due}: ${labels.day(r.due)}`,
+    ]
     if (who.some(Boolean)) write(who.filter(Boolean).join(' · '), 10, { color: MUTED, indent: 20 })
     write(labels.verdict[r.status ?? 'open'], 10, { bold: true, indent: 20 })
     if (r.chafed) write(`${labels.chafed}: ${r.chafed}`, 10, { indent: 20 })
