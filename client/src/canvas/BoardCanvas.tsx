@@ -13,6 +13,7 @@ import { Stage } from 'react-konva'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import {
+  agreementBySolution,
   asNoteId,
   deleteNotes,
   NOTE_SIZE,
@@ -113,6 +114,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
     [notes],
   )
   const tally = useMemo(() => tallyVotes(board.votes, props.me), [board.votes, props.me])
+  const agreed = useMemo(() => agreementBySolution(board.agreements), [board.agreements])
   const frames = useMemo(
     () => clusterFrames(board.clusters, notesById),
     [board.clusters, notesById],
@@ -267,6 +269,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
             height={height}
             moving={moving}
             tally={tally}
+            agreed={agreed}
             selected={selected}
             peerSelected={peerMarks.selected}
             editing={editing}
@@ -278,6 +281,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
             band={band}
             notesById={notesById}
             tally={tally}
+            agreed={agreed}
             scale={view.scale}
           />
         </Stage>
