@@ -14,8 +14,12 @@ export const boardTextsEn = {
   voteTitle: 'Put a vote on the selected notes (V)',
   votesLeft: '{{left}} of {{budget}} votes left',
   noVotesLeft: 'No votes left: take one back first',
+  /** A note's votes split by the voters' sides, in the exports' words ("3 votes: Sales 2, Operations 1"). */
+  votesBySide: '{{votes}}: {{firstSide}} {{first}}, {{secondSide}} {{second}}',
   agreement: 'Make agreement',
   agreementTitle: 'Turn the selected solution into an agreement (A)',
+  /** The tip of the agreement marker on a solution note. */
+  agreementMarker: 'Agreement: {{text}}',
   zoomReset: 'Zoom to 100%',
   help: 'Keyboard shortcuts (?)',
   selected_one: '{{count}} selected',

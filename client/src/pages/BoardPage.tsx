@@ -192,6 +192,7 @@ export function BoardPage({ workshopId, boardId, token, ...props }: BoardPagePro
             tally={tally}
             clusters={board.clusters}
             zoneLabels={zoneLabels}
+            sides={workshop.sides}
             canWrite={writable}
             votesLeft={votesLeft}
             votingOpen={votingOpen}
@@ -217,6 +218,7 @@ export function BoardPage({ workshopId, boardId, token, ...props }: BoardPagePro
               me={participant.id}
               canWrite={writable}
               zoneLabels={zoneLabels}
+              sides={workshop.sides}
               selected={selected}
               onSelect={setSelected}
               onVote={vote}
