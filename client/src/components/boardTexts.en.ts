@@ -20,6 +20,8 @@ export const boardTextsEn = {
   agreementTitle: 'Turn the selected solution into an agreement (A)',
   /** The tip of the agreement marker on a solution note. */
   agreementMarker: 'Agreement: {{text}}',
+  showAgreement: 'Show agreement',
+  showAgreementTitle: 'This solution is an agreement already: show it (A)',
   zoomReset: 'Zoom to 100%',
   help: 'Keyboard shortcuts (?)',
   selected_one: '{{count}} selected',
@@ -87,7 +89,7 @@ export const boardTextsEn = {
     group: 'Group into a cluster',
     vote: 'Vote; Shift+V takes a vote back',
     rename: 'Rename a cluster',
-    agreement: 'Make the solution an agreement',
+    agreement: 'Make the solution an agreement, or show the one it is',
     pan: 'Pan',
     zoom: 'Zoom',
     fit: 'Zoom to fit',
