@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { NOTE_SIZE } from '@sparboard/board-model'
 import { launchChromium } from '../support/browser.js'
 import { clientDir } from '../support/clientDir.js'
 import { createWorkshop, startServer, type RunningServer } from '../support/startServer.js'
@@ -19,9 +20,9 @@ export async function openBoard(): Promise<{
 
 /**
  * Opens a server with one board and Chromium before a file's tests and closes both after;
- * `join` puts one more person on that board.
+ * `join` puts one more person on that board, speaking for the side named (the first by default).
  */
-export function useBoard(): { join(name: string): Promise<Person> } {
+export function useBoard(): { join(name: string, side?: string): Promise<Person> } {
   let opened: Awaited<ReturnType<typeof openBoard>> | undefined
   beforeAll(async () => {
     opened = await openBoard()
@@ -30,7 +31,7 @@ export function useBoard(): { join(name: string): Promise<Person> } {
     await opened?.browser.close()
     await opened?.running.stop()
   })
-  return { join: (name) => join(opened!.browser, opened!.link, name) }
+  return { join: (name, side) => join(opened!.browser, opened!.link, name, side) }
 }
 
 /** Chromium and a real server serving the built client, opened before a file's tests. */
@@ -64,7 +65,12 @@ export interface Person {
 }
 
 /** One person in their own browser context (own storage, own IndexedDB), joined by name. */
-export async function join(browser: Browser, link: string, name: string): Promise<Person> {
+export async function join(
+  browser: Browser,
+  link: string,
+  name: string,
+  side?: string,
+): Promise<Person> {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
     locale: 'en-GB',
@@ -75,6 +81,7 @@ export async function join(browser: Browser, link: string, name: string): Promis
   })
   await page.goto(link)
   await page.getByRole('textbox', { name: 'Your name' }).fill(name)
+  if (side) await page.getByRole('radio', { name: side }).check()
   await page.getByRole('button', { name: 'Join the board' }).click()
   await page.locator('[data-testid=connection][data-status=connected]').waitFor()
   return { page, context }
@@ -118,10 +125,37 @@ export async function addInOutline(
 export const outlineNote = (page: Page, text: string) =>
   page.getByTestId('outline-note').filter({ has: page.locator('.outline-text', { hasText: text }) })
 
+/**
+ * Brings a note to the middle of the canvas (its outline's "Show on the board", in either
+ * language) and moves the mouse onto a spot of it, given in board units from the note's top
+ * left corner; returns that point of the page.
+ */
+export async function pointAtNote(page: Page, text: string, spot: { x: number; y: number }) {
+  await outlineNote(page, text)
+    .getByRole('button', { name: /^(Show on the board|Toon op het bord)/ })
+    .click()
+  await page.evaluate(() => new Promise(requestAnimationFrame))
+  const canvas = page.getByTestId('board-canvas')
+  const box = (await canvas.boundingBox())!
+  const scale = Number(await canvas.getAttribute('data-scale'))
+  const x = box.x + box.width / 2 + (spot.x - NOTE_SIZE.width / 2) * scale
+  const y = box.y + box.height / 2 + (spot.y - NOTE_SIZE.height / 2) * scale
+  // From beside it: a pointer already there would not move.
+  await page.mouse.move(x - 40, y + 40)
+  await page.mouse.move(x, y, { steps: 3 })
+  return { x, y }
+}
+
 /** A point of the canvas, as a fraction of its size, in page coordinates. */
 export async function canvasPoint(page: Page, fx: number, fy: number) {
   const box = (await page.getByTestId('board-canvas').boundingBox())!
   return { x: box.x + box.width * fx, y: box.y + box.height * fy }
+}
+
+/** With SCREENSHOT_DIR=... set, saves what the page shows as <name>.png there, to look at. */
+export async function screenshot(page: Page, name: string) {
+  const dir = process.env.SCREENSHOT_DIR
+  if (dir) await page.screenshot({ path: `${dir}/${name}.png` })
 }
 
 /** expect.poll with room for a loaded machine: two cores are shared by everything here. */

@@ -1,5 +1,6 @@
+import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { canvasPoint, poll, useBoard, zoneTexts } from './board.people.js'
+import { canvasPoint, poll, screenshot, useBoard, zoneTexts } from './board.people.js'
 
 const board = useBoard()
 
@@ -41,5 +42,29 @@ describe('presence, two people in Chromium', () => {
     // Anna's pointer leaves the canvas: her cursor goes away for Bram.
     await anna.page.mouse.move(5, 5)
     await poll(() => cursor.count()).toBe(0)
+  })
+
+  it('Carla has one colour, the same for Daan and after she reloads', async () => {
+    const carla = await board.join('Carla')
+    const daan = await board.join('Daan')
+    // Every avatar with that name, as a colour: a reload leaves no stale second one behind.
+    const colors = (page: Page, name: string) =>
+      page
+        .getByTestId('presence')
+        .locator(`li[title="${name}"]`)
+        .evaluateAll((lis) => lis.map((li) => getComputedStyle(li).backgroundColor))
+    await poll(() => colors(daan.page, 'Carla').then((c) => c.length)).toBe(1)
+    const [carlaColor] = await colors(daan.page, 'Carla')
+    expect(await colors(carla.page, 'Carla')).toEqual([carlaColor])
+    expect(await colors(daan.page, 'Daan')).not.toEqual([carlaColor])
+
+    // A colour per connection would be a new one after each reload (7 in 8 times).
+    for (let i = 0; i < 3; i++) {
+      await carla.page.reload()
+      await carla.page.locator('[data-testid=connection][data-status=connected]').waitFor()
+      await poll(() => colors(carla.page, 'Carla')).toEqual([carlaColor])
+      await poll(() => colors(daan.page, 'Carla')).toEqual([carlaColor])
+    }
+    await screenshot(daan.page, 'presence-colours')
   })
 })

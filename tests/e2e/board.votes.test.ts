@@ -1,5 +1,15 @@
+import type { Page } from 'playwright-core'
 import { describe, it } from 'vitest'
-import { addInOutline, canvasPoint, outlineNote, poll, useBoard } from './board.people.js'
+import { VOTE_BADGE } from '../../client/src/canvas/lod.js'
+import {
+  addInOutline,
+  canvasPoint,
+  outlineNote,
+  pointAtNote,
+  poll,
+  screenshot,
+  useBoard,
+} from './board.people.js'
 
 const board = useBoard()
 
@@ -40,5 +50,41 @@ describe('votes and clusters, two people in Chromium', () => {
       await poll(() => outlineNote(bram.page, text).locator('.outline-cluster').textContent()).toBe(
         'Capacity',
       )
+  })
+  it('Anna (Sales) and Bram (Operations) see each note’s votes split by side, in the outline and on the badge, in English and Dutch', async () => {
+    const anna = await board.join('Anna', 'Sales')
+    const bram = await board.join('Bram', 'Operations')
+    await addInOutline(anna.page, 'Solutions', 'Rush fee for orders under two days')
+    await poll(() => outlineNote(bram.page, 'Rush fee').count()).toBe(1)
+    const voteButton = (page: Page) =>
+      outlineNote(page, 'Rush fee').getByRole('button', { name: /^Vote for this note/ })
+    await voteButton(anna.page).click()
+    await voteButton(anna.page).click()
+    await voteButton(bram.page).click()
+
+    const summary = (page: Page) => outlineNote(page, 'Rush fee').getByTestId('vote-count')
+    await poll(() => summary(anna.page).textContent()).toBe(
+      '3 votes: Sales 2, Operations 1 (yours: 2)',
+    )
+    await poll(() => summary(bram.page).textContent()).toBe(
+      '3 votes: Sales 2, Operations 1 (yours: 1)',
+    )
+
+    // On the canvas the badge says the same, under the pointer.
+    const tip = bram.page.getByTestId('note-tip')
+    await pointAtNote(bram.page, 'Rush fee', VOTE_BADGE)
+    await poll(() => tip.textContent()).toBe('3 votes: Sales 2, Operations 1 (yours: 1)')
+    await screenshot(bram.page, 'votes-by-side-en')
+    // Off the badge, on the note's text: no tip.
+    await pointAtNote(bram.page, 'Rush fee', { x: 40, y: 60 })
+    await poll(() => tip.count()).toBe(0)
+
+    await bram.page.getByLabel('Language').selectOption('nl')
+    await poll(() => summary(bram.page).textContent()).toBe(
+      '3 stemmen: Sales 2, Operations 1 (van jou: 1)',
+    )
+    await pointAtNote(bram.page, 'Rush fee', VOTE_BADGE)
+    await poll(() => tip.textContent()).toBe('3 stemmen: Sales 2, Operations 1 (van jou: 1)')
+    await screenshot(bram.page, 'votes-by-side-nl')
   })
 })

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { createWorkshop } from '../support/startServer.js'
-import { addInOutline, openPage, outlineNote, poll, useServer } from './board.people.js'
+import { addInOutline, openPage, outlineNote, poll, screenshot, useServer } from './board.people.js'
 
 const opened = useServer()
 const open = (url: string, locale?: string) => openPage(opened.browser, url, locale)
@@ -123,6 +123,46 @@ describe('people and their votes, in Chromium', () => {
     await row.getByRole('combobox').selectOption({ label: 'No group yet' })
     await poll(() => noGroup.textContent()).toBe('Nog geen groep: de facilitator deelt je in')
     expect(await noGroup.getByRole('combobox').count()).toBe(0)
+  })
+
+  it('a participant finds their own group marked in the grid of boards, and it follows a move', async () => {
+    const w = await createWorkshop(opened.running.url)
+    const fac = await open(`${opened.running.url}/w/${w.id}#token=${w.tokens.facilitator}`)
+    await fac.getByTestId('facilitator-panel').waitFor()
+    const joinIn = async (name: string, group: string, texts: typeof english, locale?: string) => {
+      const page = await open(
+        `${opened.running.url}/w/${w.id}#token=${w.tokens.participant}`,
+        locale,
+      )
+      const dialog = page.getByRole('dialog', { name: texts.dialog })
+      await dialog.getByLabel(texts.name).fill(name)
+      await dialog.getByRole('radio', { name: texts.side }).check()
+      await dialog.getByRole('combobox').selectOption({ label: group })
+      await dialog.getByRole('button', { name: texts.join, exact: true }).click()
+      await poll(() => dialog.count()).toBe(0)
+      return page
+    }
+    const anna = await joinIn('Anna', 'Group 1', english)
+    const bram = await joinIn('Bram', 'Groep 2', dutch, 'nl-NL')
+    const heads = (page: Page) => page.getByTestId('board-grid-head').allTextContents()
+
+    await poll(() => heads(anna)).toEqual(['Group 1Your group', 'Group 2'])
+    await poll(() => heads(bram)).toEqual(['Groep 1', 'Groep 2Jouw groep'])
+    // The column's board is marked too, and tells a screen reader why.
+    const mine = bram.locator('.board-tile.mine')
+    expect(await mine.count()).toBe(1)
+    expect(await mine.textContent()).toContain('Groep 2')
+    const describedBy = await mine.getAttribute('aria-describedby')
+    expect(await bram.locator(`[id="${describedBy}"]`).textContent()).toBe('Jouw groep')
+    await screenshot(anna, 'your-group-en')
+    await screenshot(bram, 'your-group-nl')
+    // The facilitator has no group of their own.
+    expect(await heads(fac)).toEqual(['Group 1', 'Group 2'])
+
+    // The facilitator moves Bram to group 1: his page follows at once.
+    const row = fac.getByTestId('session-roster').locator('li', { hasText: 'Bram' })
+    await row.getByRole('combobox').selectOption({ label: 'Group 1' })
+    await poll(() => heads(bram)).toEqual(['Groep 1Jouw groep', 'Groep 2'])
   })
 
   it('[C15][C20] after the participant link is replaced, a participant who opens the new one is back as themselves', async () => {

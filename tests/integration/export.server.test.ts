@@ -1,10 +1,17 @@
 import { loadImage, createCanvas } from '@napi-rs/canvas'
+import { writeFileSync } from 'node:fs'
 import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { CreatedWorkshop } from '@sparboard/protocol'
 import { readNotes, ZONES } from '@sparboard/board-model'
-import { sceneBounds, SCENE_COLORS, sceneColorKey } from '@sparboard/board-scene'
+import {
+  AGREEMENT_MARKER,
+  AGREEMENT_MARKER_SHAPES,
+  sceneBounds,
+  SCENE_COLORS,
+  sceneColorKey,
+} from '@sparboard/board-scene'
 import { createWorkshop, startServer, type RunningServer } from '../support/startServer.js'
 import { openBoard, synced } from '../support/yjsClient.js'
 import { eventually } from '../support/eventually.js'
@@ -119,6 +126,33 @@ describe('board images', () => {
         countColor(data, image.width, rect, SCENE_COLORS[sceneColorKey(zone)].fill),
       ).toBeGreaterThan(5000)
     }
+  })
+
+  it('marks the solution that became an agreement, in the PNG and in the SVG', async () => {
+    const res = await get(`/api/boards/${board().id}/export.png`, w.tokens.participant)
+    const png = Buffer.from(await res.arrayBuffer())
+    if (process.env.SCREENSHOT_DIR) writeFileSync(`${process.env.SCREENSHOT_DIR}/export.png`, png)
+    const image = await loadImage(png)
+    const ctx = createCanvas(image.width, image.height).getContext('2d')
+    ctx.drawImage(image, 0, 0)
+    const { data } = ctx.getImageData(0, 0, image.width, image.height)
+    const bounds = sceneBounds(notes())
+    const markerOf = (id: string) => {
+      const note = notes().find((n) => n.id === id)!
+      const { x, y, size } = AGREEMENT_MARKER
+      return { x: note.x + x - bounds.x, y: note.y + y - bounds.y, width: size, height: size }
+    }
+    const green = AGREEMENT_MARKER_SHAPES.seal.fill
+    // n-e became both agreements of the fixture; n-f, a solution too, none
+    expect(countColor(data, image.width, markerOf('n-e'), green)).toBeGreaterThan(150)
+    expect(countColor(data, image.width, markerOf('n-f'), green)).toBe(0)
+
+    const svg = await (await get(`/api/boards/${board().id}/export.svg`, w.tokens.observer)).text()
+    const noteSvg = (id: string) =>
+      svg.match(new RegExp(`<g class="note" data-id="${id}">.*?</g>`, 's'))![0]
+    expect(noteSvg('n-e')).toContain(`d="${AGREEMENT_MARKER_SHAPES.check.data}"`)
+    expect(noteSvg('n-e')).toContain(`fill="${green}"`)
+    expect(noteSvg('n-f')).not.toContain('<path')
   })
 
   it('renders the PNG at 2x with twice the pixels per side', async () => {

@@ -2,12 +2,14 @@ import type { Context } from 'konva/lib/Context'
 import { memo } from 'react'
 import { Shape } from 'react-konva'
 import { NOTE_SIZE, type NoteId, type NoteSnapshot } from '@sparboard/board-model'
+import { AGREEMENT_MARKER_SHAPES } from '@sparboard/board-scene'
 import { colorKey, NOTE_COLORS } from './noteColors.js'
 
 export interface BatchedNotesProps {
   readonly notes: readonly NoteSnapshot[]
   readonly selected: ReadonlySet<NoteId>
   readonly voted: ReadonlySet<NoteId>
+  readonly agreed: ReadonlyMap<NoteId, unknown>
   /** The zoom, so the selection outline stays 3 px on screen. */
   readonly scale: number
 }
@@ -20,6 +22,7 @@ export const BatchedNotes = memo(function BatchedNotes({
   notes,
   selected,
   voted,
+  agreed,
   scale,
 }: BatchedNotesProps) {
   const sceneFunc = (ctx: Context) => {
@@ -42,6 +45,17 @@ export const BatchedNotes = memo(function BatchedNotes({
         c.arc(n.x + width - 30, n.y + 30, 20, 0, 2 * Math.PI)
       }
       c.fillStyle = '#34495e'
+      c.fill()
+    }
+    // Where the agreement marker sits close up, a disc as large as the votes' is.
+    if (agreed.size > 0) {
+      c.beginPath()
+      for (const n of notes) {
+        if (!agreed.has(n.id)) continue
+        c.moveTo(n.x + width - 10, n.y + height - 30)
+        c.arc(n.x + width - 30, n.y + height - 30, 20, 0, 2 * Math.PI)
+      }
+      c.fillStyle = AGREEMENT_MARKER_SHAPES.seal.fill
       c.fill()
     }
     if (selected.size > 0) {

@@ -13,6 +13,7 @@ import { Stage } from 'react-konva'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import {
+  agreementBySolution,
   asNoteId,
   deleteNotes,
   NOTE_SIZE,
@@ -27,6 +28,7 @@ import {
   type ParticipantId,
   type Side,
 } from '@sparboard/board-model'
+import { voteSummary } from '../components/voteSummary.js'
 import { broadcastActivity } from '../sync/broadcastActivity.js'
 import { usePeerMarks } from '../sync/usePeerMarks.js'
 import { SELECTION_SHARED } from '../sync/usePresence.js'
@@ -34,9 +36,10 @@ import { installBenchHook } from './benchHook.js'
 import { clusterFrames, clusterLabelAt } from './clusterFrames.js'
 import { CursorOverlay } from './CursorOverlay.js'
 import { DragLayer } from './DragLayer.js'
-import { VOTE_BADGE } from './lod.js'
 import { Minimap } from './Minimap.js'
 import { NoteEditor } from './NoteEditor.js'
+import { spotAt, spotTipAnchor, type NoteSpot } from './noteSpots.js'
+import { NoteTip } from './NoteTip.js'
 import { NotesLayer } from './NotesLayer.js'
 import { createNoteAt, moveNotesBy, pasteCopies, PASTE_OFFSET } from './noteWrites.js'
 import { SelectionAnchor } from './SelectionAnchor.js'
@@ -78,6 +81,8 @@ export interface BoardCanvasProps {
   readonly me: ParticipantId | null
   readonly canWrite: boolean
   readonly zoneLabels: readonly string[]
+  /** The workshop's two sides: a vote badge's tip splits the votes by them. */
+  readonly sides: readonly [string, string]
   readonly selected: ReadonlySet<NoteId>
   readonly onSelect: (ids: ReadonlySet<NoteId>) => void
   /** A press on a note's vote badge: vote, or take a vote back. */
@@ -113,6 +118,16 @@ export function BoardCanvas(props: BoardCanvasProps) {
     [notes],
   )
   const tally = useMemo(() => tallyVotes(board.votes, props.me), [board.votes, props.me])
+  const agreed = useMemo(() => agreementBySolution(board.agreements), [board.agreements])
+  // The badge or marker under the pointer, whose tip is showing; the ref lets a pointer move
+  // within the same spot (or over none) skip the state update.
+  const [tip, setTip] = useState<{ id: NoteId; spot: NoteSpot } | null>(null)
+  const tipRef = useRef(tip)
+  const spotOf = (note: NoteSnapshot, wx: number, wy: number) =>
+    spotAt(note, wx, wy, {
+      votes: (tally.get(note.id)?.total ?? 0) > 0,
+      agreement: agreed.has(note.id),
+    })
   const frames = useMemo(
     () => clusterFrames(board.clusters, notesById),
     [board.clusters, notesById],
@@ -196,12 +211,16 @@ export function BoardCanvas(props: BoardCanvasProps) {
     setView,
     setSelected: onSelect,
     onBadge(note, wx, wy, retract) {
-      const t = tally.get(note.id)
-      if (!t || t.total === 0) return false
-      const inBadge =
-        Math.hypot(wx - note.x - VOTE_BADGE.x, wy - note.y - VOTE_BADGE.y) <= VOTE_BADGE.r + 4
+      const inBadge = spotOf(note, wx, wy) === 'votes'
       if (inBadge) props.onVote(note.id, retract)
       return inBadge
+    },
+    onHover(note, wx, wy) {
+      const spot = note && spotOf(note, wx, wy)
+      const next = note && spot ? { id: note.id, spot } : null
+      if (next?.id === tipRef.current?.id && next?.spot === tipRef.current?.spot) return
+      tipRef.current = next
+      setTip(next)
     },
     onDrop: (drag: DragState) =>
       moveNotesBy(
@@ -235,6 +254,13 @@ export function BoardCanvas(props: BoardCanvasProps) {
   )
   // Read from the document, not the snapshot: that one lags a frame behind a new note.
   const editingNote = editing ? readEditing(doc, editing) : null
+  const tipNote = tip && !drag && !band ? notesById.get(tip.id) : undefined
+  const tipText =
+    tip && tipNote
+      ? tip.spot === 'votes'
+        ? voteSummary(t, props.sides, tally.get(tip.id))
+        : t('boardUi.agreementMarker', { text: agreed.get(tip.id)?.text ?? '' })
+      : ''
 
   return (
     <div
@@ -267,6 +293,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
             height={height}
             moving={moving}
             tally={tally}
+            agreed={agreed}
             selected={selected}
             peerSelected={peerMarks.selected}
             editing={editing}
@@ -278,11 +305,19 @@ export function BoardCanvas(props: BoardCanvasProps) {
             band={band}
             notesById={notesById}
             tally={tally}
+            agreed={agreed}
             scale={view.scale}
           />
         </Stage>
       )}
       <CursorOverlay provider={provider} view={view} />
+      {tip && tipNote && tipText && (
+        <NoteTip
+          text={tipText}
+          left={view.x + (tipNote.x + spotTipAnchor(tip.spot).x) * view.scale}
+          top={view.y + (tipNote.y + spotTipAnchor(tip.spot).y) * view.scale + 6}
+        />
+      )}
       {props.selectionTools && !drag && !band && editing === null && (
         <SelectionAnchor
           notes={[...selected].flatMap((id) => notesById.get(id) ?? [])}

@@ -1,5 +1,11 @@
 import { Layer, Rect } from 'react-konva'
-import type { NoteId, NoteSnapshot, Rect as Box, VoteTally } from '@sparboard/board-model'
+import type {
+  AgreementSnapshot,
+  NoteId,
+  NoteSnapshot,
+  Rect as Box,
+  VoteTally,
+} from '@sparboard/board-model'
 import type { PeerDrag } from '../sync/usePeerMarks.js'
 import { NoteShape } from './NoteShape.js'
 import type { DragState } from './useCanvasPointer.js'
@@ -14,6 +20,7 @@ export function DragLayer({
   band,
   notesById,
   tally,
+  agreed,
   scale,
 }: {
   drag: DragState | null
@@ -21,6 +28,7 @@ export function DragLayer({
   band: Box | null
   notesById: ReadonlyMap<NoteId, NoteSnapshot>
   tally: ReadonlyMap<NoteId, VoteTally>
+  agreed: ReadonlyMap<NoteId, AgreementSnapshot>
   scale: number
 }) {
   const shape = (id: NoteId, dx: number, dy: number, key: string, peerColor?: string) => {
@@ -32,6 +40,7 @@ export function DragLayer({
         key={key}
         note={note}
         votes={votes}
+        agreed={agreed.has(id)}
         selected={!peerColor}
         editing={false}
         shadow

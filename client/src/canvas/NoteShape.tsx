@@ -1,13 +1,15 @@
 import { memo } from 'react'
-import { Circle, Group, Rect, Text } from 'react-konva'
+import { Circle, Group, Path, Rect, Text } from 'react-konva'
 import { NOTE_SIZE, type NoteSnapshot, type VoteTally } from '@sparboard/board-model'
+import { AGREEMENT_MARKER, AGREEMENT_MARKER_SHAPES, BOARD_FONT_STACK } from '@sparboard/board-scene'
 import { fitFontSize, VOTE_BADGE } from './lod.js'
 import { colorKey, NOTE_COLORS } from './noteColors.js'
-import { BOARD_FONT_STACK } from '@sparboard/board-scene'
 
 export interface NoteShapeProps {
   readonly note: NoteSnapshot
   readonly votes: VoteTally | undefined
+  /** A solution that became an agreement: it carries the agreement marker. */
+  readonly agreed: boolean
   readonly selected: boolean
   readonly editing: boolean
   readonly shadow: boolean
@@ -22,7 +24,7 @@ export interface NoteShapeProps {
  * here listens. Memoised: a change to one note re-renders only that note.
  */
 export const NoteShape = memo(function NoteShape(props: NoteShapeProps) {
-  const { note, votes, selected, editing, shadow, peerColor } = props
+  const { note, votes, agreed, selected, editing, shadow, peerColor } = props
   const color = NOTE_COLORS[colorKey(note)]
   return (
     <Group x={note.x + (props.dx ?? 0)} y={note.y + (props.dy ?? 0)} listening={false}>
@@ -59,7 +61,7 @@ export const NoteShape = memo(function NoteShape(props: NoteShapeProps) {
       <Text
         x={12}
         y={NOTE_SIZE.height - 22}
-        width={NOTE_SIZE.width - 24}
+        width={NOTE_SIZE.width - 24 - (agreed ? AGREEMENT_MARKER.room : 0)}
         text={note.author}
         fontFamily={BOARD_FONT_STACK}
         fontSize={12}
@@ -90,6 +92,12 @@ export const NoteShape = memo(function NoteShape(props: NoteShapeProps) {
             perfectDrawEnabled={false}
           />
         </Group>
+      )}
+      {agreed && (
+        <>
+          <Rect {...AGREEMENT_MARKER_SHAPES.seal} perfectDrawEnabled={false} />
+          <Path {...AGREEMENT_MARKER_SHAPES.check} perfectDrawEnabled={false} />
+        </>
       )}
     </Group>
   )

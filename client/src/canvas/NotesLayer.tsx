@@ -1,6 +1,6 @@
 import { memo, useMemo } from 'react'
 import { Layer } from 'react-konva'
-import type { NoteId, VoteTally } from '@sparboard/board-model'
+import type { AgreementSnapshot, NoteId, VoteTally } from '@sparboard/board-model'
 import { BatchedNotes } from './BatchedNotes.js'
 import type { ClusterFrame } from './clusterFrames.js'
 import { ClusterShapes } from './ClusterShapes.js'
@@ -18,6 +18,8 @@ export interface NotesLayerProps {
   /** Notes drawn in the drag layer instead (mine or someone else's drag). */
   readonly moving: ReadonlySet<NoteId>
   readonly tally: ReadonlyMap<NoteId, VoteTally>
+  /** The solutions that became agreements. */
+  readonly agreed: ReadonlyMap<NoteId, AgreementSnapshot>
   readonly selected: ReadonlySet<NoteId>
   /** Notes other people have selected, outlined in their colour. */
   readonly peerSelected: ReadonlyMap<NoteId, string>
@@ -30,7 +32,7 @@ export interface NotesLayerProps {
  * level of detail: zoomed out, all of it is one batched shape without text.
  */
 export const NotesLayer = memo(function NotesLayer(p: NotesLayerProps) {
-  const { view, tally, selected } = p
+  const { view, tally, agreed, selected } = p
   const margin = 100 / view.scale
   const still = p.index
     .query({
@@ -50,6 +52,7 @@ export const NotesLayer = memo(function NotesLayer(p: NotesLayerProps) {
             key={note.id}
             note={note}
             votes={tally.get(note.id)}
+            agreed={agreed.has(note.id)}
             selected={selected.has(note.id)}
             {...(!selected.has(note.id) &&
               p.peerSelected.has(note.id) && { peerColor: p.peerSelected.get(note.id) })}
@@ -58,7 +61,13 @@ export const NotesLayer = memo(function NotesLayer(p: NotesLayerProps) {
           />
         ))
       ) : (
-        <BatchedNotes notes={still} selected={selected} voted={voted} scale={view.scale} />
+        <BatchedNotes
+          notes={still}
+          selected={selected}
+          voted={voted}
+          agreed={agreed}
+          scale={view.scale}
+        />
       )}
     </Layer>
   )

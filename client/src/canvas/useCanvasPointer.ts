@@ -21,6 +21,8 @@ export interface PointerContext {
   setSelected(ids: ReadonlySet<NoteId>): void
   /** A press on a note's vote badge; true when it was taken as a vote. */
   onBadge(note: NoteSnapshot, wx: number, wy: number, retract: boolean): boolean
+  /** The mouse, no button down, over a note (or over none): for the tips of badge and marker. */
+  onHover(note: NoteSnapshot | null, wx: number, wy: number): void
   onDrop(drag: DragState): void
   onCursor(world: { x: number; y: number } | null): void
   onDragMove(drag: DragState | null): void
@@ -139,8 +141,9 @@ export function useCanvasPointer(
     const w = toWorld(ctx.view, p.x, p.y)
     ctx.onCursor(w)
     if (!pointers.current.has(e.pointerId)) {
-      const over = ctx.canWrite && e.pointerType === 'mouse' && ctx.index.at(w.x, w.y)
-      container.current!.style.cursor = space.current ? 'grab' : over ? 'move' : ''
+      const over = e.pointerType === 'mouse' ? ctx.index.at(w.x, w.y)?.note : undefined
+      ctx.onHover(over ?? null, w.x, w.y)
+      container.current!.style.cursor = space.current ? 'grab' : ctx.canWrite && over ? 'move' : ''
       return
     }
     pointers.current.set(e.pointerId, p)
@@ -234,7 +237,10 @@ export function useCanvasPointer(
       onPointerMove,
       onPointerUp: end,
       onPointerCancel: end,
-      onPointerLeave: () => ctxRef.current.onCursor(null),
+      onPointerLeave: () => {
+        ctxRef.current.onCursor(null)
+        ctxRef.current.onHover(null, 0, 0)
+      },
     },
   }
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   GoalScore,
@@ -27,6 +27,8 @@ export interface AgreementPanelProps {
   readonly goals: readonly string[]
   readonly notesById: ReadonlyMap<NoteId, NoteSnapshot>
   readonly draft: AgreementDraft | null
+  /** The agreement to bring into view and mark, asked for from its solution on the canvas. */
+  readonly shown?: { readonly id: AgreementId } | null
   readonly canWrite: boolean
   readonly onDraft: (draft: AgreementDraft | null) => void
   readonly onSave: (draft: AgreementDraft, values: AgreementValues) => void
@@ -38,7 +40,16 @@ export interface AgreementPanelProps {
 export function AgreementPanel(props: AgreementPanelProps) {
   const { t } = useTranslation()
   const formatDay = useFormatDay()
-  const { agreements, goals, draft, canWrite } = props
+  const { agreements, goals, draft, shown, canWrite } = props
+  const list = useRef<HTMLOListElement>(null)
+  useEffect(() => {
+    if (!shown) return
+    const item = list.current?.querySelector<HTMLElement>(
+      `[data-agreement-id="${CSS.escape(shown.id)}"]`,
+    )
+    item?.scrollIntoView({ block: 'nearest', behavior: 'smooth' })
+    item?.focus({ preventScroll: true })
+  }, [shown])
   return (
     <aside className="agreement-panel" aria-labelledby="agreements-title" data-testid="agreements">
       <header>
@@ -57,9 +68,14 @@ export function AgreementPanel(props: AgreementPanelProps) {
         />
       )}
       {agreements.length === 0 && !draft && <p className="hint">{t('boardUi.agreements.empty')}</p>}
-      <ol className="agreement-list">
+      <ol className="agreement-list" ref={list}>
         {agreements.map((a) => (
-          <li key={a.id} data-testid="agreement" data-agreement-id={a.id}>
+          <li
+            key={a.id}
+            data-testid="agreement"
+            data-agreement-id={a.id}
+            {...(shown?.id === a.id && { className: 'agreement-shown', tabIndex: -1 })}
+          >
             <p className="agreement-text">{a.text}</p>
             <p className="hint">
               {a.owner || t('boardUi.agreements.noOwner')}

@@ -8,12 +8,15 @@ import {
   type NoteSnapshot,
   type VoteTally,
 } from '@sparboard/board-model'
+import { voteSummary } from './voteSummary.js'
 
 export interface NoteOutlineProps {
   readonly notes: readonly NoteSnapshot[]
   readonly tally: ReadonlyMap<NoteId, VoteTally>
   readonly clusters: readonly ClusterSnapshot[]
   readonly zoneLabels: readonly string[]
+  /** The workshop's two sides, to split each note's votes by. */
+  readonly sides: readonly [string, string]
   readonly canWrite: boolean
   readonly votesLeft: number
   /** False outside the voting phase: no vote buttons ([C14]). */
@@ -104,6 +107,7 @@ function OutlineNote({
   canWrite,
   votesLeft,
   votingOpen = true,
+  sides,
   onEdit,
   onVote,
   onLocate,
@@ -134,8 +138,7 @@ function OutlineNote({
       {cluster && <span className="outline-cluster">{cluster}</span>}
       <span className="outline-actions">
         <span className="outline-votes" data-testid="vote-count" data-count={total}>
-          {total > 0 && t('boardUi.outline.votes', { count: total })}
-          {mine > 0 && ` (${t('boardUi.outline.mine', { count: mine })})`}
+          {voteSummary(t, sides, votes)}
         </span>
         <button
           type="button"

@@ -14,6 +14,8 @@ const iconButton = (label: string, text: ReactNode, onClick: () => void) => (
 export interface SelectionToolsProps {
   readonly selectedCount: number
   readonly canMakeAgreement: boolean
+  /** Set when the one selected solution is an agreement already: offered instead of another. */
+  readonly onShowAgreement?: () => void
   /** Votes count now ([C14]): the vote button is there only then. */
   readonly votingOpen: boolean
   readonly votesLeft: number
@@ -56,10 +58,16 @@ export function SelectionTools(p: SelectionToolsProps) {
           {t('boardUi.ungroup')}
         </button>
       )}
-      {p.canMakeAgreement && (
-        <button type="button" title={t('boardUi.agreementTitle')} onClick={p.onAgreement}>
-          {t('boardUi.agreement')}
+      {p.onShowAgreement ? (
+        <button type="button" title={t('boardUi.showAgreementTitle')} onClick={p.onShowAgreement}>
+          ✓ {t('boardUi.showAgreement')}
         </button>
+      ) : (
+        p.canMakeAgreement && (
+          <button type="button" title={t('boardUi.agreementTitle')} onClick={p.onAgreement}>
+            {t('boardUi.agreement')}
+          </button>
+        )
       )}
       {icon(t('boardUi.duplicate'), DUPLICATE, p.onDuplicate)}
       {icon(t('boardUi.delete'), DELETE, p.onDelete)}

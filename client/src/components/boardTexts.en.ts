@@ -14,8 +14,14 @@ export const boardTextsEn = {
   voteTitle: 'Put a vote on the selected notes (V)',
   votesLeft: '{{left}} of {{budget}} votes left',
   noVotesLeft: 'No votes left: take one back first',
+  /** A note's votes split by the voters' sides, in the exports' words ("3 votes: Sales 2, Operations 1"). */
+  votesBySide: '{{votes}}: {{firstSide}} {{first}}, {{secondSide}} {{second}}',
   agreement: 'Make agreement',
   agreementTitle: 'Turn the selected solution into an agreement (A)',
+  /** The tip of the agreement marker on a solution note. */
+  agreementMarker: 'Agreement: {{text}}',
+  showAgreement: 'Show agreement',
+  showAgreementTitle: 'This solution is an agreement already: show it (A)',
   zoomReset: 'Zoom to 100%',
   help: 'Keyboard shortcuts (?)',
   selected_one: '{{count}} selected',
@@ -83,7 +89,7 @@ export const boardTextsEn = {
     group: 'Group into a cluster',
     vote: 'Vote; Shift+V takes a vote back',
     rename: 'Rename a cluster',
-    agreement: 'Make the solution an agreement',
+    agreement: 'Make the solution an agreement, or show the one it is',
     pan: 'Pan',
     zoom: 'Zoom',
     fit: 'Zoom to fit',

@@ -54,6 +54,7 @@ export async function exportBoardImage(request: BoardImageRequest): Promise<Boar
     zoneLabels: request.zoneLabels,
     votes: votesByNote(request.board),
     clusters: request.board.clusters,
+    agreements: request.board.agreements,
     only: request.only,
   })
   try {

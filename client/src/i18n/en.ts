@@ -54,6 +54,7 @@ export const en = {
     boards: 'Boards',
     group: 'Group {{name}}',
     openBoard: 'Open board',
+    yourGroup: 'Your group',
     broughtBy: 'Brought by {{name}}',
     role: { facilitator: 'Facilitator', participant: 'Participant', observer: 'Observer' },
     online: '{{count}} online',

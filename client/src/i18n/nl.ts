@@ -58,6 +58,7 @@ export const nl: Texts<typeof en> = {
     boards: 'Borden',
     group: 'Groep {{name}}',
     openBoard: 'Bord openen',
+    yourGroup: 'Jouw groep',
     broughtBy: 'Ingebracht door {{name}}',
     role: { facilitator: 'Facilitator', participant: 'Deelnemer', observer: 'Meekijker' },
     online: '{{count}} online',

@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
+  agreementBySolution,
   notesOf,
   tallyVotes,
   ungroupNotes,
   userOrigin,
+  type AgreementId,
   type ClusterId,
   type NoteId,
 } from '@sparboard/board-model'
@@ -78,6 +80,8 @@ export function BoardPage({ workshopId, boardId, token, ...props }: BoardPagePro
   const [clusterDialog, setClusterDialog] = useState<ClusterDialog | null>(null)
   const [agreementsOpen, setAgreementsOpen] = useState(false)
   const [draft, setDraft] = useState<AgreementDraft | null>(null)
+  // A new object each time, so that showing the same agreement again scrolls to it again.
+  const [shownAgreement, setShownAgreement] = useState<{ id: AgreementId } | null>(null)
 
   const workshop = state.status === 'ready' ? state.workshop : null
   // A board the facilitator locked takes no edits from anyone.
@@ -91,8 +95,16 @@ export function BoardPage({ workshopId, boardId, token, ...props }: BoardPagePro
   const votesLeft = votingOpen ? Math.max(0, voteBudget - used) : 0
   const selectedNotes = [...selected].flatMap((id) => notesById.get(id) ?? [])
   const solution = selectedNotes.length === 1 && selectedNotes[0]!.category === 'solution'
+  const agreementOf = useMemo(() => agreementBySolution(board.agreements), [board.agreements])
+  // A solution that is an agreement already gets shown it, not a second one.
+  const existingAgreement = solution ? agreementOf.get(selectedNotes[0]!.id) : undefined
+  const showAgreement = (id: AgreementId) => {
+    setShownAgreement({ id })
+    setAgreementsOpen(true)
+  }
   const openAgreement = () => {
     if (!solution) return
+    if (existingAgreement) return showAgreement(existingAgreement.id)
     setDraft({ kind: 'new', solution: selectedNotes[0]! })
     setAgreementsOpen(true)
   }
@@ -192,6 +204,7 @@ export function BoardPage({ workshopId, boardId, token, ...props }: BoardPagePro
             tally={tally}
             clusters={board.clusters}
             zoneLabels={zoneLabels}
+            sides={workshop.sides}
             canWrite={writable}
             votesLeft={votesLeft}
             votingOpen={votingOpen}
@@ -217,6 +230,7 @@ export function BoardPage({ workshopId, boardId, token, ...props }: BoardPagePro
               me={participant.id}
               canWrite={writable}
               zoneLabels={zoneLabels}
+              sides={workshop.sides}
               selected={selected}
               onSelect={setSelected}
               onVote={vote}
@@ -226,6 +240,9 @@ export function BoardPage({ workshopId, boardId, token, ...props }: BoardPagePro
                   <SelectionTools
                     selectedCount={selected.size}
                     canMakeAgreement={solution}
+                    {...(existingAgreement && {
+                      onShowAgreement: () => showAgreement(existingAgreement.id),
+                    })}
                     votingOpen={votingOpen}
                     votesLeft={votesLeft}
                     onDuplicate={() => canvas.current?.duplicateSelected()}
@@ -263,6 +280,7 @@ export function BoardPage({ workshopId, boardId, token, ...props }: BoardPagePro
             goals={workshop.goals}
             notesById={notesById}
             draft={draft}
+            shown={shownAgreement}
             canWrite={writable}
             onDraft={setDraft}
             onSave={(d, values) => {
@@ -270,7 +288,10 @@ export function BoardPage({ workshopId, boardId, token, ...props }: BoardPagePro
               setDraft(null)
             }}
             onDelete={actions.deleteAgreement}
-            onClose={() => setAgreementsOpen(false)}
+            onClose={() => {
+              setAgreementsOpen(false)
+              setShownAgreement(null)
+            }}
           />
         )}
       </div>

@@ -10,17 +10,21 @@ import { useWorkshop } from '../sync/useWorkshop.js'
 import { FacilitatorPanel } from '../session/FacilitatorPanel.js'
 import { SeriesHistoryPanel } from '../session/SeriesHistoryPanel.js'
 import { SessionBar } from '../session/SessionBar.js'
+import { useMe } from '../session/useMe.js'
 
 export function WorkshopPage({ workshopId, token }: { workshopId: string; token: string }) {
   const { t } = useTranslation()
   const state = useWorkshop(workshopId, token)
   const { online } = useControl(token)
+  const { groupId: myGroupId } = useMe(workshopId, token)
   const [deleted, setDeleted] = useState(false)
   if (deleted) return <p className="page-message">{t('workshop.deleted')}</p>
   if (state.status === 'loading') return <p className="page-message">{t('workshop.loading')}</p>
   if (state.status === 'error')
     return <p className="page-message error">{t('workshop.notFound')}</p>
   const w = state.workshop
+  // A participant finds their own group's column at a glance.
+  const mine = (groupId: string) => w.role === 'participant' && groupId === myGroupId
   return (
     <div className="page">
       <AppHeader>
@@ -53,8 +57,17 @@ export function WorkshopPage({ workshopId, token }: { workshopId: string; token:
           >
             <div />
             {w.groups.map((g) => (
-              <div key={g.id} className="board-grid-head">
+              <div
+                key={g.id}
+                className={mine(g.id) ? 'board-grid-head mine' : 'board-grid-head'}
+                data-testid="board-grid-head"
+              >
                 {t('workshop.group', { name: g.name })}
+                {mine(g.id) && (
+                  <span className="badge your-group" id={`your-group-${g.id}`}>
+                    {t('workshop.yourGroup')}
+                  </span>
+                )}
               </div>
             ))}
             {w.cases.map((c) => (
@@ -74,7 +87,8 @@ export function WorkshopPage({ workshopId, token }: { workshopId: string; token:
                     <button
                       key={g.id}
                       type="button"
-                      className="board-tile"
+                      className={mine(g.id) ? 'board-tile mine' : 'board-tile'}
+                      {...(mine(g.id) && { 'aria-describedby': `your-group-${g.id}` })}
                       onClick={() => navigate(boardPath(w.id, board.id, token))}
                     >
                       {t('workshop.openBoard')}

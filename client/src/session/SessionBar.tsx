@@ -3,13 +3,13 @@ import { phaseRules } from '@sparboard/protocol'
 import type { WorkshopWithLinks } from '../api.js'
 import { JoinDialog } from './JoinDialog.js'
 import { NoGroupYet } from './NoGroupYet.js'
-import { useIdentity } from './participantIdentity.js'
 import { useAutoJoin } from './useAutoJoin.js'
 import { useDisplayName } from '../sync/useDisplayName.js'
 import { ReviewPanel } from './ReviewPanel.js'
 import { SessionNotices } from './SessionNotices.js'
 import { TimerDisplay } from './TimerDisplay.js'
 import { useFollowFacilitator } from './useFollowFacilitator.js'
+import { useMe } from './useMe.js'
 import { useRejoin } from './useRejoin.js'
 import { useSession } from './useSession.js'
 import { YourGroup } from './YourGroup.js'
@@ -28,11 +28,8 @@ export interface SessionBarProps {
 export function SessionBar({ workshop, token, boardId, displayName }: SessionBarProps) {
   const { t } = useTranslation()
   const { state, role, connected, cutOff, offset, send } = useSession(token)
-  const stored = useIdentity(workshop.id)
+  const { stored, removed, me, groupId: myGroup } = useMe(workshop.id, token)
   const [savedName] = useDisplayName()
-  // Someone the facilitator took off the roster is a newcomer again.
-  const removed = stored !== null && (state?.removed.includes(stored.id) ?? false)
-  const me = removed ? null : stored
   useRejoin(workshop.id, token)
   // A removed participant is not quietly re-added by opening a board.
   useAutoJoin(workshop.id, token, displayName ?? savedName, stored !== null, boardId !== undefined)
@@ -54,7 +51,6 @@ export function SessionBar({ workshop, token, boardId, displayName }: SessionBar
     )
   const rules = phaseRules[state.phase]
   const joining = role === 'participant' && !me && boardId === undefined && !cutOff
-  const myGroup = me ? state.participants.find((p) => p.id === me.id)?.groupId : null
   return (
     <>
       <div className="session-bar" data-testid="session-bar" data-connected={connected}>

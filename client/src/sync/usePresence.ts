@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { WebsocketProvider } from 'y-websocket'
 import type { NoteId } from '@sparboard/board-model'
+import { personColor } from './personColor.js'
 
 export interface Person {
   readonly clientId: number
@@ -23,17 +24,6 @@ export interface PeerActivity extends Person {
 
 /** A big selection is shown to others by its first notes only: awareness stays small. */
 export const SELECTION_SHARED = 200
-
-const COLORS = [
-  '#e8590c',
-  '#2f9e44',
-  '#1971c2',
-  '#9c36b5',
-  '#c2255c',
-  '#0c8599',
-  '#5c940d',
-  '#d6336c',
-]
 
 /** Reads every announced person from awareness; `others` leaves this browser out. */
 export function readPeers(provider: WebsocketProvider, others: boolean): PeerActivity[] {
@@ -75,10 +65,7 @@ export function usePresence(
   useEffect(() => {
     if (!provider) return
     const { awareness } = provider
-    awareness.setLocalStateField('user', {
-      name,
-      color: COLORS[awareness.clientID % COLORS.length],
-    })
+    awareness.setLocalStateField('user', { name, color: personColor(name) })
     // Cursor moves change awareness 30 times a second; the list only re-renders when who is
     // here changes.
     let key = ''

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {
   addAgreement,
+  agreementBySolution,
   asAgreementId,
   asNoteId,
   deleteAgreement,
@@ -78,5 +79,16 @@ describe('agreements', () => {
     expect(readAgreements(d1)[0]!.text).toBe('Always reserve capacity for rush orders weekly')
     expect(readAgreements(d1)[0]!.goals).toEqual({ 0: 'supports', 1: 'neutral', 2: 'conflicts' })
     expect(readAgreements(d2)).toEqual(readAgreements(d1))
+  })
+
+  it('finds the agreement a solution became, the oldest where two name it', () => {
+    const doc = new Y.Doc()
+    const other = asNoteId('s2')
+    addAgreement(doc, asAgreementId('later'), { ...input, createdAt: 2e12 }, origin)
+    addAgreement(doc, id, { ...input, solutionIds: [sol, other] }, origin)
+    const bySolution = agreementBySolution(readAgreements(doc))
+    expect(bySolution.get(sol)?.id).toBe(id)
+    expect(bySolution.get(other)?.id).toBe(id)
+    expect(bySolution.has(asNoteId('s3'))).toBe(false)
   })
 })

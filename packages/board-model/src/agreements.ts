@@ -170,3 +170,16 @@ export function readAgreements(doc: Y.Doc): readonly AgreementSnapshot[] {
   out.sort((x, y) => x.createdAt - y.createdAt || x.id.localeCompare(y.id))
   return Object.freeze(out)
 }
+
+/**
+ * The agreement each solution became, by the solution's id: the oldest where several name the
+ * same solution. What marks a note as an agreement on the canvas and in exports.
+ * @example agreementBySolution(readAgreements(doc)).get(noteId)?.owner
+ */
+export function agreementBySolution(
+  agreements: readonly AgreementSnapshot[],
+): ReadonlyMap<NoteId, AgreementSnapshot> {
+  const out = new Map<NoteId, AgreementSnapshot>()
+  for (const a of agreements) for (const id of a.solutionIds) if (!out.has(id)) out.set(id, a)
+  return out
+}

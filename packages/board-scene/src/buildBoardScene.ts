@@ -1,11 +1,14 @@
 import Konva from 'konva'
 import {
+  agreementBySolution,
   NOTE_SIZE,
   ZONES,
+  type AgreementSnapshot,
   type ClusterSnapshot,
   type NoteSnapshot,
   type Rect,
 } from '@sparboard/board-model'
+import { AGREEMENT_MARKER, agreementMarkerNodes } from './agreementMarker.js'
 import { BOARD_FONT_STACK } from './boardFont.js'
 import { SCENE_COLORS, SCENE_INK, sceneColorKey } from './sceneColors.js'
 import { clusterFrameNodes } from './clusterFrameNodes.js'
@@ -19,6 +22,8 @@ export interface BoardSceneInput {
   readonly votes?: ReadonlyMap<string, number>
   /** Drawn as named frames around their notes, as on the canvas. */
   readonly clusters?: readonly ClusterSnapshot[]
+  /** The solutions they name carry the agreement marker, as on the canvas. */
+  readonly agreements?: readonly AgreementSnapshot[]
   /** Export only these notes, cropped to them (the canvas's selection). */
   readonly only?: ReadonlySet<string>
 }
@@ -67,7 +72,9 @@ const SHADOW = {
   cornerRadius: 6,
 } as const
 
-function noteGroup(note: NoteSnapshot, votes: number): Konva.Group {
+function noteGroup(note: NoteSnapshot, votes: number, agreed: boolean): Konva.Group {
+  // The vote pill sits left of the agreement marker, in the corner otherwise.
+  const marker = agreed ? AGREEMENT_MARKER.room : 0
   const color = SCENE_COLORS[sceneColorKey(note)]
   const group = new Konva.Group({ x: note.x, y: note.y, id: note.id, name: 'note' })
   group.add(
@@ -99,7 +106,7 @@ function noteGroup(note: NoteSnapshot, votes: number): Konva.Group {
     new Konva.Text({
       x: 12,
       y: NOTE_SIZE.height - 22,
-      width: NOTE_SIZE.width - 24 - (votes > 0 ? 40 : 0),
+      width: NOTE_SIZE.width - 24 - (votes > 0 ? 40 : 0) - marker,
       text: note.author,
       fontSize: 12,
       fontFamily: BOARD_FONT_STACK,
@@ -111,7 +118,7 @@ function noteGroup(note: NoteSnapshot, votes: number): Konva.Group {
   if (votes > 0) {
     group.add(
       new Konva.Rect({
-        x: NOTE_SIZE.width - 46,
+        x: NOTE_SIZE.width - 46 - marker,
         y: NOTE_SIZE.height - 28,
         width: 36,
         height: 20,
@@ -119,7 +126,7 @@ function noteGroup(note: NoteSnapshot, votes: number): Konva.Group {
         fill: SCENE_INK.vote,
       }),
       new Konva.Text({
-        x: NOTE_SIZE.width - 46,
+        x: NOTE_SIZE.width - 46 - marker,
         y: NOTE_SIZE.height - 24,
         width: 36,
         align: 'center',
@@ -132,6 +139,7 @@ function noteGroup(note: NoteSnapshot, votes: number): Konva.Group {
       }),
     )
   }
+  if (agreed) group.add(...agreementMarkerNodes())
   return group
 }
 
@@ -147,6 +155,8 @@ export function buildBoardScene(input: BoardSceneInput): BoardScene {
   layer.add(new Konva.Rect({ ...bounds, fill: '#ffffff', name: 'background' }))
   ZONES.forEach((zone, i) => layer.add(...zoneNodes(zone, input.zoneLabels[i] ?? '')))
   if (clusters.nodes.length) layer.add(...clusters.nodes)
-  for (const note of notes) layer.add(noteGroup(note, input.votes?.get(note.id) ?? 0))
+  const agreed = agreementBySolution(input.agreements ?? [])
+  for (const note of notes)
+    layer.add(noteGroup(note, input.votes?.get(note.id) ?? 0, agreed.has(note.id)))
   return { layer, bounds }
 }

@@ -49,6 +49,20 @@ function textSvg(t: Konva.Text, x: number, y: number): string {
   return `<text font-size="${t.fontSize()}" fill="${escapeXml(String(t.fill()))}"${weight}${anchor} dominant-baseline="central" xml:space="preserve">${lines.join('')}</text>`
 }
 
+function pathSvg(p: Konva.Path, x: number, y: number): string {
+  const attrs = [
+    `transform="translate(${num(x)} ${num(y)})"`,
+    `d="${escapeXml(p.data())}"`,
+    `fill="${escapeXml(String(p.fill() ?? 'none'))}"`,
+  ]
+  if (p.stroke()) {
+    attrs.push(`stroke="${escapeXml(String(p.stroke()))}" stroke-width="${p.strokeWidth()}"`)
+    if (p.lineCap()) attrs.push(`stroke-linecap="${p.lineCap()}"`)
+    if (p.lineJoin()) attrs.push(`stroke-linejoin="${p.lineJoin()}"`)
+  }
+  return `<path ${attrs.join(' ')}/>`
+}
+
 function nodeSvg(node: Konva.Node, dx: number, dy: number, out: string[]): void {
   const x = dx + node.x()
   const y = dy + node.y()
@@ -63,6 +77,8 @@ function nodeSvg(node: Konva.Node, dx: number, dy: number, out: string[]): void 
     out.push(textSvg(node, x, y))
   } else if (node instanceof Konva.Rect) {
     out.push(rectSvg(node, x, y))
+  } else if (node instanceof Konva.Path) {
+    out.push(pathSvg(node, x, y))
   }
 }
 

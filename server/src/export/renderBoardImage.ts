@@ -17,6 +17,7 @@ const sceneOf = (board: BoardSnapshot, zoneLabels: readonly string[]) => {
     zoneLabels,
     votes: votesByNote(board),
     clusters: board.clusters,
+    agreements: board.agreements,
   })
 }
 
