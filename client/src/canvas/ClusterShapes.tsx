@@ -1,7 +1,7 @@
 import { memo } from 'react'
 import { Group, Rect, Text } from 'react-konva'
 import type { ClusterFrame } from './clusterFrames.js'
-import { BOARD_FONT_STACK } from '@sparboard/board-scene'
+import { BOARD_FONT_STACK, CLUSTER_STYLE } from '@sparboard/board-scene'
 
 /** Cluster frames behind the notes, with their names; drawn only, never hit. */
 export const ClusterShapes = memo(function ClusterShapes({
@@ -18,23 +18,25 @@ export const ClusterShapes = memo(function ClusterShapes({
           <Rect
             width={f.width}
             height={f.height}
-            fill="rgba(95, 61, 196, 0.06)"
-            stroke="#7950f2"
-            strokeWidth={2}
-            dash={[12, 6]}
-            cornerRadius={14}
+            fill={CLUSTER_STYLE.fill}
+            stroke={CLUSTER_STYLE.stroke}
+            strokeWidth={CLUSTER_STYLE.strokeWidth}
+            dash={[...CLUSTER_STYLE.dash]}
+            cornerRadius={CLUSTER_STYLE.cornerRadius}
             perfectDrawEnabled={false}
           />
           {showNames && (
             <Text
-              x={16}
-              y={12}
+              x={f.nameAt.x}
+              y={f.nameAt.y}
+              width={f.width - 2 * f.nameAt.x}
               text={f.name}
               fontFamily={BOARD_FONT_STACK}
-              fontSize={22}
+              fontSize={CLUSTER_STYLE.nameSize}
               fontStyle="bold"
-              fill="#5f3dc4"
+              fill={CLUSTER_STYLE.nameColor}
               wrap="none"
+              ellipsis
               perfectDrawEnabled={false}
             />
           )}

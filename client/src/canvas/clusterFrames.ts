@@ -1,44 +1,25 @@
-import {
-  NOTE_SIZE,
-  type ClusterSnapshot,
-  type NoteId,
-  type NoteSnapshot,
-  type Rect,
-} from '@sparboard/board-model'
+import type { ClusterSnapshot, NoteId, NoteSnapshot, Rect } from '@sparboard/board-model'
+import { clusterFrameRect } from '@sparboard/board-scene'
 
 export interface ClusterFrame extends Rect {
   readonly id: ClusterSnapshot['id']
   readonly name: string
   /** Where the name is drawn (and double-clicked to rename). */
   readonly label: Rect
+  /** Where the name's text starts, relative to the frame. */
+  readonly nameAt: { readonly x: number; readonly y: number }
 }
 
-const PAD = 24
-const LABEL_HEIGHT = 40
-
-/** A frame around each cluster's notes, with room for its name on top. */
+/** A frame around each cluster's notes, with its name in a band under them (as exports draw). */
 export function clusterFrames(
   clusters: readonly ClusterSnapshot[],
   notesById: ReadonlyMap<NoteId, NoteSnapshot>,
 ): ClusterFrame[] {
   return clusters.flatMap((cluster) => {
-    const notes = cluster.noteIds.flatMap((id) => notesById.get(id) ?? [])
-    if (notes.length === 0) return []
-    const x1 = Math.min(...notes.map((n) => n.x)) - PAD
-    const y1 = Math.min(...notes.map((n) => n.y)) - PAD - LABEL_HEIGHT
-    const x2 = Math.max(...notes.map((n) => n.x + NOTE_SIZE.width)) + PAD
-    const y2 = Math.max(...notes.map((n) => n.y + NOTE_SIZE.height)) + PAD
-    return [
-      {
-        id: cluster.id,
-        name: cluster.name,
-        x: x1,
-        y: y1,
-        width: x2 - x1,
-        height: y2 - y1,
-        label: { x: x1, y: y1, width: x2 - x1, height: LABEL_HEIGHT + PAD / 2 },
-      },
-    ]
+    const frame = clusterFrameRect(cluster.noteIds.flatMap((id) => notesById.get(id) ?? []))
+    if (!frame) return []
+    const { x, y, width, height, nameBand, nameAt } = frame
+    return [{ id: cluster.id, name: cluster.name, x, y, width, height, label: nameBand, nameAt }]
   })
 }
 

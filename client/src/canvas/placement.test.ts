@@ -74,7 +74,7 @@ describe('where notes land', () => {
     ])
   })
 
-  it('frames a cluster around its notes with room for the name, skipping deleted notes', () => {
+  it('frames a cluster around its notes with its name under them, skipping deleted notes', () => {
     const notes = new Map([note('a', 0, 0), note('b', 400, 300)].map((x) => [x.id, x]))
     const [frame, ...rest] = clusterFrames(
       [
@@ -86,7 +86,9 @@ describe('where notes land', () => {
     expect(rest).toEqual([])
     expect(frame!.x).toBeLessThan(0)
     expect(frame!.x + frame!.width).toBeGreaterThan(400 + NOTE_SIZE.width)
-    expect(frame!.label.y).toBe(frame!.y)
-    expect(frame!.y + frame!.label.height).toBeLessThanOrEqual(0)
+    // the name goes in a band under the notes, where no member note is
+    expect(frame!.y).toBeLessThan(0)
+    expect(frame!.label.y).toBeGreaterThanOrEqual(300 + NOTE_SIZE.height)
+    expect(frame!.label.y + frame!.label.height).toBe(frame!.y + frame!.height)
   })
 })

@@ -1,15 +1,7 @@
 import Konva from 'konva'
-import {
-  NOTE_SIZE,
-  type ClusterSnapshot,
-  type NoteSnapshot,
-  type Rect,
-} from '@sparboard/board-model'
+import type { ClusterSnapshot, NoteSnapshot, Rect } from '@sparboard/board-model'
 import { BOARD_FONT_STACK } from './boardFont.js'
-
-// The live canvas's frame: the same padding, room for the name, and colours.
-const PAD = 24
-const LABEL_HEIGHT = 40
+import { CLUSTER_STYLE, clusterFrameRect } from './clusterFrame.js'
 
 /** A dashed frame with its name around each cluster's notes; empty clusters draw nothing. */
 export function clusterFrameNodes(
@@ -20,33 +12,30 @@ export function clusterFrameNodes(
   const nodes: Konva.Group[] = []
   const frames: Rect[] = []
   for (const cluster of clusters) {
-    const members = cluster.noteIds.flatMap((id) => byId.get(id) ?? [])
-    if (members.length === 0) continue
-    const x = Math.min(...members.map((n) => n.x)) - PAD
-    const y = Math.min(...members.map((n) => n.y)) - PAD - LABEL_HEIGHT
-    const width = Math.max(...members.map((n) => n.x + NOTE_SIZE.width)) + PAD - x
-    const height = Math.max(...members.map((n) => n.y + NOTE_SIZE.height)) + PAD - y
+    const frame = clusterFrameRect(cluster.noteIds.flatMap((id) => byId.get(id) ?? []))
+    if (!frame) continue
+    const { x, y, width, height } = frame
     frames.push({ x, y, width, height })
+    const name = frame.nameAt
     const group = new Konva.Group({ x, y, name: 'cluster' })
     group.add(
       new Konva.Rect({
         width,
         height,
-        fill: 'rgba(95, 61, 196, 0.06)',
-        stroke: '#7950f2',
-        strokeWidth: 2,
-        dash: [12, 6],
-        cornerRadius: 14,
+        fill: CLUSTER_STYLE.fill,
+        stroke: CLUSTER_STYLE.stroke,
+        strokeWidth: CLUSTER_STYLE.strokeWidth,
+        dash: [...CLUSTER_STYLE.dash],
+        cornerRadius: CLUSTER_STYLE.cornerRadius,
       }),
       new Konva.Text({
-        x: 16,
-        y: 12,
-        width: width - 32,
+        ...name,
+        width: width - 2 * name.x,
         text: cluster.name,
-        fontSize: 22,
+        fontSize: CLUSTER_STYLE.nameSize,
         fontStyle: 'bold',
         fontFamily: BOARD_FONT_STACK,
-        fill: '#5f3dc4',
+        fill: CLUSTER_STYLE.nameColor,
         wrap: 'none',
         ellipsis: true,
       }),
