@@ -277,7 +277,12 @@ export class RedisBoardLogs implements BoardLogSource {
       const update = streamField(fields, 'u')
       if (update && streamField(fields, 'n')?.toString() !== this.nodeTag) updates.push(update)
     }
-    if (updates.length > 0) board.feed?.updates(updates)
+    try {
+      if (updates.length > 0) board.feed?.updates(updates)
+    } catch (err) {
+      // Not an outage: the stream was read; the board's other entries and boards go on.
+      this.o.log.error({ err, board: board.boardId, position }, 'stream entries do not apply')
+    }
     // Moved in the same tick as the apply: a snapshot taken now covers these entries.
     board.position = position
   }
