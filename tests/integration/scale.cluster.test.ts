@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis'
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addNote, asNoteId, userOrigin } from '@sparboard/board-model'
 import * as Y from 'yjs'
@@ -6,6 +7,7 @@ import { cleanupAfterEach } from '../support/cleanup.js'
 import { eventually } from '../support/eventually.js'
 import { prng } from '../support/prng.js'
 import {
+  databaseUrl,
   redisUrl,
   scaleServicesUp,
   scaleSpace,
@@ -305,6 +307,64 @@ describe.skipIf(!up)('scale-out: compaction', () => {
     )
     await synced(late.provider)
     expect(Object.keys(notes(late.doc))).toHaveLength(70)
+    expect(notes(late.doc)).toEqual(notes(writer.doc))
+  })
+
+  it("[S6] while PostgreSQL holds up a board's snapshot, its writes still reach the peers on every node, and the snapshot lands after", async () => {
+    const space = scaleSpace()
+    track(space, (s) => s.drop())
+    const opts = { hub: { compactAfterRows: 10 }, compaction: { graceMs: 0 } }
+    const a = track(await startScaleNode(space, opts), (n) => n.stop())
+    const b = track(await startScaleNode(space, opts), (n) => n.stop())
+    const w = await createWorkshop(a.url)
+    const board = w.boards[0]!.id
+    const writer = track(openBoard(a.wsUrl, board, w.tokens.participant), (c) =>
+      c.provider.destroy(),
+    )
+    const peers = [a, b].map((n) =>
+      track(openBoard(n.wsUrl, board, w.tokens.observer), (c) => c.provider.destroy()),
+    )
+    await Promise.all([writer, ...peers].map((c) => synced(c.provider)))
+
+    // Another session holds the board's row, as a slow or busy database would: the snapshot's
+    // UPDATE waits for it.
+    const blocker = new pg.Client({ connectionString: databaseUrl })
+    await blocker.connect()
+    track(blocker, (c) => c.end())
+    await blocker.query('BEGIN')
+    await blocker.query(`SELECT 1 FROM ${space.schema}.boards WHERE id = $1 FOR UPDATE`, [board])
+    const waitingForRow = async () =>
+      (
+        await blocker.query<{ n: number }>(
+          // sessions waiting for this one: the node's snapshot write
+          'SELECT count(*)::int AS n FROM pg_stat_activity WHERE pg_backend_pid() = ANY(pg_blocking_pids(pid))',
+        )
+      ).rows[0]!.n
+    let before = 0
+    while ((await waitingForRow()) === 0 && before < 300) {
+      writer.doc.getMap('notes').set(`before-${before++}`, 'v')
+      await new Promise((r) => setTimeout(r, 10))
+    }
+    expect(await waitingForRow()).toBeGreaterThan(0)
+
+    // The compaction is stuck; what the writer types now is still relayed everywhere.
+    for (let i = 0; i < 30; i++) writer.doc.getMap('notes').set(`during-${i}`, 'v')
+    await eventually(() => {
+      for (const p of peers) expect(Object.keys(notes(p.doc))).toHaveLength(before + 30)
+    })
+    expect(await waitingForRow()).toBeGreaterThan(0)
+
+    await blocker.query('ROLLBACK')
+    const snapshotAt = async () =>
+      (
+        await blocker.query<{ ms: string }>(
+          `SELECT stream_ms AS ms FROM ${space.schema}.boards WHERE id = $1`,
+          [board],
+        )
+      ).rows[0]!.ms
+    await eventually(async () => expect(Number(await snapshotAt())).toBeGreaterThan(0))
+    const late = track(openBoard(b.wsUrl, board, w.tokens.observer), (c) => c.provider.destroy())
+    await synced(late.provider)
     expect(notes(late.doc)).toEqual(notes(writer.doc))
   })
 })

@@ -31,6 +31,11 @@ export interface BoardLog {
   readonly appendNow?: (updates: readonly Uint8Array[]) => void
   /** Folds the log into `snapshot` (of the live document). */
   compact(snapshot: Uint8Array): Promise<void>
+  /**
+   * Whether appends may go on while `compact` is under way: true where a compaction removes only
+   * what the snapshot is known to contain (the scale-out stream); the store's removes every row.
+   */
+  readonly appendsWhileCompacting?: boolean
   /** Starts handing what other nodes write to `feed` (nothing happens on a single node). */
   follow(feed: BoardFeed): void
   /** Shares an awareness change of this node's clients with the other nodes. */

@@ -39,6 +39,8 @@ export class WriteAheadQueue {
   private storedSeq = 0
   private unstored = false
   private flushing: Promise<void> | null = null
+  /** A compaction under way; appends wait for it only where the log cannot take them meanwhile. */
+  private compacting: Promise<void> | null = null
   private closing = false
   private logRows: number
   private logBytes: number
@@ -67,7 +69,7 @@ export class WriteAheadQueue {
   async close(): Promise<void> {
     this.closing = true
     this.held = []
-    while (this.flushing) await this.flushing
+    while (this.flushing || this.compacting) await (this.flushing ?? this.compacting)
     if (this.logRows > 0 || this.unstored) await this.compact()
   }
 
@@ -92,8 +94,9 @@ export class WriteAheadQueue {
       stop()
     }
     this.stored(batch)
-    if (!this.closing && this.o.shouldCompact(this.logRows, this.logBytes)) {
-      this.flushing = this.compact().finally(() => {
+    const compaction = this.startCompaction()
+    if (compaction) {
+      this.flushing = compaction.finally(() => {
         this.flushing = null
         if (this.pending.length > 0) this.schedule()
       })
@@ -108,8 +111,22 @@ export class WriteAheadQueue {
         continue
       }
       this.stored(batch)
-      if (!this.closing && this.o.shouldCompact(this.logRows, this.logBytes)) await this.compact()
+      await this.startCompaction()
     }
+  }
+
+  /**
+   * [H4] Starts folding the log once it is due. Returns what appends must wait for: the
+   * compaction, where the log replaces all its rows with the snapshot (the store's), or nothing,
+   * where it folds only what the snapshot is known to cover ([S6], the stream's): there a slow
+   * snapshot write does not hold up the board's writes.
+   */
+  private startCompaction(): Promise<void> | null {
+    if (this.closing || this.compacting || !this.o.shouldCompact(this.logRows, this.logBytes))
+      return null
+    const compaction = this.compact().finally(() => (this.compacting = null))
+    this.compacting = compaction
+    return this.o.boardLog.appendsWhileCompacting ? null : compaction
   }
 
   /** A batch is in the store: relay it, then hand on what waited for it. */
@@ -142,10 +159,13 @@ export class WriteAheadQueue {
 
   /** [H4] folds the log into one snapshot of the live document. */
   private async compact(): Promise<void> {
+    // What the snapshot covers; rows appended while it is written count towards the next one.
+    const rows = this.logRows
+    const bytes = this.logBytes
     try {
       await this.o.boardLog.compact(this.o.snapshot())
-      this.logRows = 0
-      this.logBytes = 0
+      this.logRows -= rows
+      this.logBytes -= bytes
       this.unstored = false
     } catch (err) {
       this.o.log.error({ err, board: this.o.boardId }, 'compaction failed; the log is kept')

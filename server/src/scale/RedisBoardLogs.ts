@@ -95,6 +95,8 @@ export class RedisBoardLogs implements BoardLogSource {
       },
       append: (updates) => this.append(board, updates),
       compact: (snapshot) => this.compact(board, snapshot),
+      // [S6] trims only up to the position read before the snapshot was taken.
+      appendsWhileCompacting: true,
       follow: (feed) => void this.follow(board, feed),
       shareAwareness: (update) => this.publish(board, AwarenessKind.update, update),
       close: () => this.unfollow(board),
