@@ -394,8 +394,14 @@ if (!only || only === 'relay')
   for (const scenario of scenarios) {
     const runs = new Map<Kind, RelayRun[]>(kinds.map((k) => [k, []]))
     for (let round = 0; round < ROUNDS; round++)
-      for (const kind of round % 2 === 0 ? kinds : [...kinds].reverse())
-        runs.get(kind)!.push(await relayRun(kind, scenario))
+      for (const kind of round % 2 === 0 ? kinds : [...kinds].reverse()) {
+        const run = await relayRun(kind, scenario)
+        runs.get(kind)!.push(run)
+        const sorted = [...run.latenciesMs].sort((a, b) => a - b)
+        console.log(
+          `${scenario.name}, ${kind}, round ${round + 1}: p50 ${percentile(sorted, 0.5)!.toFixed(2)} ms, p99 ${percentile(sorted, 0.99)!.toFixed(2)} ms, ${run.deliveriesPerSecond.toFixed(0)} deliveries/s, CPU ${run.cpuPercent.toFixed(1)} %, load ${loadavg()[0]!.toFixed(1)}`,
+        )
+      }
     for (const kind of kinds) rows.push(...relayRows(kind, scenario, runs.get(kind)!))
   }
 if (!only || only === 'memory') for (const kind of kinds) rows.push(...(await memory(kind)))

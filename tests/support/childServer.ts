@@ -46,8 +46,11 @@ export async function spawnServer(
     const lines = createInterface({ input: proc.stdout! })
     lines.on('line', (line) => {
       try {
-        const entry = JSON.parse(line) as { port?: number }
+        const entry = JSON.parse(line) as { port?: number; level?: number }
         if (typeof entry.port === 'number') resolve(entry.port)
+        // e.g. SPARBOARD_SERVER_LOG_LEVEL=40: a bench shows the servers' warnings (pino levels).
+        if ((entry.level ?? 0) >= Number(process.env.SPARBOARD_SERVER_LOG_LEVEL ?? Infinity))
+          process.stderr.write(`${line}\n`)
       } catch {
         // not a log line of ours
       }
