@@ -67,4 +67,29 @@ describe('presence, two people in Chromium', () => {
     }
     await screenshot(daan.page, 'presence-colours')
   })
+
+  it('Hanna and Ilse, whose names have the same colour, are told apart on the board they share', async () => {
+    const pair = (page: Page) =>
+      page
+        .getByTestId('presence')
+        .locator('li[title=Hanna], li[title=Ilse]')
+        .evaluateAll((lis) =>
+          Object.fromEntries(
+            lis.map((li) => [li.getAttribute('title'), getComputedStyle(li).backgroundColor]),
+          ),
+        )
+    const hanna = await board.join('Hanna')
+    const ilse = await board.join('Ilse')
+    await poll(() => pair(hanna.page).then((c) => Object.keys(c).sort())).toEqual(['Hanna', 'Ilse'])
+    await poll(() => pair(ilse.page).then((c) => Object.keys(c).sort())).toEqual(['Hanna', 'Ilse'])
+    const seen = await pair(hanna.page)
+    expect(seen.Hanna).not.toBe(seen.Ilse)
+    await poll(() => pair(ilse.page)).toEqual(seen)
+    // Hanna, who was here first, gets her colour back after a reload; Ilse keeps hers.
+    await hanna.page.reload()
+    await hanna.page.locator('[data-testid=connection][data-status=connected]').waitFor()
+    await poll(() => pair(hanna.page)).toEqual(seen)
+    await poll(() => pair(ilse.page)).toEqual(seen)
+    await screenshot(ilse.page, 'presence-same-name-colour')
+  })
 })

@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'react'
 import type { WebsocketProvider } from 'y-websocket'
 import type { NoteId } from '@sparboard/board-model'
-import { personColor } from './personColor.js'
+import { colorOnBoard } from './personColor.js'
 
 export interface Person {
   readonly clientId: number
   readonly name: string
   readonly color: string
+  /** When they opened the board, by their clock (ms; 0 when not said): who keeps a colour. */
+  readonly since: number
 }
 
 /** What one person shows the others, besides their name: pointer and a drag in progress. */
@@ -32,7 +34,7 @@ export function readPeers(provider: WebsocketProvider, others: boolean): PeerAct
   awareness.getStates().forEach((state, clientId) => {
     if (others && clientId === awareness.clientID) return
     const s = state as {
-      user?: { name?: unknown; color?: unknown }
+      user?: { name?: unknown; color?: unknown; since?: unknown }
       cursor?: unknown
       drag?: unknown
       selection?: unknown
@@ -45,6 +47,7 @@ export function readPeers(provider: WebsocketProvider, others: boolean): PeerAct
       clientId,
       name: user.name,
       color: typeof user.color === 'string' ? user.color : '#888',
+      since: typeof user.since === 'number' && Number.isFinite(user.since) ? user.since : 0,
       cursor: cursor && Number.isFinite(cursor.x) && Number.isFinite(cursor.y) ? cursor : null,
       drag: drag && Array.isArray(drag.ids) && Number.isFinite(drag.dx) ? drag : null,
       selection: Array.isArray(s.selection)
@@ -65,13 +68,25 @@ export function usePresence(
   useEffect(() => {
     if (!provider) return
     const { awareness } = provider
-    awareness.setLocalStateField('user', { name, color: personColor(name) })
+    let color: string | null = null
+    const me = { clientId: awareness.clientID, since: Date.now() }
+    // My colour on this board: my name's, unless someone who came before shows it already.
+    const settleColor = (list: readonly Person[]) => {
+      const others = list.filter((p) => p.clientId !== awareness.clientID)
+      const next = colorOnBoard(name, me, color, others)
+      if (next === color) return false
+      color = next
+      awareness.setLocalStateField('user', { name, color, since: me.since })
+      return true
+    }
+    settleColor(readPeers(provider, true))
     // Cursor moves change awareness 30 times a second; the list only re-renders when who is
-    // here changes.
+    // here, or their colour, changes.
     let key = ''
     const read = () => {
       const list = readPeers(provider, false)
-      const next = list.map((p) => `${p.clientId}:${p.name}`).join('|')
+      if (settleColor(list)) return // the change event of my new colour reads again
+      const next = list.map((p) => `${p.clientId}:${p.name}:${p.color}`).join('|')
       if (next === key) return
       key = next
       setPeople(list)
