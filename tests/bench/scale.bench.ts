@@ -100,7 +100,8 @@ async function start(
 }
 
 interface RelayRun {
-  readonly latenciesMs: number[]
+  readonly p50Ms: number
+  readonly p99Ms: number
   readonly deliveriesPerSecond: number
   readonly cpuPercent: number
   readonly peakRssMiB: number
@@ -122,8 +123,10 @@ async function relayRun(kind: Kind, scenario: (typeof scenarios)[number]): Promi
       durationMs: SECONDS * 1000,
     }).finally(() => clearInterval(sampler))
     const cpu = ((sum(pids.map(cpuSeconds)) - cpu0) / ((performance.now() - t0) / 1000)) * 100
+    const sorted = [...result.latenciesMs].sort((a, b) => a - b)
     return {
-      latenciesMs: result.latenciesMs,
+      p50Ms: percentile(sorted, 0.5),
+      p99Ms: percentile(sorted, 0.99),
       deliveriesPerSecond: result.delivered / result.seconds,
       cpuPercent: cpu,
       peakRssMiB: peakRss,
@@ -138,15 +141,8 @@ async function relayRun(kind: Kind, scenario: (typeof scenarios)[number]): Promi
  * machine can put one run's p99 at 20x the others'), the rest averaged.
  */
 function relayRows(kind: Kind, scenario: (typeof scenarios)[number], runs: RelayRun[]): Row[] {
-  const medianRun = (p: number) => {
-    const xs = runs
-      .map((r) =>
-        percentile(
-          [...r.latenciesMs].sort((a, b) => a - b),
-          p,
-        ),
-      )
-      .sort((a, b) => a - b)
+  const medianRun = (of: (r: RelayRun) => number) => {
+    const xs = runs.map(of).sort((a, b) => a - b)
     const mid = xs.length / 2
     return xs.length % 2 ? xs[Math.floor(mid)]! : (xs[mid - 1]! + xs[mid]!) / 2
   }
@@ -159,8 +155,16 @@ function relayRows(kind: Kind, scenario: (typeof scenarios)[number], runs: Relay
     lowerIsBetter,
   })
   return [
-    of('relay p50', medianRun(0.5), 'ms'),
-    of('relay p99', medianRun(0.99), 'ms'),
+    of(
+      'relay p50',
+      medianRun((r) => r.p50Ms),
+      'ms',
+    ),
+    of(
+      'relay p99',
+      medianRun((r) => r.p99Ms),
+      'ms',
+    ),
     of(
       'deliveries/s',
       mean((r) => r.deliveriesPerSecond),
@@ -397,9 +401,8 @@ if (!only || only === 'relay')
       for (const kind of round % 2 === 0 ? kinds : [...kinds].reverse()) {
         const run = await relayRun(kind, scenario)
         runs.get(kind)!.push(run)
-        const sorted = [...run.latenciesMs].sort((a, b) => a - b)
         console.log(
-          `${scenario.name}, ${kind}, round ${round + 1}: p50 ${percentile(sorted, 0.5)!.toFixed(2)} ms, p99 ${percentile(sorted, 0.99)!.toFixed(2)} ms, ${run.deliveriesPerSecond.toFixed(0)} deliveries/s, CPU ${run.cpuPercent.toFixed(1)} %, load ${loadavg()[0]!.toFixed(1)}`,
+          `${scenario.name}, ${kind}, round ${round + 1}: p50 ${run.p50Ms.toFixed(2)} ms, p99 ${run.p99Ms.toFixed(2)} ms, ${run.deliveriesPerSecond.toFixed(0)} deliveries/s, CPU ${run.cpuPercent.toFixed(1)} %, load ${loadavg()[0]!.toFixed(1)}`,
         )
       }
     for (const kind of kinds) rows.push(...relayRows(kind, scenario, runs.get(kind)!))

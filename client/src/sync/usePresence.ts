@@ -79,7 +79,6 @@ export function usePresence(
       awareness.setLocalStateField('user', { name, color, since: me.since })
       return true
     }
-    settleColor(readPeers(provider, true))
     // Cursor moves change awareness 30 times a second; the list only re-renders when who is
     // here, or their colour, changes.
     let key = ''

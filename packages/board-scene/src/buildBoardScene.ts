@@ -116,27 +116,22 @@ function noteGroup(note: NoteSnapshot, votes: number, agreed: boolean): Konva.Gr
     }),
   )
   if (votes > 0) {
+    // The pill at the end of the author's line: a dot, then the count.
+    const pill = { x: NOTE_SIZE.width - 46 - marker, y: NOTE_SIZE.height - 28 }
     group.add(
-      new Konva.Rect({
-        x: NOTE_SIZE.width - 46 - marker,
-        y: NOTE_SIZE.height - 28,
-        width: 36,
-        height: 20,
-        cornerRadius: 10,
-        fill: SCENE_INK.vote,
-      }),
+      new Konva.Rect({ ...pill, width: 36, height: 20, cornerRadius: 10, fill: SCENE_INK.vote }),
       // The dot is a shape, not a "●": the glyph came from whichever font the SVG viewer had.
       new Konva.Rect({
-        x: NOTE_SIZE.width - 46 - marker + 8,
-        y: NOTE_SIZE.height - 28 + 6.5,
+        x: pill.x + 8,
+        y: pill.y + 6.5,
         width: 7,
         height: 7,
         cornerRadius: 3.5,
         fill: '#ffffff',
       }),
       new Konva.Text({
-        x: NOTE_SIZE.width - 46 - marker + 16,
-        y: NOTE_SIZE.height - 24,
+        x: pill.x + 16,
+        y: pill.y + 4,
         width: 18,
         align: 'center',
         text: String(votes),
