@@ -5,5 +5,10 @@ export default defineConfig({
   ssr: {
     resolve: { conditions: ['sparboard-source', 'module', 'node', 'development|production'] },
   },
-  test: { include: ['src/**/*.test.ts'] },
+  test: {
+    // Under CI each package also writes its counts to test-results.json; .ci/run adds them up.
+    reporters: process.env.CI ? ['default', 'json'] : ['default'],
+    outputFile: { json: 'test-results.json' },
+    include: ['src/**/*.test.ts'],
+  },
 })

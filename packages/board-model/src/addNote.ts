@@ -14,6 +14,7 @@ function buildNote(input: NoteInput): NoteMap {
   note.set(NoteField.y, input.y)
   note.set(NoteField.author, input.author)
   if (input.authorSide !== undefined) note.set(NoteField.authorSide, input.authorSide)
+  if (input.position === true) note.set(NoteField.position, true)
   return note
 }
 

@@ -9,7 +9,12 @@ import {
   readAgreements,
   updateAgreement,
   userOrigin,
+  findAgreementProblems,
+  agreementsOf,
+  AgreementField,
+  InvalidAgreementError,
   type AgreementInput,
+  type Signer,
 } from './index.js'
 
 const origin = userOrigin('anna')
@@ -30,8 +35,22 @@ describe('agreements', () => {
     const doc = new Y.Doc()
     addAgreement(doc, id, input, origin)
     const [a] = readAgreements(doc)
-    expect(a).toEqual({ id, ...input, goals: { 0: 'supports', 2: 'conflicts' } })
+    expect(a).toEqual({
+      id,
+      ...input,
+      goals: { 0: 'supports', 2: 'conflicts' },
+      ownedBy: null,
+      cosigner: null,
+      criterion: null,
+      reviewOn: '',
+    })
     expect(Object.isFrozen(a)).toBe(true)
+  })
+
+  it('links only the goals given a score: a goal scored null is left out', () => {
+    const doc = new Y.Doc()
+    addAgreement(doc, id, { ...input, goals: { 0: 'supports', 1: null } }, origin)
+    expect(readAgreements(doc)[0]!.goals).toEqual({ 0: 'supports' })
   })
 
   it('rescores, unlinks a goal and changes the owner', () => {
@@ -90,5 +109,87 @@ describe('agreements', () => {
     expect(bySolution.get(sol)?.id).toBe(id)
     expect(bySolution.get(other)?.id).toBe(id)
     expect(bySolution.has(asNoteId('s3'))).toBe(false)
+  })
+
+  describe('checkable agreements', () => {
+    const bram: Signer = { id: 'p-bram', name: 'Bram', side: 0 }
+    const olga: Signer = { id: 'p-olga', name: 'Olga', side: 1 }
+    const criterion = {
+      measure: 'on-time-in-full',
+      target: '>= 95 %',
+      source: 'weekly planning report',
+    }
+    const checkable: AgreementInput = {
+      ...input,
+      owner: '',
+      ownedBy: bram,
+      cosigner: olga,
+      criterion,
+      reviewOn: '2027-01-15',
+    }
+
+    it('records an owner picked from the participants, a co-signer, a criterion and a review date', () => {
+      const doc = new Y.Doc()
+      addAgreement(doc, id, checkable, origin)
+      expect(readAgreements(doc)[0]).toMatchObject({
+        owner: 'Bram',
+        ownedBy: bram,
+        cosigner: olga,
+        criterion,
+        reviewOn: '2027-01-15',
+      })
+      expect(findAgreementProblems(id, agreementsOf(doc).get(id))).toEqual([])
+    })
+
+    it("keeps the name as signed, and reads an older board's free-text owner", () => {
+      const doc = new Y.Doc()
+      addAgreement(doc, id, input, origin)
+      expect(readAgreements(doc)[0]).toMatchObject({ owner: 'Bram', ownedBy: null })
+      updateAgreement(doc, id, { ownedBy: olga, cosigner: bram }, origin)
+      expect(readAgreements(doc)[0]).toMatchObject({ owner: 'Olga', ownedBy: olga })
+      updateAgreement(doc, id, { ownedBy: null, cosigner: null, owner: 'Team planning' }, origin)
+      expect(readAgreements(doc)[0]).toMatchObject({ owner: 'Team planning', ownedBy: null })
+    })
+
+    it.each([
+      ['cosigner', { cosigner: { ...olga, side: 0 } }, 'other side'],
+      ['cosigner', { cosigner: { ...bram } }, 'not the owner'],
+      ['cosigner', { cosigner: { ...olga, side: 'other' } }, 'two sides'],
+      ['cosigner', { ownedBy: null }, 'needs an owner'],
+      ['ownedBy', { ownedBy: { ...bram, name: '' } }, 'name'],
+      ['criterion', { criterion: { ...criterion, target: 'x'.repeat(500) } }, 'target'],
+      ['reviewOn', { reviewOn: 'next week' }, 'YYYY-MM-DD'],
+    ] as const)('refuses a bad %s (%s) and writes nothing', (field, bad, message) => {
+      const doc = new Y.Doc()
+      const write = () => addAgreement(doc, id, { ...checkable, ...bad } as never, origin)
+      expect(write).toThrow(InvalidAgreementError)
+      expect(write).toThrow(message)
+      try {
+        write()
+      } catch (e) {
+        expect(e instanceof InvalidAgreementError && e.field).toBe(field)
+      }
+      expect(readAgreements(doc)).toEqual([])
+    })
+
+    it('checks a patch against the co-signer the agreement holds', () => {
+      const doc = new Y.Doc()
+      addAgreement(doc, id, checkable, origin)
+      expect(() => updateAgreement(doc, id, { ownedBy: { ...olga, id: 'p-x' } }, origin)).toThrow(
+        'other side',
+      )
+      expect(readAgreements(doc)[0]!.ownedBy).toEqual(bram)
+    })
+
+    it('finds a same-side co-signer written straight into the document', () => {
+      const doc = new Y.Doc()
+      addAgreement(doc, id, checkable, origin)
+      agreementsOf(doc)
+        .get(id)!
+        .set(AgreementField.cosigner, { ...olga, side: 0 })
+      expect(findAgreementProblems(id, agreementsOf(doc).get(id))).toEqual([
+        expect.objectContaining({ field: 'cosigner' }),
+      ])
+    })
   })
 })

@@ -5,13 +5,30 @@ import { asAgreementId, asNoteId, type AgreementId, type NoteId } from './ids.js
 import { NoteLimits } from './limits.js'
 import type { BoardOrigin } from './origins.js'
 import { AgreementField, agreementsOf } from './schema.js'
-import { InvalidNoteError } from './validateNote.js'
+import {
+  cosignerProblem,
+  criterionProblem,
+  readCriterion,
+  readSigner,
+  signerProblem,
+  type Criterion,
+  type Signer,
+} from './signers.js'
 
 /** A solution the group commits to, with an owner, a due date and its strategy check. */
 export interface AgreementSnapshot {
   readonly id: AgreementId
   readonly text: string
+  /** The owner's name: the participant's as they signed, or the free text of older boards. */
   readonly owner: string
+  /** The accountable owner picked from the participants; null on older boards (free text). */
+  readonly ownedBy: Signer | null
+  /** The co-signer from the other side, or null. */
+  readonly cosigner: Signer | null
+  /** How it is checked, or null when nobody said. */
+  readonly criterion: Criterion | null
+  /** When it is reviewed: `YYYY-MM-DD`, or ''. */
+  readonly reviewOn: string
   /** `YYYY-MM-DD`, or '' when not set. */
   readonly due: string
   readonly author: string
@@ -25,30 +42,74 @@ export interface AgreementSnapshot {
 /** What an agreement is made from; `createdAt` comes from the caller's clock. */
 export interface AgreementInput {
   readonly text: string
+  /** Free text (older boards, or checkable agreements switched off); `ownedBy` names it otherwise. */
   readonly owner: string
+  readonly ownedBy?: Signer | null
+  readonly cosigner?: Signer | null
+  readonly criterion?: Criterion | null
+  readonly reviewOn?: string
   readonly due: string
   readonly author: string
   readonly createdAt: number
   readonly solutionIds: readonly NoteId[]
-  readonly goals: Readonly<Record<number, GoalScore>>
+  /** How the agreement scores on each goal; a goal left out or null is not linked. */
+  readonly goals: Readonly<Record<number, GoalScore | null>>
+}
+
+/** Thrown by agreement writes given invalid input, naming the field; the document is untouched. */
+export class InvalidAgreementError extends Error {
+  constructor(
+    readonly field: keyof AgreementInput,
+    message: string,
+  ) {
+    super(`invalid agreement ${field}: ${message}`)
+    this.name = 'InvalidAgreementError'
+  }
 }
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/
 
-function check(input: Partial<AgreementInput>) {
-  const fail = (message: string): never => {
-    throw new InvalidNoteError({ field: 'text', message })
+/** The linked goals only: a score of null unlinks a goal. */
+const linked = (goals: Readonly<Record<number, GoalScore | null>> = {}) =>
+  Object.fromEntries(Object.entries(goals).filter(([, s]) => s !== null)) as Record<
+    number,
+    GoalScore
+  >
+
+/**
+ * Throws what is wrong with an agreement's fields; `now` is the owner and co-signer the agreement
+ * holds before a patch, so that the two are checked together.
+ */
+function check(
+  input: Partial<AgreementInput>,
+  now: { ownedBy: Signer | null; cosigner: Signer | null } = { ownedBy: null, cosigner: null },
+) {
+  const fail = (message: string, field: keyof AgreementInput = 'text'): never => {
+    throw new InvalidAgreementError(field, message)
   }
   if (input.text !== undefined && input.text.length > NoteLimits.maxAgreementText)
     fail('agreement text too long')
   if (input.owner !== undefined && input.owner.length > NoteLimits.maxOwnerLength)
-    fail('owner too long')
+    fail('owner too long', 'owner')
   if (input.due !== undefined && input.due !== '' && !DATE.test(input.due))
-    fail('due must be YYYY-MM-DD')
-  if (input.createdAt !== undefined && !Number.isFinite(input.createdAt)) fail('bad createdAt')
+    fail('due must be YYYY-MM-DD', 'due')
+  if (input.reviewOn !== undefined && input.reviewOn !== '' && !DATE.test(input.reviewOn))
+    fail('reviewOn must be YYYY-MM-DD', 'reviewOn')
+  const signer = signerProblem(input.ownedBy)
+  if (signer) fail(signer, 'ownedBy')
+  const cosigner = signerProblem(input.cosigner)
+  if (cosigner) fail(cosigner, 'cosigner')
+  const criterion = criterionProblem(input.criterion)
+  if (criterion) fail(criterion, 'criterion')
+  const pair = cosignerProblem(
+    input.ownedBy === undefined ? now.ownedBy : input.ownedBy,
+    input.cosigner === undefined ? now.cosigner : input.cosigner,
+  )
+  if (pair) fail(pair, 'cosigner')
+  if (input.createdAt !== undefined && !Number.isFinite(input.createdAt)) fail('bad createdAt', 'createdAt')
   for (const [goal, score] of Object.entries(input.goals ?? {})) {
-    if (!Number.isInteger(Number(goal)) || Number(goal) < 0) fail('goal must be an index')
-    if (!isGoalScore(score)) fail('unknown goal score')
+    if (!Number.isInteger(Number(goal)) || Number(goal) < 0) fail('goal must be an index', 'goals')
+    if (!isGoalScore(score)) fail('unknown goal score', 'goals')
   }
 }
 
@@ -62,28 +123,46 @@ export function addAgreement(
   input: AgreementInput,
   origin: BoardOrigin,
 ): void {
-  check(input)
+  const scores = linked(input.goals)
+  check({ ...input, goals: scores })
   doc.transact(() => {
     const a = new Y.Map<unknown>()
     a.set(AgreementField.text, new Y.Text(input.text))
-    a.set(AgreementField.owner, input.owner)
+    a.set(AgreementField.owner, input.ownedBy?.name ?? input.owner)
     a.set(AgreementField.due, input.due)
+    setChecks(a, input)
     a.set(AgreementField.author, input.author)
     a.set(AgreementField.createdAt, input.createdAt)
     const solutions = new Y.Map<boolean>()
     for (const n of input.solutionIds) solutions.set(n, true)
     a.set(AgreementField.solutions, solutions)
     const goals = new Y.Map<GoalScore>()
-    for (const [g, s] of Object.entries(input.goals)) goals.set(g, s)
+    for (const [g, s] of Object.entries(scores)) goals.set(g, s)
     a.set(AgreementField.goals, goals)
     agreementsOf(doc).set(id, a)
   }, origin)
 }
 
-/** What can change on an agreement; a goal set to null is unlinked. */
+/** The fields of a checkable agreement that a write sets (undefined: left as it is). */
+function setChecks(a: Y.Map<unknown>, input: Partial<AgreementInput>) {
+  const plain = <T extends object>(v: T | null) => (v === null ? null : { ...v })
+  if (input.ownedBy !== undefined) a.set(AgreementField.ownedBy, plain(input.ownedBy))
+  if (input.cosigner !== undefined) a.set(AgreementField.cosigner, plain(input.cosigner))
+  if (input.criterion !== undefined) a.set(AgreementField.criterion, plain(input.criterion))
+  if (input.reviewOn !== undefined) a.set(AgreementField.reviewOn, input.reviewOn)
+}
+
+/**
+ * What can change on an agreement; a goal set to null is unlinked. An owner picked from the
+ * participants (`ownedBy`) names the owner; null there goes back to the free-text `owner`.
+ */
 export interface AgreementPatch {
   readonly text?: string
   readonly owner?: string
+  readonly ownedBy?: Signer | null
+  readonly cosigner?: Signer | null
+  readonly criterion?: Criterion | null
+  readonly reviewOn?: string
   readonly due?: string
   readonly goals?: Readonly<Record<number, GoalScore | null>>
   readonly linkSolutions?: readonly NoteId[]
@@ -99,10 +178,13 @@ export function updateAgreement(
 ): boolean {
   const a = agreementsOf(doc).get(id)
   if (!a) return false
-  const scores = Object.fromEntries(
-    Object.entries(patch.goals ?? {}).filter(([, s]) => s !== null),
-  ) as Record<number, GoalScore>
-  check({ ...patch, goals: scores })
+  check(
+    { ...patch, goals: linked(patch.goals) },
+    {
+      ownedBy: readSigner(a.get(AgreementField.ownedBy)),
+      cosigner: readSigner(a.get(AgreementField.cosigner)),
+    },
+  )
   doc.transact(() => {
     const text = a.get(AgreementField.text)
     if (patch.text !== undefined && text instanceof Y.Text && text.toString() !== patch.text) {
@@ -110,8 +192,10 @@ export function updateAgreement(
       text.delete(splice.index, splice.remove)
       text.insert(splice.index, splice.insert)
     }
-    if (patch.owner !== undefined) a.set(AgreementField.owner, patch.owner)
+    const owner = patch.ownedBy ? patch.ownedBy.name : patch.owner
+    if (owner !== undefined) a.set(AgreementField.owner, owner)
     if (patch.due !== undefined) a.set(AgreementField.due, patch.due)
+    setChecks(a, patch)
     const goals = a.get(AgreementField.goals)
     if (goals instanceof Y.Map) {
       for (const [g, s] of Object.entries(patch.goals ?? {})) {
@@ -152,11 +236,17 @@ export function readAgreements(doc: Y.Doc): readonly AgreementSnapshot[] {
         if (isGoalScore(s)) scores[Number(g)] = s
       })
     const createdAt = a.get(AgreementField.createdAt)
+    const ownedBy = readSigner(a.get(AgreementField.ownedBy))
     out.push(
       Object.freeze({
         id: asAgreementId(id),
         text: str(AgreementField.text),
-        owner: str(AgreementField.owner),
+        // the name as signed: a participant renamed or removed since still reads right
+        owner: ownedBy?.name ?? str(AgreementField.owner),
+        ownedBy,
+        cosigner: readSigner(a.get(AgreementField.cosigner)),
+        criterion: readCriterion(a.get(AgreementField.criterion)),
+        reviewOn: str(AgreementField.reviewOn),
         due: str(AgreementField.due),
         author: str(AgreementField.author),
         createdAt: typeof createdAt === 'number' ? createdAt : 0,

@@ -4,6 +4,7 @@ import {
   addNote,
   asClusterId,
   asNoteId,
+  clusterByNote,
   deleteNotes,
   groupNotes,
   readClusters,
@@ -35,6 +36,17 @@ describe('clusters', () => {
     groupNotes(doc, k1, [b, a], 'Capaciteit', origin)
     renameCluster(doc, k1, 'Capacity', origin)
     expect(readClusters(doc)).toEqual([{ id: k1, name: 'Capacity', noteIds: [a, b] }])
+  })
+
+  it('finds the one cluster of each note, even when two people put it in two at once', () => {
+    const doc = board()
+    const other = new Y.Doc()
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc))
+    groupNotes(doc, k1, [a, b], 'One', origin)
+    groupNotes(other, k2, [b, c], 'Two', userOrigin('bram'))
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other))
+    const byNote = clusterByNote(readClusters(doc))
+    expect([a, b, c].map((n) => byNote.get(n)?.name)).toEqual(['One', 'One', 'Two'])
   })
 
   it('moves a note out of its old cluster and drops a cluster that is left empty', () => {

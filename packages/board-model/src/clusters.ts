@@ -4,6 +4,9 @@ import { NoteLimits } from './limits.js'
 import type { BoardOrigin } from './origins.js'
 import { ClusterField, clustersOf, notesOf } from './schema.js'
 import { InvalidNoteError } from './validateNote.js'
+import { placeNotes } from './placeNote.js'
+import { readNotes } from './readNotes.js'
+import { gatherLayout } from './tidy.js'
 
 /** A named group of notes. */
 export interface ClusterSnapshot {
@@ -31,8 +34,9 @@ function takeFromOthers(doc: Y.Doc, noteIds: readonly NoteId[], keep: ClusterId 
 }
 
 /**
- * Groups notes into a new named cluster, taking them out of any cluster they were in.
- * @example groupNotes(doc, asClusterId(uuid()), [a, b], 'Capacity', origin)
+ * Groups notes into a new named cluster, taking them out of any cluster they were in. With
+ * `gather`, the notes are pulled together in the same transaction ([L5], one undo step).
+ * @example groupNotes(doc, asClusterId(uuid()), [a, b], 'Capacity', origin, { gather: true })
  */
 export function groupNotes(
   doc: Y.Doc,
@@ -40,6 +44,7 @@ export function groupNotes(
   noteIds: readonly NoteId[],
   name: string,
   origin: BoardOrigin,
+  options: { readonly gather?: boolean } = {},
 ): void {
   checkName(name)
   const existing = noteIds.filter((n) => notesOf(doc).has(n))
@@ -52,6 +57,15 @@ export function groupNotes(
     cluster.set(ClusterField.name, name)
     cluster.set(ClusterField.notes, members)
     clustersOf(doc).set(id, cluster)
+    if (options.gather) {
+      const ids = new Set<string>(existing)
+      const notes = readNotes(doc)
+      const gathered = gatherLayout(
+        notes.filter((n) => ids.has(n.id)),
+        notes.filter((n) => !ids.has(n.id)),
+      )
+      placeNotes(doc, gathered, origin)
+    }
   }, origin)
 }
 
@@ -111,4 +125,16 @@ export function readClusters(doc: Y.Doc): readonly ClusterSnapshot[] {
     )
   }
   return Object.freeze(out)
+}
+
+/**
+ * The cluster each note is in, by the note's id (as `readClusters` lists them, a note is in one).
+ * @example clusterByNote(readClusters(doc)).get(noteId)?.name
+ */
+export function clusterByNote(
+  clusters: readonly ClusterSnapshot[],
+): ReadonlyMap<NoteId, ClusterSnapshot> {
+  const out = new Map<NoteId, ClusterSnapshot>()
+  for (const c of clusters) for (const id of c.noteIds) out.set(id, c)
+  return out
 }

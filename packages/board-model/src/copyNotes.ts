@@ -12,6 +12,7 @@ const asInput = (note: NoteSnapshot): NoteInput & { readonly id: NoteId } => ({
   category: note.category,
   ...(note.side === null ? {} : { side: note.side }),
   ...(note.authorSide === null ? {} : { authorSide: note.authorSide }),
+  ...(note.position && { position: true as const }),
   x: note.x,
   y: note.y,
   author: note.author,
@@ -20,7 +21,7 @@ const asInput = (note: NoteSnapshot): NoteInput & { readonly id: NoteId } => ({
 
 /**
  * Writes notes into another doc in one transaction: same id, text, category, side, author side,
- * position and author. Ids the doc already holds are skipped, so copying twice never doubles a
+ * position on the board, position mark ([G3]) and author. Ids the doc already holds are skipped, so copying twice never doubles a
  * note; notes the model refuses (e.g. text past its limit) are left out. Returns the ids of
  * `notes` that the doc holds afterwards: those a move may delete from where they came from.
  * @example deleteNotes(privateDoc, copyNotes(readNotes(privateDoc), boardDoc, origin), origin)

@@ -1,9 +1,10 @@
 import type * as Y from 'yjs'
 import type { NoteId } from './ids.js'
 import type { BoardOrigin } from './origins.js'
-import { notesOf } from './schema.js'
+import { linksTouching } from './links.js'
+import { linksOf, notesOf } from './schema.js'
 
-/** Deletes notes in one transaction (one undo step); returns how many were there. */
+/** Deletes notes and their links in one transaction (one undo step); returns how many were there. */
 export function deleteNotes(doc: Y.Doc, ids: readonly NoteId[], origin: BoardOrigin): number {
   const notes = notesOf(doc)
   let deleted = 0
@@ -14,6 +15,7 @@ export function deleteNotes(doc: Y.Doc, ids: readonly NoteId[], origin: BoardOri
         deleted++
       }
     }
+    for (const key of linksTouching(doc, new Set<string>(ids))) linksOf(doc).delete(key)
   }, origin)
   return deleted
 }

@@ -14,4 +14,6 @@ export const NoteLimits = {
   maxOwnerLength: 80,
   /** Notes in one add (paste, duplicate). */
   maxBatch: 500,
+  /** Links from one solution or position to the interests it serves. */
+  maxLinksPerNote: 12,
 } as const

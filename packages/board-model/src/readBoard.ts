@@ -1,8 +1,11 @@
 import type * as Y from 'yjs'
 import { readAgreements, type AgreementSnapshot } from './agreements.js'
 import { readClusters, type ClusterSnapshot } from './clusters.js'
+import { readFallbacks, type FallbackSnapshot } from './fallbacks.js'
+import { readGuesses, type GuessSnapshot } from './guesses.js'
 import { schemaVersionOf } from './migrateBoard.js'
 import { readNotes, type NoteSnapshot } from './readNotes.js'
+import { readLinks, type LinkSnapshot } from './links.js'
 import { readVotes, type VoteSnapshot } from './votes.js'
 
 /** Everything on a board as plain frozen data, for React and for exports. */
@@ -13,6 +16,12 @@ export interface BoardSnapshot {
   readonly votes: readonly VoteSnapshot[]
   readonly clusters: readonly ClusterSnapshot[]
   readonly agreements: readonly AgreementSnapshot[]
+  /** [SW1] The perspective swap's guesses on the board (revealed ones). */
+  readonly guesses: readonly GuessSnapshot[]
+  /** [FB1] The revealed "if we don't agree" cards. */
+  readonly fallbacks: readonly FallbackSnapshot[]
+  /** Links whose ends are on the board: solutions to the interests they serve, positions to theirs. */
+  readonly links: readonly LinkSnapshot[]
 }
 
 /**
@@ -28,5 +37,8 @@ export function readBoard(doc: Y.Doc): BoardSnapshot {
     votes: Object.freeze(readVotes(doc).filter((v) => ids.has(v.noteId))),
     clusters: readClusters(doc),
     agreements: readAgreements(doc),
+    guesses: readGuesses(doc),
+    fallbacks: readFallbacks(doc),
+    links: readLinks(doc, new Map(notes.map((n) => [n.id, n]))),
   })
 }

@@ -14,6 +14,8 @@ export interface NoteSnapshot {
   readonly author: string
   /** The side the author speaks for; null on notes from before schema v2. */
   readonly authorSide: Side | null
+  /** Present on an interest stated as a position, whose underlying interests the group seeks. */
+  readonly position?: true
 }
 
 /** Reads one note; null when its fields are not a valid note (e.g. written by a broken peer). */
@@ -25,6 +27,7 @@ export function readNote(id: string, note: NoteMap): NoteSnapshot | null {
   const side = note.get(NoteField.side)
   const author = note.get(NoteField.author)
   const authorSide = note.get(NoteField.authorSide)
+  const position = category === 'interest' && note.get(NoteField.position) === true
   if (!isCategory(category) || typeof x !== 'number' || typeof y !== 'number') return null
   if (!Number.isFinite(x) || !Number.isFinite(y)) return null
   return Object.freeze({
@@ -36,6 +39,7 @@ export function readNote(id: string, note: NoteMap): NoteSnapshot | null {
     y,
     author: typeof author === 'string' ? author : '',
     authorSide: isSide(authorSide) ? authorSide : null,
+    ...(position && { position: true as const }),
   })
 }
 

@@ -7,6 +7,11 @@ export const BoardKeys = {
   votes: 'votes',
   clusters: 'clusters',
   agreements: 'agreements',
+  /** [SW1] The perspective swap's guesses (see guesses.ts). */
+  guesses: 'guesses',
+  /** [FB1] The revealed "if we don't agree" cards, written by the server only (see fallbacks.ts). */
+  fallbacks: 'fallbacks',
+  links: 'links',
 } as const
 
 /** Field names inside a note's Y.Map. */
@@ -21,6 +26,8 @@ export const NoteField = {
   author: 'author',
   // Which side the author speaks for (0 | 1), set once at creation; absent on v1 notes.
   authorSide: 'authorSide',
+  // `true` on an interest someone stated as a position ("we need two-day delivery"); absent else.
+  position: 'position',
 } as const
 
 /** Field names inside a cluster's Y.Map. */
@@ -44,6 +51,16 @@ export const AgreementField = {
   solutions: 'solutions',
   // Y.Map<goalIndex, GoalScore>: a linked goal and its strategy score, last writer wins per goal.
   goals: 'goals',
+  // Checkable agreements (absent on older boards), each one value, last writer wins:
+  // { id, name, side } of the accountable owner picked from the participants (`owner` then holds
+  // the name too; without it `owner` is the free text of older boards),
+  ownedBy: 'ownedBy',
+  // { id, name, side } of the co-signer from the other side,
+  cosigner: 'cosigner',
+  // { measure, target, source }: how it is checked,
+  criterion: 'criterion',
+  // `YYYY-MM-DD` or '': when it is reviewed.
+  reviewOn: 'reviewOn',
 } as const
 
 /** The current schema version, stored in `meta.schemaVersion`. */
@@ -65,3 +82,6 @@ export const clustersOf = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap(Boar
 
 /** The `agreements` map: agreement id to a Y.Map of its fields. */
 export const agreementsOf = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap(BoardKeys.agreements)
+
+/** The `links` map: `${from}>${to}` to a stored link (a solution or position to an interest). */
+export const linksOf = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(BoardKeys.links)

@@ -11,6 +11,8 @@ export interface NoteInput {
   readonly author: string
   /** Which side the author speaks for, when known. */
   readonly authorSide?: Side
+  /** An interest stated as a position ([G3]). */
+  readonly position?: true
 }
 
 /** Why a note is refused, naming the field. */
@@ -44,6 +46,9 @@ export function validateNote(input: Partial<Record<keyof NoteInput, unknown>>): 
   }
   if (input.authorSide !== undefined && !isSide(input.authorSide)) {
     return { field: 'authorSide', message: 'authorSide must be 0 or 1' }
+  }
+  if (input.position !== undefined && input.position !== true) {
+    return { field: 'position', message: 'position is true or absent' }
   }
   return null
 }

@@ -5,6 +5,8 @@ import {
   asNoteId,
   asParticipantId,
   castVote,
+  placeVotes,
+  rankByVotes,
   deleteNotes,
   readBoard,
   retractVote,
@@ -70,5 +72,41 @@ describe('votes', () => {
     Y.applyUpdate(d2, Y.encodeStateAsUpdate(d1))
     expect(tallyVotes(readBoard(d1).votes, null).get(a)?.total).toBe(2)
     expect(readBoard(d2).votes).toEqual(readBoard(d1).votes)
+  })
+})
+
+describe('closed ballots and ranking', () => {
+  it('[C33] places ballots as votes once, leaving out deleted notes', () => {
+    const doc = board()
+    const server = userOrigin('server')
+    const ballots = [
+      { noteId: 'a', participant: 'p-anna', side: 0 as const, count: 2 },
+      { noteId: 'gone', participant: 'p-anna', side: 0 as const, count: 1 },
+      { noteId: 'b', participant: 'p-bram', side: 1 as const, count: 1 },
+    ]
+    expect(placeVotes(doc, ballots, server)).toBe(3)
+    expect(placeVotes(doc, ballots, server)).toBe(3)
+    const tally = tallyVotes(readBoard(doc).votes, null)
+    expect(tally.get(a)).toEqual({ total: 2, bySide: [2, 0], mine: 0 })
+    expect(tally.get(b)).toEqual({ total: 1, bySide: [0, 1], mine: 0 })
+  })
+
+  it('[C35] ranks notes by dots, ties sharing a rank, unvoted ones left out', () => {
+    const c = asNoteId('c')
+    const d = asNoteId('d')
+    const t = (total: number) => ({ total, bySide: [total, 0] as const, mine: 0 })
+    const ranked = rankByVotes(
+      [a, b, c, d],
+      new Map([
+        [a, t(1)],
+        [b, t(3)],
+        [c, t(1)],
+      ]),
+    )
+    expect(ranked).toEqual([
+      { noteId: b, total: 3, rank: 1 },
+      { noteId: a, total: 1, rank: 2 },
+      { noteId: c, total: 1, rank: 2 },
+    ])
   })
 })

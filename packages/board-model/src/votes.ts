@@ -129,3 +129,58 @@ export function tallyVotes(
   }
   return out
 }
+
+/**
+ * [C33] Puts closed ballots on a board as votes, in one transaction: each entry sets that
+ * person's dots on that note (so running it twice doubles nothing); votes on notes no longer on
+ * the board are left out. Returns how many dots landed.
+ */
+export function placeVotes(
+  doc: Y.Doc,
+  votes: readonly {
+    readonly noteId: string
+    readonly participant: string
+    readonly side: Side
+    readonly count: number
+  }[],
+  origin: BoardOrigin,
+): number {
+  const notes = notesOf(doc)
+  let placed = 0
+  doc.transact(() => {
+    for (const v of votes) {
+      if (!notes.has(v.noteId) || !Number.isInteger(v.count) || v.count <= 0) continue
+      const participant = asParticipantId(v.participant)
+      const noteId = asNoteId(v.noteId)
+      votesOf(doc).set(voteKey(participant, noteId), {
+        noteId,
+        participant,
+        side: v.side,
+        count: v.count,
+      })
+      placed += v.count
+    }
+  }, origin)
+  return placed
+}
+
+/**
+ * [C35] Notes ranked by their dots, most first (ties by id, so every screen agrees); notes
+ * without a dot are not ranked. `rank` is 1-based; equal totals share a rank.
+ */
+export function rankByVotes(
+  noteIds: readonly NoteId[],
+  tallies: ReadonlyMap<NoteId, { readonly total: number }>,
+): readonly { readonly noteId: NoteId; readonly total: number; readonly rank: number }[] {
+  const voted = noteIds
+    .map((noteId) => ({ noteId, total: tallies.get(noteId)?.total ?? 0 }))
+    .filter((n) => n.total > 0)
+    .sort((a, b) => b.total - a.total || a.noteId.localeCompare(b.noteId))
+  let rank = 0
+  let last = -1
+  return voted.map((n, i) => {
+    if (n.total !== last) rank = i + 1
+    last = n.total
+    return { ...n, rank }
+  })
+}

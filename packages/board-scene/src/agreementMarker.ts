@@ -1,5 +1,5 @@
-import Konva from 'konva'
 import { NOTE_SIZE } from '@sparboard/board-model'
+import type { ScenePath, SceneRect } from './sceneShapes.js'
 
 const SIZE = 22
 const X = NOTE_SIZE.width - 8 - SIZE
@@ -12,12 +12,10 @@ const Y = NOTE_SIZE.height - 5 - SIZE
  */
 export const AGREEMENT_MARKER = { x: X, y: Y, size: SIZE, room: SIZE + 4 } as const
 
-/**
- * The marker's two shapes as Konva configs, so that the live canvas (react-konva) and the exports
- * (buildBoardScene) draw the very same thing.
- */
+/** The marker's two shapes on a note of the usual height. */
 export const AGREEMENT_MARKER_SHAPES = {
   seal: {
+    kind: 'rect',
     x: X,
     y: Y,
     width: SIZE,
@@ -28,6 +26,7 @@ export const AGREEMENT_MARKER_SHAPES = {
     strokeWidth: 2,
   },
   check: {
+    kind: 'path',
     x: X,
     y: Y,
     data: 'M6 11.5l3.5 3.5 6.5-7.5',
@@ -36,10 +35,14 @@ export const AGREEMENT_MARKER_SHAPES = {
     lineCap: 'round',
     lineJoin: 'round',
   },
-} as const
+} as const satisfies { seal: SceneRect; check: ScenePath }
 
-/** The marker as Konva nodes, for a note's group in the scene. */
-export const agreementMarkerNodes = (): Konva.Shape[] => [
-  new Konva.Rect({ ...AGREEMENT_MARKER_SHAPES.seal, name: 'agreement-marker' }),
-  new Konva.Path(AGREEMENT_MARKER_SHAPES.check),
-]
+/** The marker's shapes on a note drawn `height` tall (taller when it shows its whole text). */
+export function agreementMarkerShapes(height: number = NOTE_SIZE.height): [SceneRect, ScenePath] {
+  const dy = height - NOTE_SIZE.height
+  const { seal, check } = AGREEMENT_MARKER_SHAPES
+  return [
+    { ...seal, y: seal.y + dy },
+    { ...check, y: check.y + dy },
+  ]
+}

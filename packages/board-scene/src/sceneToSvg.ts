@@ -1,6 +1,7 @@
-import Konva from 'konva'
 import type { Rect } from '@sparboard/board-model'
 import { BOARD_FONT_STACK } from './boardFont.js'
+import { baselineOf } from './konvaShapes.js'
+import type { SceneGroup, SceneShape } from './sceneShapes.js'
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -19,89 +20,68 @@ export const escapeXml = (s: string) =>
 
 const num = (n: number) => String(Math.round(n * 100) / 100)
 
-function rectSvg(r: Konva.Rect, x: number, y: number): string {
-  const attrs = [
-    `x="${num(x)}" y="${num(y)}" width="${num(r.width())}" height="${num(r.height())}"`,
-  ]
-  const radius = r.cornerRadius()
-  if (typeof radius === 'number' && radius > 0) attrs.push(`rx="${radius}"`)
-  attrs.push(`fill="${escapeXml(String(r.fill() ?? 'none'))}"`)
-  if (r.stroke()) {
-    attrs.push(`stroke="${escapeXml(String(r.stroke()))}" stroke-width="${r.strokeWidth()}"`)
-    const dash = r.dash()
-    if (dash?.length) attrs.push(`stroke-dasharray="${dash.join(' ')}"`)
+function paintAttrs(shape: Exclude<SceneShape, { kind: 'text' }>): string[] {
+  const attrs = [`fill="${escapeXml(shape.fill ?? 'none')}"`]
+  if (shape.stroke) {
+    attrs.push(`stroke="${escapeXml(shape.stroke)}" stroke-width="${shape.strokeWidth ?? 1}"`)
+    if (shape.dash?.length) attrs.push(`stroke-dasharray="${shape.dash.join(' ')}"`)
   }
-  if (r.opacity() < 1) attrs.push(`opacity="${num(r.opacity())}"`)
-  return `<rect ${attrs.join(' ')}/>`
+  if (shape.opacity !== undefined && shape.opacity < 1)
+    attrs.push(`opacity="${num(shape.opacity)}"`)
+  return attrs
 }
 
-function textSvg(t: Konva.Text, x: number, y: number): string {
-  const lineHeight = t.lineHeight() * t.fontSize()
-  const center = t.align() === 'center'
-  const anchorX = center ? x + t.width() / 2 : x + t.padding()
-  const top = y + t.padding() + lineHeight / 2
-  const lines = t.textArr.map(
-    (line, i) =>
-      `<tspan x="${num(anchorX)}" y="${num(top + i * lineHeight)}">${escapeXml(line.text)}</tspan>`,
-  )
-  const weight = t.fontStyle().includes('bold') ? ' font-weight="bold"' : ''
-  const anchor = center ? ' text-anchor="middle"' : ''
-  return `<text font-size="${t.fontSize()}" fill="${escapeXml(String(t.fill()))}"${weight}${anchor} dominant-baseline="central" xml:space="preserve">${lines.join('')}</text>`
+function shapeSvg(shape: SceneShape, dx: number, dy: number): string {
+  const x = dx + shape.x
+  const y = dy + shape.y
+  switch (shape.kind) {
+    case 'rect': {
+      const radius = shape.cornerRadius ? ` rx="${shape.cornerRadius}"` : ''
+      const box = `x="${num(x)}" y="${num(y)}" width="${num(shape.width)}" height="${num(shape.height)}"`
+      return `<rect ${box}${radius} ${paintAttrs(shape).join(' ')}/>`
+    }
+    case 'path': {
+      const attrs = [`transform="translate(${num(x)} ${num(y)})"`, `d="${escapeXml(shape.data)}"`]
+      attrs.push(...paintAttrs(shape))
+      if (shape.lineCap) attrs.push(`stroke-linecap="${shape.lineCap}"`)
+      if (shape.lineJoin) attrs.push(`stroke-linejoin="${shape.lineJoin}"`)
+      return `<path ${attrs.join(' ')}/>`
+    }
+    case 'text': {
+      const lines = shape.lines.map(
+        (line, i) =>
+          `<tspan x="${num(x + line.x)}" y="${num(y + baselineOf(shape, i))}">${escapeXml(line.text)}</tspan>`,
+      )
+      const weight = shape.font.bold ? ' font-weight="bold"' : ''
+      return `<text font-size="${shape.font.size}" fill="${escapeXml(shape.fill)}"${weight} xml:space="preserve">${lines.join('')}</text>`
+    }
+  }
 }
 
-function pathSvg(p: Konva.Path, x: number, y: number): string {
-  const attrs = [
-    `transform="translate(${num(x)} ${num(y)})"`,
-    `d="${escapeXml(p.data())}"`,
-    `fill="${escapeXml(String(p.fill() ?? 'none'))}"`,
-  ]
-  if (p.stroke()) {
-    attrs.push(`stroke="${escapeXml(String(p.stroke()))}" stroke-width="${p.strokeWidth()}"`)
-    if (p.lineCap()) attrs.push(`stroke-linecap="${p.lineCap()}"`)
-    if (p.lineJoin()) attrs.push(`stroke-linejoin="${p.lineJoin()}"`)
-  }
-  return `<path ${attrs.join(' ')}/>`
-}
-
-function nodeSvg(node: Konva.Node, dx: number, dy: number, out: string[]): void {
-  const x = dx + node.x()
-  const y = dy + node.y()
-  if (node instanceof Konva.Group) {
-    const title = node.findOne<Konva.Text>('.note-text')?.text()
-    out.push(node.name() === 'note' ? `<g class="note" data-id="${escapeXml(node.id())}">` : '<g>')
-    // The full text, even where the note shows it cut off with an ellipsis.
-    if (title !== undefined) out.push(`<title>${escapeXml(title)}</title>`)
-    for (const child of node.getChildren()) nodeSvg(child, x, y, out)
-    out.push('</g>')
-  } else if (node instanceof Konva.Text) {
-    out.push(textSvg(node, x, y))
-  } else if (node instanceof Konva.Rect) {
-    out.push(rectSvg(node, x, y))
-  } else if (node instanceof Konva.Path) {
-    out.push(pathSvg(node, x, y))
-  }
+function groupSvg(group: SceneGroup): string {
+  const shapes = group.shapes.map((s) => shapeSvg(s, group.x, group.y))
+  if (!group.note) return `<g>${shapes.join('')}</g>`
+  // The full text, even where the note shows it cut off with an ellipsis.
+  return `<g class="note" data-id="${escapeXml(group.note.id)}"><title>${escapeXml(group.note.text)}</title>${shapes.join('')}</g>`
 }
 
 /**
- * Writes a scene as SVG with real, selectable text, laid out line by line exactly as Konva wrapped
- * it for the PNG.
+ * Writes a scene as SVG with real, selectable text, line by line where the scene laid it out (as
+ * the PNG and the canvas draw it).
  */
 export function sceneToSvg(
-  layer: Konva.Layer,
-  bounds: Rect,
+  scene: { readonly groups: readonly SceneGroup[]; readonly bounds: Rect },
   options: {
     /** `@font-face` rules to embed, so the SVG looks the same where Noto Sans is not installed. */
     readonly fontFaces?: string
   } = {},
 ): string {
-  const out: string[] = []
-  for (const child of layer.getChildren()) nodeSvg(child, 0, 0, out)
-  const { x, y, width, height } = bounds
+  const { x, y, width, height } = scene.bounds
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${x} ${y} ${width} ${height}">`,
     `<style>${options.fontFaces ?? ''}text { font-family: ${BOARD_FONT_STACK.replace(/"/g, "'")}; }</style>`,
-    ...out,
+    ...scene.groups.map(groupSvg),
     '</svg>',
   ].join('\n')
 }

@@ -1,4 +1,5 @@
 import type { Ack, CommandPayload, CommandResult, ControlCommand } from './controlCommands.js'
+import type { BoardPresence, ControlRelay, RelayPayload, SharedView } from './controlRelays.js'
 import type { SessionView } from './controlSession.js'
 import type { Role } from './Role.js'
 
@@ -10,12 +11,26 @@ export interface SessionHello {
   readonly serverTime: number
 }
 
+/** Who has the workshop open now (control connections). */
+export interface WorkshopPresence {
+  /** Open control connections of every role. */
+  readonly online: number
+  /** [C28] Ids of the participants with at least one open connection, joined as themselves. */
+  readonly participants: readonly string[]
+  /** [C29] Whether a facilitator's page is open. */
+  readonly facilitator: boolean
+}
+
 /** Events the server sends on the control plane (socket.io). Board content never travels here. */
 export interface ServerToClientEvents {
   'session:hello': (hello: SessionHello) => void
-  'workshop:presence': (presence: { readonly online: number }) => void
+  'workshop:presence': (presence: WorkshopPresence) => void
   /** The whole session after every change and on (re)connect, stamped with the server's clock. */
   'session:state': (state: SessionView, serverTime: number) => void
+  /** [C32] The facilitator's view of a board, for those following it. */
+  'session:view': (view: SharedView) => void
+  /** [C34] Participants per board, whichever room (board or private) they write in. */
+  'presence:boards': (presence: BoardPresence) => void
 }
 
 /** Events a client sends on the control plane: each a command with a payload and an ack. */
@@ -24,9 +39,6 @@ export type ClientToServerEvents = {
     payload: CommandPayload<C>,
     ack: (ack: Ack<CommandResult<C>>) => void,
   ) => void
-}
-
-/** The handshake's `auth` payload. */
-export interface ControlAuth {
-  readonly token: string
+} & {
+  [R in ControlRelay]: (payload: RelayPayload<R>, ack: (ack: Ack) => void) => void
 }

@@ -1,4 +1,9 @@
-import type { ReviewItem, ReviewStatus } from './controlSession.js'
+import {
+  termsOf,
+  type AgreementTerms,
+  type ReviewItem,
+  type ReviewStatus,
+} from './controlSession.js'
 
 /** Path of the series history: `GET` with any token of the workshop ([C21]). */
 export const seriesPath = (workshopId: string) =>
@@ -7,14 +12,13 @@ export const seriesPath = (workshopId: string) =>
 /** How many earlier sessions the history goes back at most; `truncated` says when there are more. */
 export const SERIES_HISTORY_LIMIT = 24
 
-/** An agreement of an earlier session: what was agreed, by whom, until when, and its strategy check. */
-export interface SeriesAgreement {
+/**
+ * An agreement of an earlier session: what was agreed, by whom (owner and co-signer), how it is
+ * checked, until when, and its strategy check.
+ */
+export interface SeriesAgreement extends AgreementTerms {
   /** The agreement's id on its board; the next session's review names it ([C11]). */
   readonly id: string
-  readonly text: string
-  readonly owner: string
-  /** `YYYY-MM-DD`, or ''. */
-  readonly due: string
   /** Goal index -> 'supports' | 'neutral' | 'conflicts', as in the strategy check. */
   readonly goals: Readonly<Record<string, string>>
 }
@@ -27,6 +31,8 @@ export interface SeriesVerdict {
   readonly status: ReviewStatus | null
   /** What chafed, in the group's words. */
   readonly chafed: string
+  /** With `renegotiated`: the new terms the agreement kept from then on. */
+  readonly newTerms: AgreementTerms | null
 }
 
 /** One board of an earlier session: a case worked by a group. */
@@ -79,7 +85,11 @@ export function seriesOutcomes(
   board: SeriesBoard,
   later: readonly SeriesVerdict[],
 ): SeriesOutcome[] {
-  const verdictOf = (v: SeriesVerdict) => ({ status: v.status, chafed: v.chafed })
+  const verdictOf = (v: SeriesVerdict) => ({
+    status: v.status,
+    chafed: v.chafed,
+    newTerms: v.newTerms,
+  })
   const byId = new Map(later.map((v) => [v.agreement.id, v]))
   const kept = new Set(board.agreements.map((a) => a.id))
   return [
@@ -96,7 +106,59 @@ export function seriesOutcomes(
 /** Review items, of the session running now or stored, as series verdicts. */
 export const reviewVerdicts = (items: readonly ReviewItem[]): SeriesVerdict[] =>
   items.map((r) => ({
-    agreement: { id: r.id, text: r.text, owner: r.owner, due: r.due, goals: r.goals },
+    agreement: { ...termsOf(r), id: r.id, goals: r.goals },
     status: r.status,
     chafed: r.chafed,
+    newTerms: r.newTerms,
   }))
+
+/** One step in the life of an agreement across a series. */
+export interface TrackStep {
+  /** The session's number in the series. */
+  readonly session: number
+  /** `made`: agreed on a board of that session; `review`: judged there. */
+  readonly kind: 'made' | 'review'
+  /** The terms as agreed, or as they stood when judged. */
+  readonly terms: AgreementTerms
+  readonly status: ReviewStatus | null
+  readonly chafed: string
+  /** With `renegotiated`: the terms the agreement keeps from then on. */
+  readonly newTerms: AgreementTerms | null
+}
+
+/**
+ * Each agreement's history across the series, by its id (an agreement keeps its id when it is
+ * renegotiated and reviewed again): where it was made, then every review, oldest first. `now` is
+ * the session running, with its review items.
+ * @example agreementTracks(history.sessions, { number: 3, review: state.review }).get(id)
+ */
+export function agreementTracks(
+  sessions: readonly SeriesSession[],
+  now?: { readonly number: number; readonly review: readonly ReviewItem[] },
+): ReadonlyMap<string, readonly TrackStep[]> {
+  const out = new Map<string, TrackStep[]>()
+  const add = (id: string, step: TrackStep) => out.set(id, [...(out.get(id) ?? []), step])
+  const judged = (session: number, v: SeriesVerdict): TrackStep => ({
+    session,
+    kind: 'review',
+    terms: termsOf(v.agreement),
+    status: v.status,
+    chafed: v.chafed,
+    newTerms: v.newTerms,
+  })
+  for (const s of sessions)
+    for (const b of s.boards) {
+      for (const v of b.review) add(v.agreement.id, judged(s.number, v))
+      for (const a of b.agreements)
+        add(a.id, {
+          session: s.number,
+          kind: 'made',
+          terms: termsOf(a),
+          status: null,
+          chafed: '',
+          newTerms: null,
+        })
+    }
+  if (now) for (const v of reviewVerdicts(now.review)) add(v.agreement.id, judged(now.number, v))
+  return out
+}

@@ -1,0 +1,3 @@
+export * from './groupSimilar.js'
+export * from './decisions.js'
+export { cosine, vectors } from './similarity.js'
