@@ -1,8 +1,9 @@
+import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { createLogger } from './logger.js'
-import { createServer } from './createServer.js'
-import { createScaleOut } from './scale/createScaleOut.js'
+import { DATA_FILE } from './store/backupDatabase.js'
+import { checkDatabase } from './store/checkDatabase.js'
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -24,6 +25,19 @@ const Env = z.object({
     .default('')
     .transform((v) => v.split(/[\s,]+/).filter(Boolean))
     .pipe(z.array(z.string().regex(/^(https?:\/\/[^\s;,'"]+|'self')$/))),
+  // Space- or comma-separated origins besides PUBLIC_URL's whose pages may open /yjs and /socket.io
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^https?:\/\/[^\s/;,'"]+$/))),
+  // Open board and control connections together, per client address and per token (per node).
+  MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().positive().optional(),
+  MAX_CONNECTIONS_PER_TOKEN: z.coerce.number().int().positive().optional(),
+  // Export workers (docs/deployment.md): threads, seconds a render may take per board, heap MB
+  EXPORT_WORKERS: z.coerce.number().int().min(1).max(32).optional(),
+  EXPORT_SECONDS_PER_BOARD: z.coerce.number().positive().max(3600).optional(),
+  EXPORT_MEMORY_MB: z.coerce.number().int().min(128).max(16_384).optional(),
   CREATE_SECRET: z.string().min(16).optional(),
   RETENTION_DAYS: z.coerce.number().positive().optional(),
   // Both set: scale-out mode (Redis streams + PostgreSQL); see docs/deployment.md.
@@ -49,6 +63,22 @@ if (!env.REDIS_URL !== !env.DATABASE_URL) {
   log.fatal('scale-out mode needs both REDIS_URL and DATABASE_URL')
   process.exit(1)
 }
+if (!env.REDIS_URL) {
+  // A damaged data file stops the server here, with what to do, instead of boards that fail.
+  const file = resolve(env.DATA_DIR, DATA_FILE)
+  const problem = checkDatabase(file)
+  if (problem) {
+    log.fatal(
+      { file, problem },
+      `the data file ${file} is damaged (${problem}); stop, move DATA_DIR aside and restore ` +
+        'the last backup into an empty DATA_DIR: pnpm restore <backup-file>',
+    )
+    process.exit(1)
+  }
+}
+// Loaded only now: a damaged file is reported in a moment, not after the whole server has loaded.
+const { createServer } = await import('./createServer.js')
+const { createScaleOut } = await import('./scale/createScaleOut.js')
 const scaleOut =
   env.REDIS_URL && env.DATABASE_URL
     ? await createScaleOut(
@@ -71,8 +101,18 @@ const server = createServer({
   security: {
     trustProxyHops: env.TRUST_PROXY,
     frameAncestors: env.FRAME_ANCESTORS,
+    allowedOrigins: env.ALLOWED_ORIGINS,
+    ...(env.MAX_CONNECTIONS_PER_ADDRESS && {
+      maxConnectionsPerAddress: env.MAX_CONNECTIONS_PER_ADDRESS,
+    }),
+    ...(env.MAX_CONNECTIONS_PER_TOKEN && { maxConnectionsPerToken: env.MAX_CONNECTIONS_PER_TOKEN }),
     createSecret: env.CREATE_SECRET,
     retentionDays: env.RETENTION_DAYS,
+  },
+  exports: {
+    ...(env.EXPORT_WORKERS && { workers: env.EXPORT_WORKERS }),
+    ...(env.EXPORT_SECONDS_PER_BOARD && { secondsPerBoard: env.EXPORT_SECONDS_PER_BOARD }),
+    ...(env.EXPORT_MEMORY_MB && { memoryMb: env.EXPORT_MEMORY_MB }),
   },
   hub: {
     ...(env.MAX_PAYLOAD_BYTES && { maxPayloadBytes: env.MAX_PAYLOAD_BYTES }),

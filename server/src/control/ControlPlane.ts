@@ -1,73 +1,77 @@
 import type { Server as HttpServer } from 'node:http'
 import type { Logger } from 'pino'
 import { Server, type ServerOptions } from 'socket.io'
-import type { ClientToServerEvents, Role, ServerToClientEvents } from '@sparboard/protocol'
-import type { AuthThrottle } from '../security/AuthThrottle.js'
+import {
+  Role,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  type WorkshopPresence,
+} from '@sparboard/protocol'
+import {
+  allowControlRequest,
+  controlHandshake,
+  type ControlGuard,
+} from '../security/controlGuard.js'
 import { clientAddress } from '../security/clientAddress.js'
-import { limitControlEvents } from '../security/controlGuard.js'
 import type { Store, TokenGrant } from '../store/Store.js'
-
-/** Who may open a control connection, and how fast it may talk. */
-export interface ControlGuard {
-  readonly throttle: AuthThrottle
-  readonly trustProxyHops: number
-  readonly eventsPerSecond: number
-  readonly eventBurst: number
-}
+import { attachRelays, boardPresence, PresenceAnnouncer } from './attachRelays.js'
 import { attachSession, type OnRemoved } from './attachSession.js'
-import { SessionRegistry, type SessionSync } from './SessionRegistry.js'
+import type { SessionRegistry } from './SessionRegistry.js'
 
 interface SocketData {
   grant: TokenGrant
+  participantId?: string
+  boardId?: string | null
 }
 
-/** The session's control plane on `/socket.io`: who is here, and (later) phases and timer. */
+/** [C28] [C29] Who has the workshop open, from its control sockets (on every node). */
+const workshopPresence = (sockets: readonly { data: SocketData }[]): WorkshopPresence => ({
+  online: sockets.length,
+  participants: [
+    ...new Set(sockets.flatMap((s) => (s.data.participantId ? [s.data.participantId] : []))),
+  ],
+  facilitator: sockets.some((s) => s.data.grant.role === Role.facilitator),
+})
+
+/** What the control plane is built with. */
+export interface ControlPlaneOptions {
+  readonly store: Store
+  readonly log: Logger
+  /** Phase, timer, locks and participants of each workshop (see attachSession). */
+  readonly sessions: SessionRegistry
+  /** [C16] What else a removal ends: the participant's personal tokens and board connections. */
+  readonly onParticipantRemoved: OnRemoved
+  readonly guard?: ControlGuard
+  /** Scale-out mode: broadcasts reach every node; websocket only, so no sticky sessions. */
+  readonly scale?: { readonly adapter: ServerOptions['adapter'] }
+}
+
+/**
+ * The session's control plane on `/socket.io`: who is here, phases and timer. Built before the
+ * HTTP server exists (the app's routes close its connections); `attach` puts it on that server.
+ */
 export class ControlPlane {
   readonly io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
   /** Phase, timer, locks and participants of each workshop (see attachSession). */
   readonly sessions: SessionRegistry
-  /** [C16] Set by the server: ends a removed participant's personal tokens and board connections. */
-  onParticipantRemoved: OnRemoved = async () => {}
+  private readonly presence: PresenceAnnouncer
+  private closing = false
 
-  constructor(
-    httpServer: HttpServer,
-    store: Store,
-    log: Logger,
-    guard?: ControlGuard,
-    /** Scale-out mode: broadcasts reach every node; websocket only, so no sticky sessions. */
-    scale?: { readonly adapter: ServerOptions['adapter']; readonly sessionSync?: SessionSync },
-  ) {
-    this.sessions = new SessionRegistry(store, scale?.sessionSync)
-    this.io = new Server(httpServer, {
+  constructor({ store, log, sessions, onParticipantRemoved, guard, scale }: ControlPlaneOptions) {
+    this.sessions = sessions
+    this.io = new Server({
       // Without this engine.io destroys upgrades it does not own (our /yjs/) after 1 s.
       destroyUpgrade: false,
       serveClient: false,
       maxHttpBufferSize: 64 * 1024,
+      // A connection that never sends its handshake holds no place ([H23]); it goes soon.
+      connectTimeout: 10_000,
+      ...(guard && { allowRequest: allowControlRequest(guard) }),
       ...(scale && { adapter: scale.adapter, transports: ['websocket' as const] }),
     })
-    this.io.use(async (socket, next) => {
-      const address = guard ? clientAddress(socket.request, guard.trustProxyHops) : ''
-      const retryAfter = guard?.throttle.retryAfter(address) ?? 0
-      if (retryAfter > 0) {
-        const err = new Error('too many failed attempts') as Error & { data?: unknown }
-        err.data = { retryAfter }
-        return next(err)
-      }
-      const token = (socket.handshake.auth as { token?: unknown }).token
-      const grant = typeof token === 'string' && token ? await store.findToken(token) : null
-      if (!grant) {
-        if (typeof token === 'string' && token) guard?.throttle.fail(address, 'socket.io')
-        return next(new Error('unknown token'))
-      }
-      socket.data.grant = grant
-      if (guard)
-        limitControlEvents(socket, {
-          perSecond: guard.eventsPerSecond,
-          burst: guard.eventBurst,
-          log,
-        })
-      next()
-    })
+    this.io.use(controlHandshake(store, guard, log))
+    const presence = new PresenceAnnouncer(this.io, log)
+    this.presence = presence
     this.io.on('connection', (socket) => {
       const { workshopId, role } = socket.data.grant
       const room = `workshop:${workshopId}`
@@ -77,24 +81,38 @@ export class ControlPlane {
         // Closing: the sockets leaving now must not ask other nodes through Redis, which is
         // about to close (the adapter leaves that publish's failure unhandled).
         if (this.closing) return
-        if (scale) {
-          // Scale-out: count the workshop's sockets on every node, through the adapter.
-          this.io
-            .in(room)
-            .fetchSockets()
-            .then(
-              (sockets) => this.io.to(room).emit('workshop:presence', { online: sockets.length }),
-              (err: unknown) => log.debug({ err }, 'presence count failed'),
-            )
-          return
-        }
-        const online = this.io.sockets.adapter.rooms.get(room)?.size ?? 0
-        this.io.to(room).emit('workshop:presence', { online })
+        // Scale-out: the workshop's sockets on every node, through the adapter.
+        this.io
+          .in(room)
+          .fetchSockets()
+          .then(
+            (sockets) => this.io.to(room).emit('workshop:presence', workshopPresence(sockets)),
+            (err: unknown) => log.debug({ err }, 'presence count failed'),
+          )
       }
       announce()
       socket.on('disconnect', announce)
-      attachSession(this.io, socket, socket.data.grant, this.sessions, store, log, (w, p) =>
-        this.onParticipantRemoved(w, p),
+      // [C24] new participants join at a rate, per workshop and per address
+      const address = guard ? clientAddress(socket.request, guard.trustProxyHops) : ''
+      attachSession({
+        io: this.io,
+        socket,
+        grant: socket.data.grant,
+        sessions,
+        store,
+        log,
+        onRemoved: onParticipantRemoved,
+        admitJoin: () => guard?.joinRate.admit(workshopId, address) ?? 0,
+        onJoined: announce,
+      })
+      // [C32] [C34] the facilitator's view and who is on which board: passed on, never stored
+      attachRelays(this.io, socket, socket.data.grant, store, log, () => {
+        if (!this.closing) presence.announce(workshopId)
+      })
+      // [C34] a newcomer hears at once who is where
+      boardPresence(this.io, room).then(
+        (boards) => socket.emit('presence:boards', boards),
+        (err: unknown) => log.debug({ err }, 'board presence failed'),
       )
       socket.on('disconnect', () => {
         const idle = () => !this.io.sockets.adapter.rooms.get(room)?.size
@@ -102,6 +120,14 @@ export class ControlPlane {
       })
       socket.on('error', (err) => log.debug({ err }, 'control socket error'))
     })
+  }
+
+  /**
+   * Serves `/socket.io` on the server. After the app is the server's request listener: socket.io
+   * takes its own requests and passes the others on to it.
+   */
+  attach(httpServer: HttpServer): void {
+    this.io.attach(httpServer)
   }
 
   /**
@@ -122,14 +148,27 @@ export class ControlPlane {
 
   /** [C15] Disconnects the control connections opened with a role's token (its link was replaced). */
   async disconnectRole(workshopId: string, role: Role): Promise<void> {
-    const sockets = await this.io.in(`workshop:${workshopId}`).fetchSockets()
-    for (const socket of sockets) if (socket.data.grant.role === role) socket.disconnect(true)
+    await this.disconnectWhere(workshopId, (data) => data.grant.role === role)
   }
 
-  private closing = false
+  /** [C16] Disconnects a removed participant's control connections. */
+  async disconnectParticipant(workshopId: string, participantId: string): Promise<void> {
+    await this.disconnectWhere(workshopId, (data) => data.participantId === participantId)
+  }
+
+  /**
+   * This node's sockets only: in scale-out mode every node hears the revocation through Redis and
+   * closes its own ([S10]). Asking the cluster instead (fetchSockets) waits for every node the
+   * adapter knows, fails when one is slow, and misses a node it has not heard of yet.
+   */
+  private async disconnectWhere(workshopId: string, match: (data: SocketData) => boolean) {
+    const sockets = await this.io.local.in(`workshop:${workshopId}`).fetchSockets()
+    for (const socket of sockets) if (match(socket.data)) socket.disconnect(true)
+  }
 
   async close(): Promise<void> {
     this.closing = true
+    this.presence.close()
     await new Promise<void>((resolve) => void this.io.close(() => resolve()))
   }
 }

@@ -1,14 +1,8 @@
-import { phaseRules, type SessionView } from '@sparboard/protocol'
+import { EventEmitter } from 'node:events'
+import { blindVoting, phaseRules, type AckError, type SessionView } from '@sparboard/protocol'
 import type { Store } from '../store/Store.js'
-import { readRevealPending, readStoredSession, storedSession } from './SessionState.js'
-
-interface Entry {
-  state: SessionView
-  /** [C19] A reveal whose notes are not all on the boards yet; stored with the state, never sent. */
-  revealPending: boolean
-  /** Changes of one workshop run one after another, each stored before the next starts. */
-  queue: Promise<unknown>
-}
+import type { CachedSession, SessionCache } from './SessionCache.js'
+import type { Ballots, FallbackTexts } from './SessionState.js'
 
 /**
  * [C19] Moves the private notes of a workshop onto its boards; rejects when some could not be
@@ -16,37 +10,83 @@ interface Entry {
  */
 export type RevealMover = (workshopId: string) => Promise<void>
 
+/** [C33] Puts a closed round's ballots on the boards; rejects when some could not be placed yet. */
+export type BallotTallier = (workshopId: string, ballots: Ballots) => Promise<void>
+
+/** [FB1] Puts the revealed cards on their boards; rejects when some could not be placed yet. */
+export type FallbackPlacer = (workshopId: string, cards: FallbackTexts) => Promise<void>
+
+/** What the registry tells without waiting for anyone. */
+export interface SessionEvents {
+  /**
+   * A change moved the workshop to another phase and its reveal (if any) is done, with the state
+   * it left (the server keeps each board as that phase left it).
+   */
+  phaseChanged: [workshopId: string, ended: SessionView]
+}
+
+export interface SessionRegistryOptions {
+  /** The one cache of the sessions; the hub reads it too. */
+  readonly cache: SessionCache
+  readonly store: Pick<Store, 'pendingReveals'>
+  /** [C19] Built by the server, which has the hub. */
+  readonly moveRevealed: RevealMover
+  /** [C33] Built by the server, which has the hub. */
+  readonly tallyBallots: BallotTallier
+  /** [FB1] Built by the server, which has the hub. */
+  readonly placeFallbacks: FallbackPlacer
+}
+
+/**
+ * What a change makes of the state: a new one (with ballots, [FB1] hidden cards and an answer),
+ * or why not.
+ */
+export type SessionChange<R> =
+  | {
+      readonly state: SessionView
+      readonly ballots?: Ballots
+      readonly fallbacks?: FallbackTexts
+      readonly result?: R
+    }
+  | { readonly error: AckError; readonly field?: string }
+
+/** A change as it went: refused, or done with the state as stored (and told). */
+export type SessionUpdate<R> =
+  | { readonly error: AckError; readonly field?: string }
+  | {
+      readonly state: SessionView
+      readonly result?: R
+      readonly changed: boolean
+      /** [H14] The state changed, but notes still wait in private rooms. */
+      readonly revealUnfinished?: true
+    }
+
+/** [FB1] The hidden cards of boards the facilitator revealed: they go onto those boards. */
+const revealedCards = (state: SessionView, texts: FallbackTexts): FallbackTexts =>
+  Object.fromEntries(
+    Object.entries(texts).filter(([key]) =>
+      state.fallbacksRevealed.includes(key.slice(0, key.lastIndexOf('/'))),
+    ),
+  )
+const fallbacksWaiting = (state: SessionView, texts: FallbackTexts) =>
+  Object.keys(revealedCards(state, texts)).length > 0
+
+/** [C33] Ballots wait while their blind round runs; any other state puts them on the boards. */
+const ballotsWaiting = (state: SessionView, ballots: Ballots) =>
+  !blindVoting(state) && Object.keys(ballots).length > 0
+
 /** Whether authors write alone now: their private rooms must then stay where they are. */
 const writingAlone = (state: SessionView) =>
   phaseRules[state.phase].privateWriting && !state.revealed
 
-/**
- * Scale-out mode: several nodes serve one workshop. A change runs under `exclusive` (no other node
- * changes the workshop meanwhile) on the state re-read from the store, and `changed` tells every
- * node, whose cached copy then reloads.
- */
-export interface SessionSync {
-  exclusive<T>(workshopId: string, run: () => Promise<T>): Promise<T>
-  changed(workshopId: string): void
-  onChanged(listener: (workshopId: string) => void): void
-}
-
-/** The live session of each workshop with someone connected, backed by the store. */
+/** The live session of each workshop with someone connected: how it changes, one at a time. */
 export class SessionRegistry {
-  private readonly entries = new Map<string, Promise<Entry>>()
-  /**
-   * The session of each workshop the hub asked about, kept current by every change: its locks
-   * ([H18]) and votes ([H21]) are read while an update arrives, without waiting.
-   */
-  private readonly views = new Map<string, SessionView>()
-  /** [C19] Set by the server, which has the hub; without it a reveal moves nothing. */
-  revealMover: RevealMover | null = null
+  /** Tells without waiting (see `SessionEvents`); the version keeper listens. */
+  readonly events = new EventEmitter<SessionEvents>()
+  private readonly cache: SessionCache
 
-  constructor(
-    private readonly store: Store,
-    private readonly sync?: SessionSync,
-  ) {
-    sync?.onChanged((workshopId) => void this.reload(workshopId).catch(() => {}))
+  constructor(private readonly o: SessionRegistryOptions) {
+    this.cache = o.cache
   }
 
   /** The current session of a workshop, loaded from the store on first use. */
@@ -54,67 +94,49 @@ export class SessionRegistry {
     return (await this.entry(workshopId)).state
   }
 
-  /** Whether the facilitator locked a board; for the Yjs hub, which should drop writes to it. */
-  async isLocked(workshopId: string, boardId: string): Promise<boolean> {
-    return (await this.get(workshopId)).lockedBoards.includes(boardId)
-  }
-
-  /**
-   * Makes `lockedNow` and `viewNow` answer for a workshop; the hub awaits it before a board
-   * connection joins.
-   */
-  async loadView(workshopId: string): Promise<void> {
-    if (this.views.has(workshopId)) return
-    const live = this.entries.get(workshopId)
-    const state = live
-      ? (await live).state
-      : readStoredSession(await this.store.getSession(workshopId))
-    // A change stored meanwhile has already set the fresher state.
-    if (!this.views.has(workshopId)) this.views.set(workshopId, state)
-  }
-
-  /** Whether a board is locked now, without waiting (after `loadView`; unknown counts as unlocked). */
-  lockedNow(workshopId: string, boardId: string): boolean {
-    return this.views.get(workshopId)?.lockedBoards.includes(boardId) ?? false
-  }
-
-  /** The session as it is now, without waiting (after `loadView`; null before). */
-  viewNow(workshopId: string): SessionView | null {
-    return this.views.get(workshopId) ?? null
-  }
-
-  /** Forgets a deleted workshop's session. */
-  forget(workshopId: string): void {
-    this.views.delete(workshopId)
-  }
-
   /**
    * Runs `change` on the current state in the workshop's queue; a new state is stored before it
    * becomes current, so what anyone was told survives a restart. Resolves with what `change` did.
    */
-  async update<T extends object>(
+  async update<R>(
     workshopId: string,
-    change: (state: SessionView) => T,
-  ): Promise<T & { changed: boolean }> {
+    change: (state: SessionView, ballots: Ballots, fallbacks: FallbackTexts) => SessionChange<R>,
+  ): Promise<SessionUpdate<R>> {
     const entry = await this.entry(workshopId)
-    return this.enqueue(workshopId, entry, async () => {
-      const outcome = change(entry.state)
-      const next = 'state' in outcome ? (outcome.state as SessionView) : entry.state
-      const changed = next !== entry.state
+    return this.cache.run(workshopId, entry, async (): Promise<SessionUpdate<R>> => {
+      const previous = entry.state
+      const outcome = change(entry.state, entry.ballots, entry.fallbacks)
+      if ('error' in outcome) return outcome
+      const ballots = outcome.ballots ?? entry.ballots
+      const fallbacks = outcome.fallbacks ?? entry.fallbacks
+      const changed =
+        outcome.state !== entry.state || ballots !== entry.ballots || fallbacks !== entry.fallbacks
+      // [S5] under the lease the state was read as stored: the revision counts every node's changes
+      const next = changed
+        ? { ...outcome.state, revision: entry.state.revision + 1 }
+        : outcome.state
       if (changed) {
         // [C19] the end of writing alone (reveal, or another phase) and the note that its move
         // is pending are one write: a stop cannot split them
         const revealPending =
           entry.revealPending || (writingAlone(entry.state) && !writingAlone(next))
-        await this.store.saveSession(workshopId, storedSession(next, revealPending))
-        entry.state = next
-        entry.revealPending = revealPending
-        this.views.set(workshopId, next)
-        this.sync?.changed(workshopId)
+        await this.cache.save(workshopId, entry, { state: next, revealPending, ballots, fallbacks })
       }
       // [C19] the notes move before anyone is told of the reveal; a move cut short is tried again
-      if (changed && entry.revealPending) await this.finishReveal(workshopId, entry)
-      return { ...outcome, changed }
+      const unfinished =
+        changed && entry.revealPending && !(await this.finishReveal(workshopId, entry))
+      // [C33] likewise a closed round's ballots are on the boards before anyone is told
+      if (changed && ballotsWaiting(entry.state, entry.ballots))
+        await this.finishTally(workshopId, entry)
+      // [FB1] and revealed cards are on their board before anyone hears of the reveal
+      if (changed && fallbacksWaiting(entry.state, entry.fallbacks))
+        await this.finishFallbacks(workshopId, entry)
+      if (changed && next.phase !== previous.phase)
+        this.events.emit('phaseChanged', workshopId, previous)
+      // the state told to everyone is the one stored, with its revision; [H14] whoever ended
+      // private writing hears that notes are still waiting to be moved
+      const told = { state: next, result: outcome.result, changed }
+      return unfinished ? { ...told, revealUnfinished: true } : told
     })
   }
 
@@ -123,31 +145,48 @@ export class SessionRegistry {
    * with their workshops once each was tried.
    */
   async finishPendingReveals(): Promise<string[]> {
-    const workshops = await this.store.pendingReveals()
+    const workshops = await this.o.store.pendingReveals()
     // Loading a session with a pending reveal queues its move (see `entry`).
     for (const workshopId of workshops) await (await this.entry(workshopId)).queue
     return workshops
   }
 
-  /**
-   * Runs `task` after the workshop's earlier changes; in scale-out mode under the workshop's
-   * lease, on the state as stored (another node may have changed it).
-   */
-  private enqueue<R>(workshopId: string, entry: Entry, task: () => Promise<R>): Promise<R> {
-    const apply = async () => {
-      if (this.sync) this.adopt(entry, await this.store.getSession(workshopId))
-      return task()
-    }
-    const run = entry.queue.then(() =>
-      this.sync ? this.sync.exclusive(workshopId, apply) : apply(),
-    )
-    entry.queue = run.catch(() => {})
-    return run
+  /** See `SessionCache.release`. */
+  release(workshopId: string, stillIdle: () => boolean): Promise<void> {
+    return this.cache.release(workshopId, stillIdle)
   }
 
-  private adopt(entry: Entry, stored: unknown): void {
-    entry.state = readStoredSession(stored)
-    entry.revealPending = readRevealPending(stored)
+  /**
+   * [C33] Puts a closed round's ballots on the boards, then forgets them. A tally that fails
+   * keeps them stored, to be tried again at the next change or load; placing them twice sets the
+   * same counts, so nothing doubles.
+   */
+  private async finishTally(workshopId: string, entry: CachedSession): Promise<void> {
+    if (!ballotsWaiting(entry.state, entry.ballots)) return
+    try {
+      await this.o.tallyBallots(workshopId, entry.ballots)
+      await this.cache.save(workshopId, entry, { ...entry, ballots: {} })
+    } catch {
+      // the tallier logged why; the stored ballots make the next change or load try again
+    }
+  }
+
+  /**
+   * [FB1] Puts the revealed boards' cards on them, then forgets them. A placement that fails keeps
+   * them stored, to be tried again at the next change or load; placing twice changes nothing.
+   */
+  private async finishFallbacks(workshopId: string, entry: CachedSession): Promise<void> {
+    const cards = revealedCards(entry.state, entry.fallbacks)
+    if (Object.keys(cards).length === 0) return
+    try {
+      await this.o.placeFallbacks(workshopId, cards)
+      const left = Object.fromEntries(
+        Object.entries(entry.fallbacks).filter(([k]) => !(k in cards)),
+      )
+      await this.cache.save(workshopId, entry, { ...entry, fallbacks: left })
+    } catch {
+      // the placer logged why; the stored cards make the next change or load try again
+    }
   }
 
   /**
@@ -155,63 +194,33 @@ export class SessionRegistry {
    * started meanwhile only clears it: its rooms hold that round's notes now, and its own reveal
    * moves them all. A move that fails leaves the mark, to be tried again.
    */
-  private async finishReveal(workshopId: string, entry: Entry): Promise<void> {
+  private async finishReveal(workshopId: string, entry: CachedSession): Promise<boolean> {
     // Under the lease the state was read again: another node may have finished it.
-    if (!this.revealMover || !entry.revealPending) return
+    if (!entry.revealPending) return true
     try {
-      if (!writingAlone(entry.state)) await this.revealMover(workshopId)
-      await this.store.saveSession(workshopId, storedSession(entry.state, false))
-      entry.revealPending = false
+      if (!writingAlone(entry.state)) await this.o.moveRevealed(workshopId)
+      await this.cache.save(workshopId, entry, { ...entry, revealPending: false })
+      return true
     } catch {
       // the mover logged why; the stored mark makes the next change or start-up try again
+      return false
     }
   }
 
-  /** Scale-out mode: another node changed the session; our copy and view are read again. */
-  private async reload(workshopId: string): Promise<void> {
-    const entry = this.entries.get(workshopId)
-    if (!entry && !this.views.has(workshopId)) return
-    const read = async () => {
-      const stored = await this.store.getSession(workshopId)
-      const state = readStoredSession(stored)
-      if (entry) this.adopt(await entry, stored)
-      if (this.views.has(workshopId)) this.views.set(workshopId, state)
-    }
-    if (!entry) return read()
-    const live = await entry
-    const run = live.queue.then(read)
-    live.queue = run.catch(() => {})
-    await run
-  }
-
-  /**
-   * Forgets a workshop nobody is connected to, once its pending changes are stored, unless
-   * someone came back meanwhile (`stillIdle`): two live copies of one session would diverge.
-   */
-  async release(workshopId: string, stillIdle: () => boolean): Promise<void> {
-    const entry = this.entries.get(workshopId)
-    if (!entry) return
-    const live = await entry
-    await live.queue
-    if (stillIdle() && this.entries.get(workshopId) === entry) this.entries.delete(workshopId)
-  }
-
-  private entry(workshopId: string): Promise<Entry> {
-    let entry = this.entries.get(workshopId)
-    if (!entry) {
-      entry = this.store.getSession(workshopId).then((stored) => {
-        const loaded: Entry = {
-          state: readStoredSession(stored),
-          revealPending: readRevealPending(stored),
-          queue: Promise.resolve(),
-        }
-        // [C19] a reveal a stopped server left unfinished is finished before any change
-        if (loaded.revealPending)
-          void this.enqueue(workshopId, loaded, () => this.finishReveal(workshopId, loaded))
-        return loaded
-      })
-      this.entries.set(workshopId, entry)
-      entry.catch(() => this.entries.delete(workshopId))
+  /** The workshop's session; work a load found pending is queued before any change. */
+  private async entry(workshopId: string): Promise<CachedSession> {
+    const entry = await this.cache.load(workshopId)
+    if (entry.resumeDue) {
+      entry.resumeDue = false
+      // [C19] a reveal a stopped server left unfinished is finished before any change
+      if (entry.revealPending)
+        void this.cache.run(workshopId, entry, () => this.finishReveal(workshopId, entry))
+      // [C33] and so is a tally
+      if (ballotsWaiting(entry.state, entry.ballots))
+        void this.cache.run(workshopId, entry, () => this.finishTally(workshopId, entry))
+      // [FB1] and so are revealed cards not yet on their board
+      if (fallbacksWaiting(entry.state, entry.fallbacks))
+        void this.cache.run(workshopId, entry, () => this.finishFallbacks(workshopId, entry))
     }
     return entry
   }

@@ -26,6 +26,38 @@ describe('readStoredSession', () => {
     })
   })
 
+  it('[C26] reads a review stored before checkable agreements: held is met, notHeld not met', () => {
+    const item = {
+      id: 'a1',
+      boardId: 'b1',
+      text: 'Weekly S&OP meeting',
+      owner: 'Anna',
+      due: '2026-06-01',
+      goals: { 0: 'supports' },
+      status: 'held',
+      chafed: 'Late twice',
+      decidedAt: 5,
+      history: [
+        { kind: 'proposal', by: 'p1', name: 'Bram', status: 'notHeld', chafed: '', at: 1 },
+        { kind: 'verdict', by: 'facilitator', name: '', status: 'held', chafed: '', at: 5 },
+      ],
+    }
+    const [read] = readStoredSession({ ...initialSession(), review: [item] }).review
+    expect(read).toEqual({
+      ...item,
+      status: 'met',
+      ownedBy: null,
+      cosigner: null,
+      criterion: null,
+      reviewOn: '',
+      newTerms: null,
+      history: [
+        { ...item.history[0], status: 'notMet', terms: null },
+        { ...item.history[1], status: 'met', terms: null },
+      ],
+    })
+  })
+
   it('starts afresh from a row it cannot read rather than failing the workshop', () => {
     expect(readStoredSession({ phase: 'lunch' })).toEqual(initialSession())
     expect(readStoredSession(null)).toEqual(initialSession())

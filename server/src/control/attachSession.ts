@@ -1,106 +1,114 @@
 import { randomId } from '../workshops/newWorkshop.js'
 import type { Logger } from 'pino'
-import type { Server, Socket } from 'socket.io'
-import {
-  commandRoles,
-  controlCommands,
-  privateRoom,
-  type Ack,
-  type ClientToServerEvents,
-  type ControlCommand,
-  type ServerToClientEvents,
-} from '@sparboard/protocol'
+import { commandRoles, controlCommands, type Ack, type ControlCommand } from '@sparboard/protocol'
 import type { Store, TokenGrant } from '../store/Store.js'
-import type { CommandHandler } from './commands/CommandHandler.js'
+import {
+  commandHooks,
+  nothingPrepared,
+  type CommandConnection,
+  type CommandHooks,
+  type ControlServer,
+  type ControlSocket,
+  type Done,
+  type OnRemoved,
+} from './commandHooks.js'
+import { commandSchemas, type CommandHandler } from './commands/CommandHandler.js'
 import { commandHandlers } from './commands/commandHandlers.js'
 import type { SessionRegistry } from './SessionRegistry.js'
 
-interface Data {
-  grant: TokenGrant
-  /** Who this socket joined as ([C16]: removing them disconnects it). */
-  participantId?: string
-}
-type ControlServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, Data>
-type ControlSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, Data>
+export type { OnRemoved } from './commandHooks.js'
 
 export const workshopRoom = (workshopId: string) => `workshop:${workshopId}`
 
-/** What else must happen when the facilitator removes someone ([C16]: their board connections). */
-export type OnRemoved = (workshopId: string, participantId: string) => Promise<void>
+/** What a control socket's commands are served with. */
+export interface SessionSocket {
+  readonly io: ControlServer
+  readonly socket: ControlSocket
+  readonly grant: TokenGrant
+  readonly sessions: SessionRegistry
+  readonly store: Store
+  readonly log: Logger
+  /** [C16] What else a removal ends. */
+  readonly onRemoved?: OnRemoved
+  /** [C24] Takes a place for a new participant: 0, or the seconds to wait before joining. */
+  readonly admitJoin?: () => number
+  /** [C28] Someone joined: who is online changed. */
+  readonly onJoined?: () => void
+}
 
 /**
  * Serves the session's commands on one socket: checks the role first (a refusal whatever the
- * payload), then the payload's schema, then runs the command and sends everyone the new state.
+ * payload), then the payload's schema, then runs the command (its hooks around the change, see
+ * `commandHooks`) and sends everyone the new state.
  */
-export function attachSession(
-  io: ControlServer,
-  socket: ControlSocket,
-  grant: TokenGrant,
-  sessions: SessionRegistry,
-  store: Store,
-  log: Logger,
-  onRemoved: OnRemoved = async () => {},
-): void {
+export function attachSession({
+  io,
+  socket,
+  grant,
+  sessions,
+  store,
+  log,
+  onRemoved = async () => {},
+  admitJoin = () => 0,
+  onJoined = () => {},
+}: SessionSocket): void {
   const { workshopId, role } = grant
   const room = workshopRoom(workshopId)
-
-  /** [C9] A rejoin's proof: the personal token of the participant it names, in this workshop. */
-  const proofOf = async (payload: { participantId?: string; personalToken?: string }) => {
-    if (!payload.participantId || !payload.personalToken) return null
-    const proof = await store.findPersonalToken(payload.personalToken)
-    return proof?.workshopId === workshopId && proof.participantId === payload.participantId
-      ? { ...proof, token: payload.personalToken }
-      : null
+  const connection: CommandConnection = {
+    io,
+    socket,
+    workshopId,
+    room,
+    store,
+    sessions,
+    onRemoved,
+    admitJoin,
+    onJoined,
   }
 
-  const handle = async (command: ControlCommand, payload: unknown): Promise<Ack> => {
+  const dispatch = async <C extends ControlCommand>(command: C, payload: unknown): Promise<Ack> => {
     if (!commandRoles[command].includes(role)) return { ok: false, error: 'forbidden' }
-    const parsed = controlCommands[command].safeParse(payload ?? {})
+    const parsed = commandSchemas[command].safeParse(payload ?? {})
     if (!parsed.success) {
       const field = parsed.error.issues[0]?.path.join('.')
       return { ok: false, error: 'invalid', ...(field ? { field } : {}) }
     }
     const workshop = await store.getWorkshop(workshopId)
     if (!workshop) return { ok: false, error: 'not-found', field: 'workshop' }
-    const handler = commandHandlers[command] as CommandHandler<ControlCommand>
-    const proof = command === 'session:join' ? await proofOf(parsed.data as object) : null
-    const outcome = await sessions.update(workshopId, (state) =>
-      handler(state, parsed.data as never, {
+    const hooks: CommandHooks<C> | undefined = commandHooks[command]
+    const prepared = hooks?.prepare
+      ? await hooks.prepare(parsed.data, workshop, connection)
+      : nothingPrepared
+    if ('error' in prepared) return { ok: false, ...prepared }
+    const handler: CommandHandler<C> = commandHandlers[command]
+    const outcome = await sessions.update(workshopId, (state, ballots, fallbacks) =>
+      handler(state, parsed.data, {
         workshop,
         role,
         now: Date.now(),
         newId: () => randomId(9),
         newSecret: () => randomId(16),
         newToken: () => randomId(24),
-        proven: proof?.participantId ?? null,
+        proven: prepared.proof?.participantId ?? null,
+        participantId: socket.data.participantId ?? grant.participantId ?? null,
+        ballots,
+        fallbacks,
+        previousGroups: prepared.previousGroups,
       }),
     )
     if ('error' in outcome) return { ok: false, error: outcome.error, field: outcome.field }
-    if (command === 'session:join')
-      socket.data.participantId = (outcome.result as { participantId: string }).participantId
-    const joined = outcome.result as
-      | { participantId: string; privateKey?: string; personalToken?: string }
-      | undefined
-    // [C20] stored before the ack hands it out, so the board opens with it at once
-    if (joined?.personalToken)
-      await store.addPersonalToken(workshopId, joined.participantId, joined.personalToken)
-    // [C20] back through the new participant link: their own token works again
-    if (proof?.suspended) await store.resumePersonalToken(proof.token)
-    const key = joined?.privateKey
-    // The rooms must exist before the author can open them; the ack is what tells them the key.
-    if (key)
-      await store.addRooms(
-        workshopId,
-        workshop.boards.map((b) => privateRoom(b.id, key)),
-      )
-    if (outcome.changed) io.to(room).emit('session:state', outcome.state, Date.now())
-    // [C16] after the state that says so, a removed participant's control sockets are cut off
-    if (command === 'participant:remove' && outcome.changed) {
-      const { participantId } = parsed.data as { participantId: string }
-      for (const other of await io.in(room).fetchSockets())
-        if (other.data.participantId === participantId) other.disconnect(true)
-      await onRemoved(workshopId, participantId)
+    const done: Done<C> = {
+      payload: parsed.data,
+      result: outcome.result,
+      changed: outcome.changed,
+      prepared,
+      workshop,
     }
+    await hooks?.stored?.(done, connection)
+    if (outcome.changed) io.to(room).emit('session:state', outcome.state, Date.now())
+    await hooks?.told?.(done, connection)
+    // [C19] the state changed, but notes still wait in private rooms (e.g. a full board, [H14])
+    if (outcome.revealUnfinished) return { ok: false, error: 'conflict', field: 'reveal' }
     return { ok: true, ...outcome.result }
   }
 
@@ -110,7 +118,7 @@ export function attachSession(
       const ack = typeof first === 'function' ? first : second
       const payload = typeof first === 'function' ? {} : first
       const reply = typeof ack === 'function' ? (ack as (a: Ack) => void) : () => {}
-      handle(command, payload).then(reply, (err: unknown) => {
+      dispatch(command, payload).then(reply, (err: unknown) => {
         log.error({ err, command }, 'control command failed')
         reply({ ok: false, error: 'internal' })
       })

@@ -1,27 +1,22 @@
-import * as Y from 'yjs'
 import { readAgreements, type AgreementSnapshot } from '@sparboard/board-model'
-import type { LiveDoc } from '../export/loadBoardSnapshot.js'
+import type { AgreementTerms } from '@sparboard/protocol'
+import { readBoardDoc, type LiveDoc } from '../hub/loadBoardSnapshot.js'
 import type { Store } from '../store/Store.js'
 
-/**
- * The agreements on a board: from the hub's live document when the board is open, else from the
- * store (which holds every update anyone has seen).
- */
-export async function boardAgreements(
+/** The agreements on a board as it is now: from the hub's live document when it is open. */
+export const boardAgreements = (
   store: Store,
   boardId: string,
   liveDoc?: LiveDoc,
-): Promise<readonly AgreementSnapshot[]> {
-  const live = await liveDoc?.(boardId)
-  if (live) return readAgreements(live)
-  const doc = new Y.Doc()
-  try {
-    const { updates } = await store.loadBoard(boardId)
-    doc.transact(() => {
-      for (const update of updates) Y.applyUpdate(doc, update)
-    })
-    return readAgreements(doc)
-  } finally {
-    doc.destroy()
-  }
-}
+): Promise<readonly AgreementSnapshot[]> => readBoardDoc(store, liveDoc, boardId, readAgreements)
+
+/** What an agreement on a board commits to, as a review and the series history carry it. */
+export const agreementTerms = (a: AgreementSnapshot): AgreementTerms => ({
+  text: a.text,
+  owner: a.owner,
+  ownedBy: a.ownedBy,
+  cosigner: a.cosigner,
+  criterion: a.criterion,
+  due: a.due,
+  reviewOn: a.reviewOn,
+})

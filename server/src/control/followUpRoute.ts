@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express'
-import type { ApiError, CreatedFollowUp } from '@sparboard/protocol'
-import { grantOf, requireGrant } from '../http/requireGrant.js'
+import { methodOf, Role, type ApiError, type CreatedFollowUp } from '@sparboard/protocol'
+import { grantOf, requireGrant } from '../security/requireGrant.js'
 import type { AuthThrottle } from '../security/AuthThrottle.js'
 import type { Store } from '../store/Store.js'
 import { caseInfo } from '../workshops/caseInfo.js'
@@ -21,7 +21,7 @@ export function followUpRoute(
     String((req.params as { id: string }).id),
   )
   router.post('/:id/follow-up', withGrant, async (req: Request<{ id: string }>, res: Response) => {
-    if (grantOf(res).role !== 'facilitator')
+    if (grantOf(res).role !== Role.facilitator)
       return fail(res, 403, { error: 'only the facilitator can start a follow-up' })
     const previous = await store.getWorkshop(req.params.id)
     if (!previous) return fail(res, 404, { error: 'no such workshop' })
@@ -30,6 +30,7 @@ export function followUpRoute(
     const created: CreatedFollowUp = {
       ...rest,
       cases: workshop.cases.map(caseInfo),
+      method: methodOf(workshop.method),
       tokens,
       links: linksOf(publicUrl(), workshop),
       previousId: previous.id,

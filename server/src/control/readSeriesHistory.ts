@@ -6,9 +6,9 @@ import {
   type SeriesSession,
   type SessionView,
 } from '@sparboard/protocol'
-import type { LiveDoc } from '../export/loadBoardSnapshot.js'
+import type { LiveDoc } from '../hub/loadBoardSnapshot.js'
 import type { Store, WorkshopRecord } from '../store/Store.js'
-import { boardAgreements } from './boardAgreements.js'
+import { agreementTerms, boardAgreements } from './boardAgreements.js'
 import { readStoredSession } from './SessionState.js'
 
 /**
@@ -56,10 +56,8 @@ async function sessionHistory(
         broughtBy: c.broughtBy ?? '',
         groupName: g.name,
         agreements: agreements.map((a) => ({
+          ...agreementTerms(a),
           id: a.id,
-          text: a.text,
-          owner: a.owner,
-          due: a.due,
           goals: Object.fromEntries(Object.entries(a.goals)),
         })),
         review: reviewVerdicts(session.review.filter((r) => r.boardId === info.id)),

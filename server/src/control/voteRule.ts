@@ -6,7 +6,7 @@ import {
   type VoteKeyChange,
   type VoteRights,
 } from '@sparboard/board-model'
-import { Role, votingOpen, type SessionView } from '@sparboard/protocol'
+import { blindVoting, Role, votingOpen, type SessionView } from '@sparboard/protocol'
 import type { ContentRule, Writer } from '../hub/ContentRule.js'
 
 /** What the rule reads of the control plane: each workshop's session, without waiting. */
@@ -21,7 +21,7 @@ const none: VoteRights = { participant: null, side: null, open: false, budget: 0
 /**
  * What a writer may do to the votes ([H21]): a facilitator anything (they run the session); a
  * participant's personal token its own dots, with its own side, while voting is open, within the
- * budget; a link's token (an outside tool speaks for no one) and anyone off the roster nothing.
+ * budget, and not in a blind round ([C33]); a link's token (an outside tool speaks for no one) and anyone off the roster nothing.
  */
 export function voteRightsOf(writer: Writer, session: SessionView | null): VoteRights | 'all' {
   if (writer.role === Role.facilitator) return 'all'
@@ -30,7 +30,8 @@ export function voteRightsOf(writer: Writer, session: SessionView | null): VoteR
   return {
     participant: asParticipantId(me.id),
     side: me.side === 'other' ? null : me.side,
-    open: votingOpen(session),
+    // [C33] in a blind round dots go to the server as ballots; the board takes none
+    open: votingOpen(session) && !blindVoting(session),
     budget: session.voteBudget,
   }
 }

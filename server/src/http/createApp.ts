@@ -14,6 +14,9 @@ import { workshopRoutes, type WorkshopRoutesOptions } from './workshopRoutes.js'
 import { followUpRoute } from '../control/followUpRoute.js'
 import { seriesRoute } from '../control/seriesRoute.js'
 import { exportRoutes, type ExportRouteOptions } from './exportRoutes.js'
+import { recurringRoutes } from './recurringRoutes.js'
+import { versionRoutes, type VersionRoutesOptions } from '../history/versionRoutes.js'
+import type { ReportFailure } from '../metrics.js'
 
 export interface AppOptions {
   readonly store: Store
@@ -31,6 +34,13 @@ export interface AppOptions {
   /** Cuts off every connection of a role's token that was just replaced ([C15]). */
   readonly revoke?: WorkshopRoutesOptions['revoke']
   readonly liveDoc?: ExportRouteOptions['liveDoc']
+  readonly exportPool: ExportRouteOptions['exportPool']
+  /** Boards' timelines and restores (the facilitator's). */
+  readonly versions?: VersionRoutesOptions['versions']
+  /** [H22] Boards found damaged on this node: `/healthz` lists them. */
+  readonly damagedBoards?: () => readonly string[]
+  /** Where failures nobody awaits are logged and counted (e.g. a lost activity touch). */
+  readonly report: ReportFailure
 }
 
 /** The express app: API, health, metrics and the built client. */
@@ -38,6 +48,8 @@ export function createApp(options: AppOptions): express.Express {
   const app = express()
   const { security } = options
   app.disable('x-powered-by')
+  // Read by middleware that starts work nobody awaits (requireGrant's activity touch).
+  app.locals.reportFailure = options.report
   app.set('trust proxy', security.trustProxyHops)
   app.use(
     securityHeaders({
@@ -56,11 +68,14 @@ export function createApp(options: AppOptions): express.Express {
 
   app.get('/healthz', (_req, res) => {
     if (!options.isReady()) return void res.status(503).json({ status: 'starting' })
+    // [H22] a damaged board is one board's trouble, not the node's: it stays in the balancer
+    const damaged = options.damagedBoards?.() ?? []
+    const degraded = damaged.length > 0 ? { damagedBoards: damaged } : {}
     const services = options.services?.()
-    if (!services) return void res.json({ status: 'ok' })
     // A node that cannot reach Redis or PostgreSQL serves no board: the balancer takes it out.
-    const down = Object.values(services).includes('down')
-    res.status(down ? 503 : 200).json({ status: down ? 'unavailable' : 'ok', services })
+    const down = services ? Object.values(services).includes('down') : false
+    const status = down ? 'unavailable' : damaged.length > 0 ? 'degraded' : 'ok'
+    res.status(down ? 503 : 200).json({ status, ...(services && { services }), ...degraded })
   })
   app.get('/metrics', async (_req, res) => {
     res.type(options.registry.contentType).send(await options.registry.metrics())
@@ -100,6 +115,26 @@ export function createApp(options: AppOptions): express.Express {
       liveDoc: options.liveDoc,
     }),
   )
+  app.use(
+    '/api/workshops',
+    recurringRoutes({
+      store: options.store,
+      throttle: options.throttle,
+      trustProxyHops: security.trustProxyHops,
+      liveDoc: options.liveDoc,
+      exportPool: options.exportPool,
+    }),
+  )
+  if (options.versions)
+    app.use(
+      '/api/boards',
+      versionRoutes({
+        store: options.store,
+        throttle: options.throttle,
+        trustProxyHops: security.trustProxyHops,
+        versions: options.versions,
+      }),
+    )
   app.use('/api', (_req, res) => void res.status(404).json({ error: 'not found' }))
 
   const { clientDir } = options

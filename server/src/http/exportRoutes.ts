@@ -1,17 +1,28 @@
-import { Router, type Request, type Response } from 'express'
+import { Router, type NextFunction, type Request, type Response } from 'express'
 import type { Logger } from 'pino'
-import { attachmentDisposition, type ApiError } from '@sparboard/protocol'
+import {
+  attachmentDisposition,
+  exportFileName,
+  exportMoment,
+  knownTimeZone,
+  methodOf,
+  Role,
+  type ApiError,
+  type ExportKind,
+} from '@sparboard/protocol'
+import { readStoredSession } from '../control/SessionState.js'
+import { boardFrame } from '../export/boardFrame.js'
 import { boardFileName, collectWorkshop } from '../export/collectWorkshop.js'
+import { collectRecurring } from '../export/collectRecurring.js'
+import type { RecurringInput } from '../export/recurringFrictions.js'
 import { exportLabels, zoneLabels } from '../export/exportLabels.js'
-import { ExportQueue, ExportQueueFull } from '../export/ExportQueue.js'
-import { loadBoardSnapshot, type LiveDoc } from '../export/loadBoardSnapshot.js'
-import { notesCsv } from '../export/notesCsv.js'
-import type * as Renderers from '../export/renderers.js'
-import { summaryMarkdown } from '../export/summaryMarkdown.js'
+import { ExportOverBudget, ExportQueueFull, type ExportPool } from '../export/ExportPool.js'
+import type { ExportJob } from '../export/exportWorker.js'
+import { loadBoardState, type LiveDoc } from '../hub/loadBoardSnapshot.js'
 import type { Store, WorkshopRecord } from '../store/Store.js'
 import type { AuthThrottle } from '../security/AuthThrottle.js'
-import { clientAddress } from '../security/clientAddress.js'
-import { bearerToken } from './bearerToken.js'
+import { refuseUnknownToken } from '../security/requireGrant.js'
+import { bearerToken } from '../security/bearerToken.js'
 
 export interface ExportRouteOptions {
   readonly store: Store
@@ -21,17 +32,9 @@ export interface ExportRouteOptions {
   /** Failed token lookups count here too, so guessing through exports is as slow as elsewhere. */
   readonly throttle?: AuthThrottle
   readonly security?: { readonly trustProxyHops: number }
+  /** Where every export renders: worker threads with a time and memory budget. */
+  readonly exportPool: ExportPool
 }
-
-// A facilitator exporting every board and a few participants exporting theirs fit; a flood does not.
-const MAX_WAITING_EXPORTS = 8
-
-/**
- * The renderers bring Konva, @napi-rs/canvas and pdfkit with their fonts (~65 MB resident), so
- * they load on the first export, not at start: a node that only syncs boards never pays for them.
- */
-let renderers: Promise<typeof Renderers> | null = null
-const loadRenderers = () => (renderers ??= import('../export/renderers.js'))
 
 const fail = (res: Response, status: number, body: ApiError) => void res.status(status).json(body)
 
@@ -40,6 +43,24 @@ const scaleOf = (req: Request) => {
   const scale = Number(req.query.scale ?? 1)
   return Number.isFinite(scale) ? Math.min(3, Math.max(0.25, scale)) : 1
 }
+
+/**
+ * Checks the query parameters an export shares before anything else: `frame` (0 or 1) and `tz`
+ * (a time zone the runtime knows, e.g. Europe/Amsterdam); 400 naming the parameter otherwise.
+ */
+const checkQuery = (req: Request, res: Response, next: NextFunction) => {
+  const { frame, tz } = req.query
+  if (frame !== undefined && frame !== '0' && frame !== '1')
+    return fail(res, 400, { error: 'frame must be 0 or 1', field: 'frame' })
+  if (tz !== undefined && (typeof tz !== 'string' || !knownTimeZone(tz)))
+    return fail(res, 400, { error: 'tz must be a time zone such as Europe/Amsterdam', field: 'tz' })
+  next()
+}
+
+/** `?frame=`: the header band and legend on board images, on unless `0` (checked by checkQuery). */
+const withFrame = (req: Request) => req.query.frame !== '0'
+/** `?tz=`, checked by checkQuery; the export's times are in UTC without it. */
+const timeZoneOf = (req: Request) => (typeof req.query.tz === 'string' ? req.query.tz : undefined)
 
 const download = (res: Response, type: string, name: string, body: Buffer | string) => {
   res
@@ -56,41 +77,56 @@ const download = (res: Response, type: string, name: string, body: Buffer | stri
  */
 export function exportRoutes({
   store,
-  log,
   liveDoc,
   throttle,
   security,
+  exportPool,
 }: ExportRouteOptions): Router {
   const router = Router()
-  const queue = new ExportQueue(MAX_WAITING_EXPORTS)
-  /** Runs a render in the queue; answers 503 when the queue is full. */
-  const queued = async (res: Response, job: () => Promise<void>) => {
+  /**
+   * Renders a job in the export pool: 503 when the queue is full or the render went past its time
+   * budget, 500 when the worker failed; `send` gets the body otherwise.
+   */
+  const rendered = async (
+    res: Response,
+    job: ExportJob,
+    boards: number,
+    send: (body: Buffer | string, pixelRatio?: number) => void,
+  ) => {
+    let result
     try {
-      await queue.run(job)
+      result = await exportPool.run(job, boards)
     } catch (err) {
-      if (!(err instanceof ExportQueueFull)) throw err
-      res.set('retry-after', '5')
-      fail(res, 503, { error: err.message })
+      if (err instanceof ExportQueueFull) {
+        res.set('retry-after', '5')
+        return fail(res, 503, { error: err.message })
+      }
+      if (err instanceof ExportOverBudget) return fail(res, 503, { error: err.message })
+      return fail(res, 500, { error: 'export failed' })
     }
+    const { body, pixelRatio } = result
+    send(
+      typeof body === 'string' ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength),
+      pixelRatio,
+    )
   }
 
   /** The workshop a request may export, or null after answering 401/403/404. */
   async function authorize(req: Request, res: Response, workshopId: string | null) {
-    const address = clientAddress(req, security?.trustProxyHops ?? 0)
-    const retryAfter = throttle?.retryAfter(address) ?? 0
-    if (retryAfter > 0) {
-      res.set('Retry-After', String(retryAfter))
-      return (fail(res, 429, { error: 'too many failed attempts; try later' }), null)
-    }
     const token = bearerToken(req)
     const grant = token ? await store.findToken(token) : null
-    if (token && !grant) throttle?.fail(address, `${req.method} ${req.baseUrl}`)
+    if (token && !grant && throttle)
+      return (
+        await refuseUnknownToken(req, res, throttle, security?.trustProxyHops ?? 0, token),
+        null
+      )
     if (!grant) return (fail(res, 401, { error: token ? 'unknown token' : 'missing token' }), null)
     if (workshopId === null) return (fail(res, 404, { error: 'no such board' }), null)
     if (grant.workshopId !== workshopId)
       return (fail(res, 403, { error: 'token not valid for this workshop' }), null)
     const workshop = await store.getWorkshop(workshopId)
     if (!workshop) return (fail(res, 404, { error: 'no such workshop' }), null)
+    res.locals.role = grant.role
     return workshop
   }
 
@@ -98,85 +134,192 @@ export function exportRoutes({
     (render: (req: Request<{ id: string }>, res: Response, w: WorkshopRecord) => Promise<void>) =>
     async (req: Request<{ id: string }>, res: Response) => {
       const workshop = await authorize(req, res, await store.findBoardWorkshop(req.params.id))
-      if (workshop) await queued(res, () => render(req, res, workshop))
+      if (workshop) await render(req, res, workshop)
     }
 
+  /**
+   * What a board's image needs, as plain data: its encoded state, labels, language, name and
+   * (unless `?frame=0`) the texts of its header band, with the session's moment.
+   */
   const boardContext = async (req: Request<{ id: string }>, w: WorkshopRecord) => {
     const labels = exportLabels(req.query.lang)
     const info = w.boards.find((b) => b.id === req.params.id)
-    const name = boardFileName(
-      w.cases.find((c) => c.id === info?.caseId)?.title ?? 'board',
-      w.groups.find((g) => g.id === info?.groupId)?.name ?? '',
-      'x',
-    ).slice(0, -2)
-    const board = await loadBoardSnapshot(store, liveDoc, req.params.id)
-    return { board, labels: zoneLabels(labels, w.sides), name }
+    const caseTitle = w.cases.find((c) => c.id === info?.caseId)?.title ?? ''
+    const groupName = w.groups.find((g) => g.id === info?.groupId)?.name ?? ''
+    const name = boardFileName(caseTitle || 'board', groupName, 'x').slice(0, -2)
+    const board = await loadBoardState(store, liveDoc, req.params.id)
+    let frame = null
+    if (withFrame(req)) {
+      // [C7] the session row is written before anyone hears of a change, so it is current here
+      const session = readStoredSession(await store.getSession(w.id))
+      frame = boardFrame(labels, w.sides, {
+        caseTitle,
+        groupName,
+        workshopTitle: w.title,
+        session: session.series.number,
+        moment: exportMoment(session, req.params.id),
+        at: Date.now(),
+        timeZone: timeZoneOf(req),
+      })
+    }
+    return {
+      board,
+      zoneLabels: zoneLabels(labels, w.sides),
+      lang: labels.lang,
+      name,
+      frame,
+      workshop: { sides: w.sides, method: methodOf(w.method) },
+    }
   }
 
   router.get(
     '/boards/:id/export.png',
+    checkQuery,
     boardExport(async (req, res, w) => {
-      const { board, labels, name } = await boardContext(req, w)
-      const started = performance.now()
-      const { renderBoardPng } = await loadRenderers()
-      const image = await renderBoardPng(board, labels, { pixelRatio: scaleOf(req) })
-      log.debug({ ms: performance.now() - started, notes: board.notes.length }, 'board png')
-      res.set('x-pixel-ratio', String(image.pixelRatio))
-      download(res, 'image/png', `${name}.png`, image.png)
+      const { name, ...job } = await boardContext(req, w)
+      await rendered(res, { kind: 'png', ...job, pixelRatio: scaleOf(req) }, 1, (png, ratio) => {
+        res.set('x-pixel-ratio', String(ratio))
+        download(res, 'image/png', `${name}.png`, png)
+      })
     }),
   )
 
   router.get(
     '/boards/:id/export.svg',
+    checkQuery,
     boardExport(async (req, res, w) => {
-      const { board, labels, name } = await boardContext(req, w)
-      const { renderBoardSvg } = await loadRenderers()
-      download(res, 'image/svg+xml', `${name}.svg`, renderBoardSvg(board, labels))
+      const { name, ...job } = await boardContext(req, w)
+      await rendered(res, { kind: 'svg', ...job }, 1, (svg) =>
+        download(res, 'image/svg+xml', `${name}.svg`, svg),
+      )
     }),
   )
 
+  const lang = (req: Request) => exportLabels(req.query.lang).lang
+  /**
+   * The series and decisions a report's recurring frictions come from (authorized already). Only
+   * the facilitator's report has them: they quote earlier sessions' notes, which no other role
+   * of a later session reads ([C21]).
+   */
+  const recurringOf = async (req: Request, res: Response): Promise<RecurringInput> => {
+    const workshop =
+      res.locals.role === Role.facilitator ? await store.getWorkshop(String(req.params.id)) : null
+    return workshop
+      ? collectRecurring(store, liveDoc, workshop)
+      : { enabled: false, earlier: [], decisions: [], truncated: false }
+  }
+  /** A workshop export: every board read as encoded state here, rendered in a worker. */
   const workshopExport =
     (
       type: string,
-      file: string,
-      make: (
-        data: Awaited<ReturnType<typeof collectWorkshop>>,
+      [kind, ext]: readonly [ExportKind, string],
+      job: (
+        workshop: Awaited<ReturnType<typeof collectWorkshop>>,
         req: Request,
-      ) => Promise<Buffer | string> | string,
+        res: Response,
+      ) => ExportJob | Promise<ExportJob>,
     ) =>
     async (req: Request<{ id: string }>, res: Response) => {
       const workshop = await authorize(req, res, req.params.id)
       if (!workshop) return
-      await queued(res, async () => {
-        const started = performance.now()
-        const data = await collectWorkshop(store, liveDoc, workshop)
-        const body = await make(data, req)
-        log.debug({ ms: performance.now() - started, file, boards: data.boards.length }, 'export')
+      if (exportPool.full) {
+        res.set('retry-after', '5')
+        return fail(res, 503, { error: new ExportQueueFull().message })
+      }
+      const data = await collectWorkshop(store, liveDoc, workshop, {
+        at: Date.now(),
+        timeZone: timeZoneOf(req),
+      })
+      const made = await job(data, req, res)
+      // a report with recurring frictions reads the series' earlier boards too: their time counts
+      const boards =
+        'recurring' in made
+          ? data.boards.length + made.recurring.earlier.reduce((n, s) => n + s.boards.length, 0)
+          : data.boards.length
+      await rendered(res, made, boards, (body) => {
+        const file = exportFileName({
+          workshop: workshop.title,
+          session: data.session,
+          date: new Date().toISOString().slice(0, 10),
+          kind,
+          ext,
+          lang: lang(req),
+        })
         download(res, type, file, body)
       })
     }
 
-  const lang = (req: Request) => exportLabels(req.query.lang)
   router.get(
     '/workshops/:id/export.zip',
-    workshopExport('application/zip', 'boards.zip', async (d, req) =>
-      (await loadRenderers()).workshopZip(d, lang(req), scaleOf(req)),
-    ),
+    checkQuery,
+    workshopExport('application/zip', ['boards', 'zip'], (workshop, req) => ({
+      kind: 'zip',
+      workshop,
+      lang: lang(req),
+      pixelRatio: scaleOf(req),
+      frame: withFrame(req),
+    })),
   )
   router.get(
     '/workshops/:id/report.pdf',
-    workshopExport('application/pdf', 'report.pdf', async (d, req) =>
-      (await loadRenderers()).reportPdf(d, lang(req)),
+    checkQuery,
+    workshopExport('application/pdf', ['report', 'pdf'], async (workshop, req, res) => ({
+      kind: 'pdf',
+      workshop,
+      lang: lang(req),
+      recurring: await recurringOf(req, res),
+    })),
+  )
+  router.get(
+    '/workshops/:id/workbook.xlsx',
+    checkQuery,
+    (req, res, next) => {
+      // Names of people only where the facilitator asks for them; anyone else gets counts.
+      if (req.query.names !== undefined && req.query.names !== '0' && req.query.names !== '1')
+        return fail(res, 400, { error: 'names must be 0 or 1', field: 'names' })
+      next()
+    },
+    workshopExport(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      ['workbook', 'xlsx'],
+      (workshop, req, res) => ({
+        kind: 'xlsx',
+        workshop,
+        lang: lang(req),
+        withNames: req.query.names === '1' && res.locals.role === Role.facilitator,
+      }),
     ),
   )
   router.get(
     '/workshops/:id/notes.csv',
-    workshopExport('text/csv; charset=utf-8', 'notes.csv', (d) => notesCsv(d)),
+    checkQuery,
+    workshopExport('text/csv; charset=utf-8', ['notes', 'csv'], (workshop, req) => ({
+      kind: 'csv',
+      workshop,
+      lang: lang(req),
+    })),
+  )
+  router.get(
+    '/workshops/:id/review.csv',
+    checkQuery,
+    workshopExport('text/csv; charset=utf-8', ['review', 'csv'], (workshop, req) => ({
+      kind: 'reviewCsv',
+      workshop,
+      lang: lang(req),
+    })),
   )
   router.get(
     '/workshops/:id/summary.md',
-    workshopExport('text/markdown; charset=utf-8', 'summary.md', (d, req) =>
-      summaryMarkdown(d, lang(req)),
+    checkQuery,
+    workshopExport(
+      'text/markdown; charset=utf-8',
+      ['summary', 'md'],
+      async (workshop, req, res) => ({
+        kind: 'md',
+        workshop,
+        lang: lang(req),
+        recurring: await recurringOf(req, res),
+      }),
     ),
   )
   return router

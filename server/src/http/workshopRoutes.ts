@@ -1,6 +1,8 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express'
 import {
   CreateWorkshopBody,
+  MethodPatch,
+  methodOf,
   Role,
   type ApiError,
   type CreatedWorkshop,
@@ -11,7 +13,7 @@ import type { AuthThrottle } from '../security/AuthThrottle.js'
 import type { Store, WorkshopRecord } from '../store/Store.js'
 import { caseInfo } from '../workshops/caseInfo.js'
 import { linkFor, linksOf, newWorkshop, randomId } from '../workshops/newWorkshop.js'
-import { grantOf, requireGrant } from './requireGrant.js'
+import { grantOf, requireGrant } from '../security/requireGrant.js'
 
 export interface WorkshopRoutesOptions {
   readonly store: Store
@@ -36,6 +38,7 @@ const viewOf = (w: WorkshopRecord, role: WorkshopView['role']): WorkshopView => 
   cases: w.cases.map(caseInfo),
   groups: w.groups,
   boards: w.boards,
+  method: methodOf(w.method),
   role,
 })
 
@@ -65,6 +68,7 @@ export function workshopRoutes(options: WorkshopRoutesOptions): Router {
     const created: CreatedWorkshop = {
       ...rest,
       cases: workshop.cases.map(caseInfo),
+      method: methodOf(workshop.method),
       tokens,
       links: linksOf(publicUrl(), workshop),
     }
@@ -78,7 +82,7 @@ export function workshopRoutes(options: WorkshopRoutesOptions): Router {
     const view = viewOf(workshop, grant.role)
     // Only the facilitator may hand out the links again.
     res.json(
-      grant.role === 'facilitator' ? { ...view, links: linksOf(publicUrl(), workshop) } : view,
+      grant.role === Role.facilitator ? { ...view, links: linksOf(publicUrl(), workshop) } : view,
     )
   })
 
@@ -87,7 +91,7 @@ export function workshopRoutes(options: WorkshopRoutesOptions): Router {
     '/:id/links/:role/rotate',
     withGrant,
     async (req: Request<{ id: string; role: string }>, res: Response) => {
-      if (grantOf(res).role !== 'facilitator')
+      if (grantOf(res).role !== Role.facilitator)
         return fail(res, 403, { error: 'only the facilitator may replace a link' })
       const role = req.params.role as Role
       if (!Object.values(Role).includes(role))
@@ -101,8 +105,26 @@ export function workshopRoutes(options: WorkshopRoutesOptions): Router {
     },
   )
 
+  // the method's options, switched by the facilitator per workshop
+  router.patch('/:id/method', withGrant, async (req: Request<{ id: string }>, res: Response) => {
+    if (grantOf(res).role !== Role.facilitator)
+      return fail(res, 403, { error: 'only the facilitator may change the method' })
+    const parsed = MethodPatch.safeParse(req.body)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      return fail(res, 400, {
+        error: issue?.message ?? 'invalid body',
+        field: issue?.path.join('.') || 'body',
+      })
+    }
+    if (!(await store.setWorkshopMethod(req.params.id, parsed.data)))
+      return fail(res, 404, { error: 'no such workshop' })
+    const workshop = await store.getWorkshop(req.params.id)
+    res.json(methodOf(workshop?.method))
+  })
+
   router.delete('/:id', withGrant, async (req: Request<{ id: string }>, res: Response) => {
-    if (grantOf(res).role !== 'facilitator')
+    if (grantOf(res).role !== Role.facilitator)
       return fail(res, 403, { error: 'only the facilitator may delete the workshop' })
     await options.erase(req.params.id)
     res.status(204).end()

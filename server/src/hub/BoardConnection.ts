@@ -38,6 +38,11 @@ export class BoardConnection {
   workshopId = ''
   /** [H19] The participant its personal token speaks for; null for a link's token. */
   participantId: string | null = null
+
+  /** [H9] Who it speaks as: its role and, for a personal token, its participant. */
+  get identity(): string {
+    return `${this.role}:${this.participantId ?? ''}`
+  }
   private closed = false
 
   constructor(

@@ -1,11 +1,12 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { Logger } from 'pino'
-import type { Role } from '@sparboard/protocol'
+import { boardOfRoom, Role } from '@sparboard/protocol'
 import { WebSocketServer } from 'ws'
 import type * as Y from 'yjs'
 import { CloseCode } from '@sparboard/protocol'
 import type { Metrics } from '../metrics.js'
+import { isDataDamage } from '../store/isDataDamage.js'
 import type { Store } from '../store/Store.js'
 import { BoardConnection, CLOSE_GRACE_MS, closeSocket } from './BoardConnection.js'
 import { StoreBoardLogs, type BoardLogSource } from './BoardLog.js'
@@ -14,6 +15,7 @@ import type { ContentRule } from './ContentRule.js'
 import type { RejectReason } from './RejectReason.js'
 import { HubSocket, type HubSockets, type RateLimits } from './HubSocket.js'
 import { Revocations } from './Revocations.js'
+import { privateRoomOwner } from './privateRoomOwner.js'
 import { RoomChangeError, ServerPeer } from './ServerPeer.js'
 import type { WritePolicy } from './WritePolicy.js'
 
@@ -37,6 +39,8 @@ export class BoardHub {
   private readonly sockets: HubSockets
   private readonly heartbeat: NodeJS.Timeout
   private readonly revocations = new Revocations()
+  /** [H22] Boards whose stored data could not be read or applied at their last load, and why. */
+  private readonly damaged = new Map<string, string>()
   private closing = false
   /** One listener for every socket: a closure per upgrade would keep its board id and token. */
   private readonly onUpgradeError = (err: Error) => this.log.debug({ err }, 'upgrade socket error')
@@ -64,13 +68,15 @@ export class BoardHub {
   /**
    * Takes an HTTP upgrade if it is for `/yjs/`; returns false to leave it to others. `workshopId`
    * is the workshop its token opens, as the upgrade guard found it (null: none), so that deleting
-   * that workshop closes the connection however far it got ([H19]).
+   * that workshop closes the connection however far it got ([H19]). With `refuse` the upgrade is
+   * accepted only to be closed with that code ([H23]: a connection cap).
    */
   handleUpgrade(
     req: IncomingMessage,
     socket: Duplex,
     head: Buffer,
     workshopId: string | null = null,
+    refuse?: typeof CloseCode.tooManyConnections,
   ): boolean {
     const url = new URL(req.url ?? '/', 'http://localhost')
     if (!url.pathname.startsWith(PATH_PREFIX)) return false
@@ -87,7 +93,9 @@ export class BoardHub {
     }
     const token = url.searchParams.get('token') ?? ''
     this.wss.handleUpgrade(req, socket, head, (ws) => {
-      void this.accept(new HubSocket(ws, boardId, workshopId, this.sockets), token)
+      const accepted = new HubSocket(ws, boardId, workshopId, this.sockets)
+      if (refuse) accepted.refuse(refuse, 'too_many_connections')
+      else void this.accept(accepted, token)
     })
     return true
   }
@@ -103,6 +111,10 @@ export class BoardHub {
       const workshopId = await this.store.findBoardWorkshop(boardId)
       if (workshopId === null) return socket.refuse(CloseCode.unknownBoard, 'unknown_board')
       if (workshopId !== grant.workshopId) return socket.refuse(CloseCode.forbidden, 'forbidden')
+      // [H27] a private room opens to its participant's own token only
+      const owner = privateRoomOwner(boardId)
+      if (owner !== undefined && (owner === null || grant.participantId !== owner))
+        return socket.refuse(CloseCode.forbidden, 'not_your_room')
       const joining = new BoardConnection(
         ws,
         grant.role,
@@ -126,6 +138,10 @@ export class BoardHub {
           if (candidate.size === 0) void candidate.unload()
           return socket.refuse(CloseCode.unknownToken, 'unknown_token')
         }
+        if (candidate.damaged) {
+          if (candidate.size === 0) void candidate.unload()
+          return socket.refuse(CloseCode.boardDamaged, 'board_damaged')
+        }
         if (candidate.join(joining)) {
           room = candidate
           break
@@ -140,7 +156,9 @@ export class BoardHub {
       socket.joined(room, joining)
     } catch (err) {
       this.log.error({ err, board: boardId }, 'could not open board')
-      closeSocket(ws, CloseCode.internalError, 'could not open board')
+      // [H22] a board whose stored data cannot be read is not retried forever
+      if (isDataDamage(err)) socket.refuse(CloseCode.boardDamaged, 'board_damaged')
+      else closeSocket(ws, CloseCode.internalError, 'could not open board')
     } finally {
       this.revocations.end()
     }
@@ -162,10 +180,13 @@ export class BoardHub {
       },
     }).then((room) => {
       this.metrics.boardsOpen.inc()
+      if (!room.damaged) this.damaged.delete(boardId)
+      else this.damaged.set(boardId, room.damaged)
       return room
     })
-    loading.catch(() => {
+    loading.catch((err: unknown) => {
       if (this.rooms.get(boardId) === loading) this.rooms.delete(boardId)
+      if (isDataDamage(err)) this.damaged.set(boardId, String((err as Error).message))
     })
     this.rooms.set(boardId, loading)
     return loading
@@ -204,7 +225,7 @@ export class BoardHub {
       throw new RoomChangeError(CloseCode.unknownBoard, 'unknown board')
     let room: BoardRoom | null = null
     const peer = new ServerPeer((frame) => room?.receive(conn, frame))
-    const conn = new BoardConnection(peer, 'facilitator', Infinity)
+    const conn = new BoardConnection(peer, Role.facilitator, Infinity)
     try {
       // [H10] as for a client: a room that is unloading is waited for, then loaded again
       while (!room) {
@@ -268,6 +289,18 @@ export class BoardHub {
       closed++
     }
     return closed
+  }
+
+  /** [H22] Boards found damaged at their last load on this node, with what was wrong. */
+  damagedBoards(): ReadonlyMap<string, string> {
+    return this.damaged
+  }
+
+  /** [H22] The boards (and their private rooms) are gone with their workshop: no longer listed. */
+  forgetDamaged(boardIds: readonly string[]): void {
+    const gone = new Set(boardIds)
+    for (const roomId of this.damaged.keys())
+      if (gone.has(boardOfRoom(roomId))) this.damaged.delete(roomId)
   }
 
   /** Number of boards in memory. */

@@ -3,16 +3,19 @@ import type { Logger } from 'pino'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { canWrite, CloseCode } from '@sparboard/protocol'
+import { AwarenessBudget, type AwarenessLimits } from './AwarenessBudget.js'
+import { AwarenessRelay } from './AwarenessRelay.js'
 import type { BoardLog, BoardLogSource } from './BoardLog.js'
 import type { Metrics } from '../metrics.js'
 import type { BoardConnection } from './BoardConnection.js'
 import type { ContentRule } from './ContentRule.js'
+import { dropPending, missingDependencies } from './missingDependencies.js'
 import { RuledWrites } from './RuledWrites.js'
 import {
   encodeAwarenessEntries,
   readAwarenessEntries,
   type AwarenessEntry,
-} from './readAwarenessClients.js'
+} from './awarenessEntries.js'
 import { WriteAheadQueue, type Written } from './WriteAheadQueue.js'
 import {
   awarenessMessage,
@@ -24,7 +27,7 @@ import {
 } from './messages.js'
 
 /** Limits of one room; see SPEC.md for the rules they serve. */
-export interface RoomLimits {
+export interface RoomLimits extends AwarenessLimits {
   readonly maxBoardBytes: number
   readonly maxAwarenessBytes: number
   readonly compactAfterRows: number
@@ -45,6 +48,8 @@ export interface RoomContext {
 }
 
 const fromStore = Symbol('store')
+/** [H9] Awareness client ids whose first speaker a room remembers. */
+const MAX_AWARENESS_IDENTITIES = 10_000
 /** Origin of updates and awareness that other nodes stored or sent (scale-out mode). */
 const fromRemote = 'redis'
 
@@ -55,10 +60,29 @@ export class BoardRoom {
   private readonly connections = new Set<BoardConnection>()
   /** Which connection speaks for each awareness client id ([H9]). */
   private readonly awarenessOwners = new Map<number, BoardConnection>()
+  /**
+   * [H9] Who first spoke for each awareness client id (role and participant), kept after their
+   * connection left while the room is open: their next connection takes it back, no one else.
+   */
+  private readonly awarenessIdentities = new Map<number, string>()
   private readonly queue: WriteAheadQueue
+  /** [H24] awareness per connection, and the board's relay of it, within their budgets */
+  private readonly awarenessBudget: AwarenessBudget
+  private readonly awarenessRelay: AwarenessRelay
   private readonly ruled: RuledWrites | null
+  /**
+   * [H14] What the board holds, in bytes: its encoded state at load and at each compaction, plus
+   * what Yjs integrated since (an update it already had adds nothing).
+   */
   private boardBytes: number
   private receivedAt = 0
+  /**
+   * [H22] Why the stored board is damaged (a stored update that does not apply), or null. Clients
+   * are refused; the server's own change (a restore) may still write, and only then is the log
+   * folded into a snapshot: the damaged rows stay in the store until someone chose what replaces
+   * them.
+   */
+  damaged: string | null = null
   /** Set once the last client left; the hub then waits for `unloaded` before reopening. */
   closing = false
   unloaded: Promise<void> | null = null
@@ -72,17 +96,29 @@ export class BoardRoom {
     this.awareness.setLocalState(null)
     // Only rows written before [H6] existed can fail to apply; skipping one beats losing the board.
     this.applyAll(stored.updates, fromStore)
-    this.boardBytes = stored.updates.reduce((n, u) => n + u.byteLength, 0)
+    // [H25] a board stored before pending updates were refused is cleaned, and folded anew below
+    const cleaned = this.dropPending('stored')
+    this.boardBytes =
+      stored.updates.length === 1 && !cleaned
+        ? stored.updates[0]!.byteLength
+        : stored.updates.length === 0
+          ? 0
+          : Y.encodeStateAsUpdate(this.doc).byteLength
     this.queue = new WriteAheadQueue({
       boardId,
       boardLog,
       metrics: context.metrics,
       log: context.log,
-      logRows: stored.logRows,
-      logBytes: stored.logBytes,
+      // [H22] a damaged board is compacted only once something was written to it
+      logRows: this.damaged ? 0 : Math.max(stored.logRows, cleaned ? 1 : 0),
+      logBytes: this.damaged ? 0 : stored.logBytes,
       shouldCompact: (rows, bytes) =>
         rows >= context.limits.compactAfterRows || bytes >= context.limits.compactAfterBytes,
-      snapshot: () => Y.encodeStateAsUpdate(this.doc),
+      snapshot: () => {
+        const snapshot = Y.encodeStateAsUpdate(this.doc)
+        this.boardBytes = snapshot.byteLength
+        return snapshot
+      },
       onStored: (batch) => this.relay(batch),
     })
     // Watching starts after the stored history is in: the rule judges writes, not the past.
@@ -91,14 +127,23 @@ export class BoardRoom {
       : null
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === fromStore) return
+      this.boardBytes += update.byteLength
       if (origin === fromRemote) return this.relayRemote(update)
       if (this.ruled?.capture(update)) return
       // [H3] what Yjs integrated is queued for the store; peers get it once it is stored
       this.queue.push(update, origin, this.receivedAt || performance.now())
     })
+    this.awarenessBudget = new AwarenessBudget(context.limits, (conn, update) => {
+      if (this.connections.has(conn))
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn)
+    })
+    this.awarenessRelay = new AwarenessRelay(this.awareness, this.connections, context.limits)
     this.awareness.on('update', this.relayAwareness)
     boardLog.follow({
-      updates: (updates) => this.applyAll(updates, fromRemote),
+      updates: (updates) => {
+        this.applyAll(updates, fromRemote)
+        this.dropPending('remote')
+      },
       awareness: (update) =>
         awarenessProtocol.applyAwarenessUpdate(this.awareness, update, fromRemote),
       localAwareness: () => {
@@ -112,7 +157,8 @@ export class BoardRoom {
   }
 
   /**
-   * Applies stored updates in one transaction, skipping any that Yjs refuses. A transaction's
+   * Applies stored updates in one transaction, skipping any that Yjs refuses (a stored one marks
+   * the board damaged, [H22]). A transaction's
    * cleanup per update was most of a cold load's time (100,000 updates: 2.0 s, against 0.6 s in
    * one), and one transaction emits one update to relay.
    */
@@ -128,11 +174,28 @@ export class BoardRoom {
               { err, board: this.boardId },
               'stored update does not apply; skipped',
             )
+            if (origin === fromStore) this.damaged ??= String((err as Error)?.message ?? err)
           }
         }
       },
       origin,
     )
+  }
+
+  /**
+   * [H25] Drops what Yjs holds back as pending (it would reach every joiner and every snapshot);
+   * logged and counted. True when there was something.
+   */
+  private dropPending(source: 'stored' | 'remote' | 'sync_step2' | 'update'): boolean {
+    if (!dropPending(this.doc)) return false
+    this.context.metrics.pendingDropped.inc({ source })
+    const log = source === 'sync_step2' ? this.context.log.debug : this.context.log.warn
+    log.call(
+      this.context.log,
+      { board: this.boardId, source },
+      'dropped the part of an update whose dependencies never arrived',
+    )
+    return true
   }
 
   /** Loads a board from the store ([H2]: before any client is answered). */
@@ -176,7 +239,7 @@ export class BoardRoom {
           // [H3] computed now, sent once everything it contains is stored
           this.queue.whenStored(syncStep2(this.doc, payload), (answer) => conn.send(answer))
         } else if (syncType === SyncType.step2 || syncType === SyncType.update) {
-          this.acceptUpdate(conn, payload)
+          this.acceptUpdate(conn, payload, syncType === SyncType.step2)
         } else {
           throw new Error(`unknown sync message ${syncType}`)
         }
@@ -186,7 +249,8 @@ export class BoardRoom {
         this.acceptAwareness(conn, decoding.readVarUint8Array(decoder))
         return
       case MessageType.queryAwareness:
-        conn.send(awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]))
+        if (this.awarenessBudget.allowsQuery(conn))
+          conn.send(awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]))
         return
       case MessageType.auth:
         return
@@ -195,7 +259,7 @@ export class BoardRoom {
     }
   }
 
-  private acceptUpdate(conn: BoardConnection, update: Uint8Array): void {
+  private acceptUpdate(conn: BoardConnection, update: Uint8Array, syncStep2: boolean): void {
     // [H6] decode fully before anything else; a malformed update throws here
     const decoded = Y.decodeUpdate(update)
     if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return
@@ -216,11 +280,19 @@ export class BoardRoom {
       conn.close(CloseCode.resync, 'board unlocked')
       return
     }
+    // [H25] an update that builds on clocks the board never got would wait forever, and Yjs
+    // would hand it to every joiner: a sync step 2 lands without that part, an update not at all
+    const missing = missingDependencies(this.doc, decoded)
+    if (missing && !syncStep2) {
+      this.context.metrics.pendingDropped.inc({ source: 'update' })
+      conn.reject(CloseCode.badMessage, 'pending_update')
+      return
+    }
+    // [H14] at most what the update carries; what it adds is counted once Yjs integrated it
     if (this.boardBytes + update.byteLength > this.context.limits.maxBoardBytes) {
       conn.reject(CloseCode.tooLarge, 'board_too_large')
       return
     }
-    this.boardBytes += update.byteLength
     this.receivedAt = performance.now()
     try {
       // [H6] Yjs may still refuse it while integrating; that throws to receive() and closes conn
@@ -231,6 +303,15 @@ export class BoardRoom {
         )
     } finally {
       this.receivedAt = 0
+      // [H26] what broke the board's schema was undone in the same update; the writer goes
+      const refused = this.ruled?.refused
+      if (refused) {
+        this.context.log.info({ board: this.boardId, why: refused }, 'write refused')
+        conn.reject(CloseCode.badMessage, 'content_refused')
+      }
+      // [H25] what Yjs held back goes; only a step 2 should have had any (the check above)
+      if (this.dropPending(syncStep2 ? 'sync_step2' : 'update') && !syncStep2)
+        conn.reject(CloseCode.badMessage, 'pending_update')
     }
   }
 
@@ -252,7 +333,6 @@ export class BoardRoom {
 
   /** An update another node stored: already durable, so relayed at once to every connection. */
   private relayRemote(update: Uint8Array): void {
-    this.boardBytes += update.byteLength
     const message = updateMessage(update)
     for (const conn of this.connections) conn.send(message)
     this.context.metrics.updatesOut.inc(this.connections.size)
@@ -268,10 +348,9 @@ export class BoardRoom {
     const entries = readAwarenessEntries(update)
     const own = entries.filter((entry) => this.claimAwareness(conn, entry))
     if (own.length === 0) return
-    awarenessProtocol.applyAwarenessUpdate(
-      this.awareness,
-      own.length === entries.length ? update : encodeAwarenessEntries(own),
+    this.awarenessBudget.offer(
       conn,
+      own.length === entries.length ? update : encodeAwarenessEntries(own),
     )
   }
 
@@ -283,8 +362,17 @@ export class BoardRoom {
     if (owner && owner !== conn && this.connections.has(owner)) return false
     // An echoed "left" entry (state null) of someone who is gone claims nothing.
     if (entry.state === 'null') return false
+    // [H9] an id someone else spoke for stays theirs, also while they are offline
+    const identity = this.awarenessIdentities.get(entry.client)
+    if (identity !== undefined && identity !== conn.identity) return false
     conn.awarenessClient = entry.client
     this.awarenessOwners.set(entry.client, conn)
+    if (identity === undefined) {
+      // Bounded: the oldest ids are forgotten first (a board sees a few hundred at most).
+      if (this.awarenessIdentities.size >= MAX_AWARENESS_IDENTITIES)
+        this.awarenessIdentities.delete(this.awarenessIdentities.keys().next().value!)
+      this.awarenessIdentities.set(entry.client, conn.identity)
+    }
     return true
   }
 
@@ -293,17 +381,16 @@ export class BoardRoom {
     origin: unknown,
   ): void => {
     const changed = [...change.added, ...change.updated, ...change.removed]
-    const message = awarenessMessage(this.awareness, changed)
     // Other nodes hear our clients' changes; never echo theirs back, nor our own expiry checks.
     if (origin !== fromRemote && origin !== 'timeout')
       this.boardLog.shareAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
-    // Echoed to the sender too: the stock client's 30 s watchdog needs to hear something.
-    for (const conn of this.connections) conn.send(message)
+    this.awarenessRelay.changed(changed)
   }
 
   /** Removes a connection and its cursor; the last one out starts the unload ([H10]). */
   leave(conn: BoardConnection): void {
     if (!this.connections.delete(conn)) return
+    this.awarenessBudget.leave(conn)
     const client = conn.awarenessClient
     if (client !== null && this.awarenessOwners.get(client) === conn) {
       this.awarenessOwners.delete(client)
@@ -318,6 +405,7 @@ export class BoardRoom {
     this.unloaded ??= (async () => {
       this.boardLog.close()
       this.ruled?.close()
+      this.awarenessRelay.close()
       for (const conn of this.connections) conn.close(CloseCode.goingAway, 'board closing')
       this.connections.clear()
       await this.queue.close()

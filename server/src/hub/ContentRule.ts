@@ -7,6 +7,8 @@ export interface Writer {
   readonly role: Role
   /** The participant of a personal token; null for a link's token. */
   readonly participantId: string | null
+  /** [H20] The server's own change (`changeBoard`), which writes what only the server may. */
+  readonly server?: boolean
 }
 
 /** A connection's update that Yjs is integrating now. */
@@ -28,6 +30,11 @@ export interface RoomWrites {
    * undoing are then stored and relayed as one update, to every connection, its author too.
    */
   undo(change: () => void): void
+  /**
+   * [H26] Refuses the write being integrated: what the rule undid of it stays undone, and its
+   * connection is closed with 4400 once the update is stored.
+   */
+  refuse(why: string): void
 }
 
 /**
@@ -39,4 +46,22 @@ export interface ContentRule {
   prepare(workshopId: string): Promise<void>
   /** Starts watching one room's document; returns how to stop. */
   watch(roomId: string, doc: Y.Doc, writes: RoomWrites): () => void
+}
+
+/**
+ * Several rules as one: each prepares and watches in turn (e.g. the board's schema [H26], then
+ * the votes [H21]).
+ */
+export function allRules(...rules: readonly ContentRule[]): ContentRule {
+  return {
+    prepare: async (workshopId) => {
+      for (const rule of rules) await rule.prepare(workshopId)
+    },
+    watch(roomId, doc, writes) {
+      const stops = rules.map((rule) => rule.watch(roomId, doc, writes))
+      return () => {
+        for (const stop of stops) stop()
+      }
+    },
+  }
 }

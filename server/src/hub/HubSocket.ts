@@ -6,7 +6,7 @@ import type { TokenGrant } from '../store/Store.js'
 import { CLOSE_GRACE_MS, closeSocket, type BoardConnection } from './BoardConnection.js'
 import type { BoardRoom } from './BoardRoom.js'
 import type { RejectReason } from './RejectReason.js'
-import { TokenBucket } from './TokenBucket.js'
+import { TokenBucket } from '../TokenBucket.js'
 
 /** [H13] How fast one connection may send. */
 export interface RateLimits {

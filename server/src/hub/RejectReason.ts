@@ -8,12 +8,19 @@ export const RejectReason = {
   payloadTooLarge: 'payload_too_large',
   boardTooLarge: 'board_too_large',
   awarenessTooLarge: 'awareness_too_large',
-  awarenessSpoof: 'awareness_spoof',
-  awarenessTaken: 'awareness_taken',
   readOnly: 'read_only',
   boardLocked: 'board_locked',
   rateLimited: 'rate_limited',
+  awarenessFlood: 'awareness_flood',
+  tooManyConnections: 'too_many_connections',
   slowConsumer: 'slow_consumer',
   shuttingDown: 'shutting_down',
+  boardDamaged: 'board_damaged',
+  /** [H25] an update building on clocks the board never got */
+  pendingUpdate: 'pending_update',
+  /** [H26] a write that breaks the board's schema or limits */
+  contentRefused: 'content_refused',
+  /** [H27] a private room opened with a token that is not its participant's */
+  notYourRoom: 'not_your_room',
 } as const
 export type RejectReason = (typeof RejectReason)[keyof typeof RejectReason]

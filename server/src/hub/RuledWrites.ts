@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import type { BoardConnection } from './BoardConnection.js'
 import type { ContentRule, RoomWrites, RuledWrite } from './ContentRule.js'
+import { ServerPeer } from './ServerPeer.js'
 
 /** Origin of the rule's own undoing (its observers see it and leave it alone). */
 const ruleOrigin = Symbol('content rule')
@@ -17,6 +18,8 @@ export class RuledWrites implements RoomWrites {
   private current: (RuledWrite & { readonly conn: BoardConnection }) | null = null
   private captured: Uint8Array[] | null = null
   private undone = false
+  /** [H26] Why the rule refused the last write, or null. */
+  refused: string | null = null
   private readonly stop: () => void
 
   constructor(
@@ -34,6 +37,10 @@ export class RuledWrites implements RoomWrites {
   undo(change: () => void): void {
     this.undone = true
     this.doc.transact(change, ruleOrigin)
+  }
+
+  refuse(why: string): void {
+    this.refused ??= why
   }
 
   /** Takes an update the document emitted; true when it belongs to the write being integrated. */
@@ -56,12 +63,18 @@ export class RuledWrites implements RoomWrites {
     let clients: Set<number> | null = null
     this.current = {
       conn,
-      writer: { workshopId: conn.workshopId, role: conn.role, participantId: conn.participantId },
+      writer: {
+        workshopId: conn.workshopId,
+        role: conn.role,
+        participantId: conn.participantId,
+        server: conn.socket instanceof ServerPeer,
+      },
       carries: (client) =>
         (clients ??= new Set(decoded.structs.map((s) => s.id.client))).has(client),
     }
     const captured: Uint8Array[] = (this.captured = [])
     this.undone = false
+    this.refused = null
     try {
       Y.applyUpdate(this.doc, update, conn)
     } finally {

@@ -3,10 +3,12 @@ import type { Redis } from 'ioredis'
 import type { Logger } from 'pino'
 import { boardOfRoom } from '@sparboard/protocol'
 import type { BoardFeed, BoardLog, BoardLogSource } from '../hub/BoardLog.js'
+import type { ReportFailure } from '../metrics.js'
 import type { PostgresStore } from '../store/PostgresStore.js'
 import { compactStream, defaultCompactionOptions, type CompactionOptions } from './compactStream.js'
 import { streamField } from './streamField.js'
 import { streamIdAfter } from './streamId.js'
+import type { Subscriptions } from './Subscriptions.js'
 
 /** Awareness messages between nodes: a kind byte, the sender's node id, then the body. */
 const AwarenessKind = { update: 0, query: 1 } as const
@@ -26,6 +28,9 @@ export interface RedisBoardLogsOptions {
   /** Prefix of every key and channel, so deployments (and test runs) can share one Redis. */
   readonly prefix: string
   readonly log: Logger
+  readonly report: ReportFailure
+  /** The node's watched subscriptions ([S7]) on `subscriber`. */
+  readonly subscriptions: Subscriptions
   readonly compaction?: Partial<CompactionOptions>
 }
 
@@ -67,7 +72,7 @@ export class RedisBoardLogs implements BoardLogSource {
       this.hearAwareness(channel.toString(), message),
     )
     const erased = `${o.prefix}rooms-deleted`
-    o.subscriber.subscribe(erased).catch(() => {})
+    void o.subscriptions.subscribe(erased)
     o.subscriber.on('message', (channel: string, message: string) => {
       if (channel === erased) this.closeDeleted(JSON.parse(message) as string[])
     })
@@ -113,7 +118,7 @@ export class RedisBoardLogs implements BoardLogSource {
     if (updates.length === 1) {
       // One XADD is atomic by itself: no MULTI/EXEC round of three commands.
       await this.o.redis.xadd(board.stream, '*', 'n', this.nodeTag, 'u', Buffer.from(updates[0]!))
-      this.touch(board.boardId).catch(() => {})
+      this.touch(board.boardId)
       return
     }
     const batch = this.o.redis.multi()
@@ -121,18 +126,24 @@ export class RedisBoardLogs implements BoardLogSource {
     const results = await batch.exec()
     const failed = results?.find(([err]) => err) ?? (results ? null : [new Error('aborted')])
     if (failed) throw failed[0]
-    // Bookkeeping for RETENTION_DAYS (as trackActivity does on one node); never fails an edit.
-    this.touch(board.boardId).catch(() => {})
+    this.touch(board.boardId)
   }
 
   private readonly touched = new Map<string, number>()
-  /** Marks the board's workshop active, at most once a minute per board. */
-  private async touch(boardId: string): Promise<void> {
+  /**
+   * Marks the board's workshop active, at most once a minute per board: bookkeeping for
+   * RETENTION_DAYS (as trackActivity does on one node), which never fails an edit.
+   */
+  private touch(boardId: string): void {
     const now = Date.now()
     if ((this.touched.get(boardId) ?? -Infinity) > now - 60_000) return
     this.touched.set(boardId, now)
-    const workshopId = await this.o.store.findBoardWorkshop(boardId)
-    if (workshopId) await this.o.store.touchWorkshop(workshopId, now)
+    this.o.store
+      .findBoardWorkshop(boardId)
+      .then(async (workshopId) => {
+        if (workshopId) await this.o.store.touchWorkshop(workshopId, now)
+      })
+      .catch((err: unknown) => this.o.report('touch-workshop', err, { board: boardId }))
   }
 
   private async compact(board: Followed, snapshot: Uint8Array): Promise<void> {
@@ -148,6 +159,7 @@ export class RedisBoardLogs implements BoardLogSource {
       covered,
       this.nodeTag,
       this.compaction,
+      this.o.report,
     )
   }
 
@@ -162,7 +174,8 @@ export class RedisBoardLogs implements BoardLogSource {
       // Other nodes answer with their clients' states, so our joiners see every cursor at once.
       this.publish(board, AwarenessKind.query, new Uint8Array())
     } catch (err) {
-      this.o.log.warn({ err, board: board.boardId }, 'awareness subscribe failed')
+      // Cursors of other nodes' clients stay away on this board until it is opened again.
+      this.o.report('awareness-subscribe', err, { board: board.boardId })
     }
   }
 
@@ -173,7 +186,11 @@ export class RedisBoardLogs implements BoardLogSource {
     this.byChannel.delete(channel)
     board.feed = null
     this.touched.delete(board.boardId)
-    this.o.subscriber.unsubscribe(channel).catch(() => {})
+    this.o.subscriber
+      .unsubscribe(channel)
+      .catch((err: unknown) =>
+        this.o.report('awareness-unsubscribe', err, { board: board.boardId }),
+      )
     this.interruptRead()
   }
 
@@ -223,9 +240,10 @@ export class RedisBoardLogs implements BoardLogSource {
     const read = this.reads
     const unblock = (attempt: number) => {
       if (!this.reading || this.reads !== read || this.readerId === null) return
+      // Not unblocked, the read ends by itself within BLOCK_MS and starts again with the boards.
       this.o.redis.client('UNBLOCK', this.readerId).then(
         (n) => n === 0 && attempt < 5 && setTimeout(() => unblock(attempt + 1), 10),
-        () => {},
+        (err: unknown) => this.o.report('stream-unblock', err),
       )
     }
     unblock(0)

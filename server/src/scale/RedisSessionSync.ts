@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import type { Redis } from 'ioredis'
-import type { SessionSync } from '../control/SessionRegistry.js'
+import type { SessionSync } from '../control/SessionCache.js'
+import type { ReportFailure } from '../metrics.js'
+import type { Subscriptions } from './Subscriptions.js'
 
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0`
 const EXTEND = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) end return 0`
@@ -13,18 +15,25 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
  * in Redis (re-reading the stored state first), and every node hears that a workshop changed.
  */
 export class RedisSessionSync implements SessionSync {
-  private readonly listeners: ((workshopId: string) => void)[] = []
+  private readonly listeners: ((workshopId: string) => Promise<void>)[] = []
   private readonly channel: string
 
   constructor(
     private readonly redis: Redis,
     subscriber: Redis,
+    subscriptions: Subscriptions,
     private readonly prefix: string,
+    private readonly report: ReportFailure,
   ) {
     this.channel = `${prefix}session-changed`
-    void subscriber.subscribe(this.channel).catch(() => {})
+    void subscriptions.subscribe(this.channel)
     subscriber.on('message', (channel: string, workshopId: string) => {
-      if (channel === this.channel) for (const listener of this.listeners) listener(workshopId)
+      if (channel !== this.channel) return
+      // Not reloaded, this node keeps an older session (locks, votes) until the next change.
+      for (const listener of this.listeners)
+        listener(workshopId).catch((err: unknown) =>
+          this.report('session-reload', err, { workshopId }),
+        )
     })
   }
 
@@ -38,22 +47,30 @@ export class RedisSessionSync implements SessionSync {
     }
     // A long change (a reveal moving many notes, [C19]) keeps the lease for as long as it runs.
     const extend = setInterval(
-      () => void this.redis.eval(EXTEND, 1, key, holder, LEASE_MS).catch(() => {}),
+      () =>
+        void this.redis
+          .eval(EXTEND, 1, key, holder, LEASE_MS)
+          .catch((err: unknown) => this.report('session-lease-extend', err, { workshopId })),
       LEASE_MS / 3,
     )
     try {
       return await run()
     } finally {
       clearInterval(extend)
-      await this.redis.eval(RELEASE, 1, key, holder).catch(() => {})
+      await this.redis
+        .eval(RELEASE, 1, key, holder)
+        .catch((err: unknown) => this.report('lease-release', err, { lease: key }))
     }
   }
 
   changed(workshopId: string): void {
-    void this.redis.publish(this.channel, workshopId).catch(() => {})
+    // Not heard, other nodes keep an older session until its next change.
+    void this.redis
+      .publish(this.channel, workshopId)
+      .catch((err: unknown) => this.report('session-changed-publish', err, { workshopId }))
   }
 
-  onChanged(listener: (workshopId: string) => void): void {
+  onChanged(listener: (workshopId: string) => Promise<void>): void {
     this.listeners.push(listener)
   }
 }

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis'
 import type { Logger } from 'pino'
 import * as Y from 'yjs'
+import type { ReportFailure } from '../metrics.js'
 import type { PostgresStore } from '../store/PostgresStore.js'
 import { storeAndTrim, trimCovered, withLease, type CompactionOptions } from './compactStream.js'
 import { streamField } from './streamField.js'
@@ -34,6 +35,7 @@ export interface StreamSweeperOptions {
   readonly store: PostgresStore
   readonly prefix: string
   readonly log: Logger
+  readonly report: ReportFailure
   /** This node's lease holder tag. */
   readonly holder: string
   /** Whether this node has the board open (its room compacts it itself, [S6]). */
@@ -179,47 +181,54 @@ export class StreamSweeper {
     const roomId = stream.slice(this.streamPrefix.length)
     const lease = `${this.s.prefix}lease:${roomId}`
     let outcome: keyof SweepResult | null = null
-    await withLease(redis, lease, this.s.holder, compaction.leaseMs, async () => {
-      // Rooms are rows before anyone can write to them: no row means the workshop was deleted
-      // (and its stream outlived it: a write in flight, or Redis away when it went).
-      if ((await store.findBoardWorkshop(roomId)) === null) {
-        await redis.del(stream)
-        outcome = 'deleted'
-        return
-      }
-      // The tail first, then the snapshot, as a node opening the board reads them ([S1]).
-      const tail = await this.readTail(stream)
-      const saved = await store.loadStreamSnapshot(roomId)
-      const grace = { graceMs: compaction.graceMs, nowMs: cutoff + compaction.graceMs }
-      const fresh = tail.entries.filter(([id]) => streamIdAfter(id, saved.streamId))
-      if (tail.lastId === null || !streamIdAfter(tail.lastId, saved.streamId)) {
-        await trimCovered(redis, stream, saved.streamId, grace)
-        outcome = 'trimmed'
-        return
-      }
-      const doc = new Y.Doc()
-      try {
-        if (saved.snapshot) Y.applyUpdate(doc, saved.snapshot)
-        for (let i = 0; i < fresh.length; i += APPLY_CHUNK) {
-          // A long tail is replayed in slices, so the node keeps serving its own boards.
-          if (i > 0) await turn()
-          Y.transact(doc, () => {
-            for (const [id, update] of fresh.slice(i, i + APPLY_CHUNK)) {
-              try {
-                Y.applyUpdate(doc, update)
-              } catch (err) {
-                this.s.log.error({ err, board: roomId, id }, 'stream entry does not apply')
-              }
-            }
-          })
+    await withLease(
+      redis,
+      lease,
+      this.s.holder,
+      compaction.leaseMs,
+      async () => {
+        // Rooms are rows before anyone can write to them: no row means the workshop was deleted
+        // (and its stream outlived it: a write in flight, or Redis away when it went).
+        if ((await store.findBoardWorkshop(roomId)) === null) {
+          await redis.del(stream)
+          outcome = 'deleted'
+          return
         }
-        const snapshot = Y.encodeStateAsUpdate(doc)
-        await storeAndTrim(redis, store, roomId, stream, snapshot, tail.lastId, grace)
-        outcome = 'folded'
-      } finally {
-        doc.destroy()
-      }
-    })
+        // The tail first, then the snapshot, as a node opening the board reads them ([S1]).
+        const tail = await this.readTail(stream)
+        const saved = await store.loadStreamSnapshot(roomId)
+        const grace = { graceMs: compaction.graceMs, nowMs: cutoff + compaction.graceMs }
+        const fresh = tail.entries.filter(([id]) => streamIdAfter(id, saved.streamId))
+        if (tail.lastId === null || !streamIdAfter(tail.lastId, saved.streamId)) {
+          await trimCovered(redis, stream, saved.streamId, grace)
+          outcome = 'trimmed'
+          return
+        }
+        const doc = new Y.Doc()
+        try {
+          if (saved.snapshot) Y.applyUpdate(doc, saved.snapshot)
+          for (let i = 0; i < fresh.length; i += APPLY_CHUNK) {
+            // A long tail is replayed in slices, so the node keeps serving its own boards.
+            if (i > 0) await turn()
+            Y.transact(doc, () => {
+              for (const [id, update] of fresh.slice(i, i + APPLY_CHUNK)) {
+                try {
+                  Y.applyUpdate(doc, update)
+                } catch (err) {
+                  this.s.log.error({ err, board: roomId, id }, 'stream entry does not apply')
+                }
+              }
+            })
+          }
+          const snapshot = Y.encodeStateAsUpdate(doc)
+          await storeAndTrim(redis, store, roomId, stream, snapshot, tail.lastId, grace)
+          outcome = 'folded'
+        } finally {
+          doc.destroy()
+        }
+      },
+      this.s.report,
+    )
     return outcome
   }
 

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis'
+import type { ReportFailure } from '../metrics.js'
 import type { PostgresStore } from '../store/PostgresStore.js'
 import { earlierStreamId, nextStreamId, streamIdBefore } from './streamId.js'
 
@@ -28,13 +29,17 @@ export async function withLease(
   holder: string,
   leaseMs: number,
   work: () => Promise<void>,
+  report: ReportFailure,
 ): Promise<boolean> {
   if ((await redis.set(lease, holder, 'PX', leaseMs, 'NX')) !== 'OK') return false
   try {
     await work()
     return true
   } finally {
-    await redis.eval(RELEASE, 1, lease, holder).catch(() => {})
+    // Not released, it expires after leaseMs: the board's next compaction waits that long.
+    await redis
+      .eval(RELEASE, 1, lease, holder)
+      .catch((err: unknown) => report('lease-release', err, { lease }))
   }
 }
 
@@ -100,8 +105,14 @@ export function compactStream(
   coveredId: string,
   holder: string,
   options: CompactionOptions,
+  report: ReportFailure,
 ): Promise<boolean> {
-  return withLease(redis, keys.lease, holder, options.leaseMs, () =>
-    storeAndTrim(redis, store, boardId, keys.stream, snapshot, coveredId, options),
+  return withLease(
+    redis,
+    keys.lease,
+    holder,
+    options.leaseMs,
+    () => storeAndTrim(redis, store, boardId, keys.stream, snapshot, coveredId, options),
+    report,
   )
 }

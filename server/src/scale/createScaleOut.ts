@@ -2,11 +2,14 @@ import { createAdapter } from '@socket.io/redis-streams-adapter'
 import { Redis } from 'ioredis'
 import type { Logger } from 'pino'
 import type { Role } from '@sparboard/protocol'
+import { Failures } from '../metrics.js'
 import { PostgresStore } from '../store/PostgresStore.js'
 import { defaultCompactionOptions, type CompactionOptions } from './compactStream.js'
 import { RedisBoardLogs } from './RedisBoardLogs.js'
 import { RedisSessionSync } from './RedisSessionSync.js'
 import { StreamSweeper, type SweepOptions } from './StreamSweeper.js'
+import { keepSubscribed } from './keepSubscribed.js'
+import { Subscriptions } from './Subscriptions.js'
 
 /** Scale-out mode: several identical nodes on one Redis and one PostgreSQL. */
 export interface ScaleOutOptions {
@@ -41,6 +44,10 @@ export interface ScaleOut {
   /** Runs `close` on this node whenever any node removed a participant. */
   onParticipantRevoked(close: (workshopId: string, participantId: string) => void): void
   readonly pingRedis: () => Promise<unknown>
+  /** Resolves while this node's Redis subscriptions hear what is published ([S7]). */
+  readonly checkSubscriptions: () => Promise<void>
+  /** Failures nobody awaits, logged and counted; the server registers the counter. */
+  readonly failures: Failures
   close(): Promise<void>
 }
 
@@ -65,6 +72,8 @@ const ready = (redis: Redis) =>
  */
 export async function createScaleOut(options: ScaleOutOptions, log: Logger): Promise<ScaleOut> {
   const prefix = options.keyPrefix ?? 'sparboard:'
+  const failures = new Failures(log)
+  const { report } = failures
   const [redis, reader, subscriber, adapterClient] = [
     'commands',
     'reader',
@@ -72,21 +81,28 @@ export async function createScaleOut(options: ScaleOutOptions, log: Logger): Pro
     'socket.io',
   ].map((name) =>
     // The adapter's read loop retries at once on an error: failing fast would make it spin.
-    connection(options.redisUrl, `sparboard-${name}`, name !== 'socket.io'),
+    keepSubscribed(connection(options.redisUrl, `sparboard-${name}`, name !== 'socket.io'), report),
   ) as [Redis, Redis, Redis, Redis]
   for (const r of [redis, reader, subscriber, adapterClient]) {
     r.on('error', (err: Error) => log.debug({ err }, 'redis connection error'))
   }
   // Subscriptions must survive a reconnect: ioredis re-subscribes once ready again.
   await Promise.all([redis, reader, subscriber, adapterClient].map(ready))
-  const store = new PostgresStore({ connectionString: options.databaseUrl, schema: options.schema })
+  const subscriptions = new Subscriptions(redis, subscriber, prefix, report)
+  const store = new PostgresStore({
+    connectionString: options.databaseUrl,
+    schema: options.schema,
+    report,
+  })
   const boardLogs = new RedisBoardLogs({
     redis,
     reader,
     subscriber,
+    subscriptions,
     store,
     prefix,
     log,
+    report,
     compaction: options.compaction,
   })
   const sweeper = new StreamSweeper({
@@ -94,6 +110,7 @@ export async function createScaleOut(options: ScaleOutOptions, log: Logger): Pro
     store,
     prefix,
     log,
+    report,
     // Not the rooms' tag: a sweep whose lease expired must not release one a room here took since.
     holder: `${boardLogs.nodeTag}-sweep`,
     isOpen: (roomId) => boardLogs.isOpen(roomId),
@@ -110,7 +127,7 @@ export async function createScaleOut(options: ScaleOutOptions, log: Logger): Pro
   const removed = `${prefix}participant-revoked`
   const onRevoked: ((workshopId: string, role: Role) => void)[] = []
   const onRemoved: ((workshopId: string, participantId: string) => void)[] = []
-  await subscriber.subscribe(revoked, removed)
+  await subscriptions.subscribe(revoked, removed)
   subscriber.on('message', (channel: string, message: string) => {
     if (channel === removed) {
       const { workshopId, participantId } = JSON.parse(message) as Record<string, string>
@@ -132,9 +149,11 @@ export async function createScaleOut(options: ScaleOutOptions, log: Logger): Pro
     onParticipantRevoked: (close) => void onRemoved.push(close),
     boardLogs,
     adapter,
-    sessionSync: new RedisSessionSync(redis, subscriber, prefix),
+    sessionSync: new RedisSessionSync(redis, subscriber, subscriptions, prefix, report),
     sweeper,
     pingRedis: () => redis.ping(),
+    checkSubscriptions: () => subscriptions.check(),
+    failures,
     async close() {
       await sweeper.stop()
       await boardLogs.close()

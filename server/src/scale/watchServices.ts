@@ -17,7 +17,15 @@ export function watchServices(
   timing: { intervalMs?: number; timeoutMs?: number } = {},
 ): OutageWatch {
   const watch = new OutageWatch({
-    checks: { redis: scale.pingRedis, postgres: () => scale.store.ping() },
+    checks: {
+      // Redis as this node uses it: answering commands, and its subscriptions hearing what is
+      // published (a node deaf to revocations and deletions must not serve boards)
+      redis: async () => {
+        await scale.pingRedis()
+        await scale.checkSubscriptions()
+      },
+      postgres: () => scale.store.ping(),
+    },
     intervalMs: timing.intervalMs ?? 1000,
     timeoutMs: timing.timeoutMs ?? 2000,
     onDown: (service) => hub.disconnectAll(CloseCode.internalError, `${service} unavailable`),

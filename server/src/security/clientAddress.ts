@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http'
+import { ipKeyGenerator } from 'express-rate-limit'
 
 /**
  * The address of the client behind `hops` trusted proxies, as express computes `req.ip` with
@@ -16,3 +17,10 @@ export function clientAddress(req: IncomingMessage, hops: number): string {
   const chain = [peer, ...forwarded]
   return chain[Math.min(hops, chain.length - 1)] ?? peer
 }
+
+/**
+ * The key limits count an address under: IPv4-mapped IPv6 as IPv4, and one IPv6 client's whole
+ * /56 as one address (counting single addresses would let it rotate freely).
+ */
+export const addressKey = (address: string): string =>
+  ipKeyGenerator(address.replace(/^::ffff:/, ''))

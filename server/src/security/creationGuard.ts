@@ -32,18 +32,20 @@ export function creationGuard(options: {
   const { createSecret } = options
   if (!createSecret) return [limiter]
   const expected = digest(createSecret)
-  const requireSecret: RequestHandler = (req, res, next) => {
-    const address = clientAddress(req, options.trustProxyHops)
-    const retryAfter = options.throttle.retryAfter(address)
-    if (retryAfter > 0) {
-      res.set('Retry-After', String(retryAfter))
-      return void res.status(429).json({ error: 'too many failed attempts; try later' })
-    }
+  const requireSecret: RequestHandler = async (req, res, next) => {
     const bearer = /^Bearer\s+(.+)$/i.exec(req.get('authorization') ?? '')?.[1]?.trim()
     const given = bearer ?? req.get('x-create-secret') ?? ''
-    // Hashing first makes the comparison constant-time whatever the lengths.
+    // Hashing first makes the comparison constant-time whatever the lengths. The right secret
+    // always works, like a valid token: only failures count against the address.
     if (given && timingSafeEqual(digest(given), expected)) return next()
-    if (given) options.throttle.fail(address, 'create')
+    if (given) {
+      const address = clientAddress(req, options.trustProxyHops)
+      const retryAfter = await options.throttle.failed(address, given, 'create')
+      if (retryAfter > 0) {
+        res.set('Retry-After', String(retryAfter))
+        return void res.status(429).json({ error: 'too many failed attempts; try later' })
+      }
+    }
     res.status(401).json({ error: 'this server needs the creation secret to create a workshop' })
   }
   return [limiter, requireSecret]

@@ -1,3 +1,4 @@
+import type { ReportFailure } from '../metrics.js'
 import type { Store } from '../store/Store.js'
 
 const TOUCH_EVERY_MS = 60_000
@@ -8,7 +9,11 @@ const TOUCH_EVERY_MS = 60_000
  * Appends go through either method, the synchronous one on the relay's path: a board whose
  * workshop is known and was marked this minute costs two map lookups, no promise.
  */
-export function trackActivity(store: Store, now: () => number = Date.now): Store {
+export function trackActivity(
+  store: Store,
+  report: ReportFailure,
+  now: () => number = Date.now,
+): Store {
   const workshopOf = new Map<string, string>()
   const touched = new Map<string, number>()
   // Activity is bookkeeping: losing one touch must never fail a stored edit.
@@ -16,7 +21,9 @@ export function trackActivity(store: Store, now: () => number = Date.now): Store
     const at = now()
     if ((touched.get(workshopId) ?? -Infinity) > at - TOUCH_EVERY_MS) return
     touched.set(workshopId, at)
-    store.touchWorkshop(workshopId, at).catch(() => {})
+    store
+      .touchWorkshop(workshopId, at)
+      .catch((err: unknown) => report('touch-workshop', err, { workshop: workshopId }))
   }
   const touch = (boardId: string) => {
     const known = workshopOf.get(boardId)
@@ -27,7 +34,7 @@ export function trackActivity(store: Store, now: () => number = Date.now): Store
         workshopOf.set(boardId, workshopId)
         mark(workshopId)
       },
-      () => {},
+      (err: unknown) => report('touch-workshop', err, { board: boardId }),
     )
   }
   const appendUpdatesNow = store.appendUpdatesNow

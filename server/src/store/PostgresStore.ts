@@ -1,8 +1,24 @@
 import { timingSafeEqual } from 'node:crypto'
 import pg from 'pg'
-import { privateRoomMark, type Role } from '@sparboard/protocol'
+import {
+  methodOf,
+  privateRoomMark,
+  Role,
+  type BoardVersion,
+  type WorkshopMethod,
+} from '@sparboard/protocol'
+import { createLogger } from '../logger.js'
+import { Failures, type ReportFailure } from '../metrics.js'
 import { hashToken } from './hashToken.js'
-import type { PersonalGrant, Store, StoredBoard, TokenGrant, WorkshopRecord } from './Store.js'
+import { versionOf, type VersionRow } from './versionOf.js'
+import type {
+  NewVersion,
+  PersonalGrant,
+  Store,
+  StoredBoard,
+  TokenGrant,
+  WorkshopRecord,
+} from './Store.js'
 
 // Several nodes may start at once: the advisory lock makes creating the tables one at a time.
 const schemaSql = (schema: string) => `
@@ -47,6 +63,23 @@ CREATE TABLE IF NOT EXISTS workshop_activity (
   workshop_id TEXT PRIMARY KEY REFERENCES workshops(id) ON DELETE CASCADE,
   at BIGINT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS board_versions (
+  id BIGSERIAL PRIMARY KEY,
+  board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+  at BIGINT NOT NULL,
+  reason TEXT NOT NULL,
+  phase TEXT,
+  notes INTEGER NOT NULL,
+  state BYTEA NOT NULL
+);
+CREATE INDEX IF NOT EXISTS board_versions_board ON board_versions(board_id, at);
+CREATE INDEX IF NOT EXISTS board_versions_at ON board_versions(at);
+CREATE TABLE IF NOT EXISTS recurring_decisions (
+  seq BIGSERIAL PRIMARY KEY,
+  workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+  data JSONB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS recurring_decisions_workshop ON recurring_decisions(workshop_id, seq);
 COMMIT;
 `
 
@@ -62,6 +95,8 @@ export interface PostgresStoreOptions {
   /** Schema holding the tables (created if missing); tests use one schema per run. */
   readonly schema?: string
   readonly maxConnections?: number
+  /** Where failures nobody awaits are logged and counted; a logger of its own when not given. */
+  readonly report?: ReportFailure
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/
@@ -71,11 +106,13 @@ export class PostgresStore implements Store {
   readonly pool: pg.Pool
   private readonly schema: string
   private ready: Promise<void> | null = null
+  private readonly report: ReportFailure
 
   constructor(options: PostgresStoreOptions) {
     const schema = options.schema ?? 'sparboard'
     if (!SCHEMA_NAME.test(schema)) throw new Error(`invalid schema name: ${schema}`)
     this.schema = schema
+    this.report = options.report ?? new Failures(createLogger()).report
     this.pool = new pg.Pool({
       connectionString: options.connectionString,
       max: options.maxConnections ?? 10,
@@ -89,8 +126,9 @@ export class PostgresStore implements Store {
       idleTimeoutMillis: 0,
     })
     // An idle client losing its connection (database restart) must not crash the process.
-    this.pool.on('error', () => {})
-    this.prepared().catch(() => {})
+    this.pool.on('error', (err) => this.report('postgres-idle-client', err))
+    // Not ready now (the database is away): the next request tries again.
+    this.prepared().catch((err: unknown) => this.report('postgres-schema', err))
   }
 
   /** Creates the tables once; if the database was away, the next request tries again. */
@@ -118,7 +156,10 @@ export class PostgresStore implements Store {
       await client.query('COMMIT')
       return result
     } catch (err) {
-      await client.query('ROLLBACK').catch(() => {})
+      // The error that got us here is the one thrown; a failed rollback only leaves a trace.
+      await client
+        .query('ROLLBACK')
+        .catch((rollback: unknown) => this.report('postgres-rollback', rollback))
       throw err
     } finally {
       client.release()
@@ -132,7 +173,7 @@ export class PostgresStore implements Store {
         JSON.stringify(w),
         w.createdAt,
       ])
-      const roles = ['facilitator', 'participant', 'observer'] as const
+      const roles = Object.values(Role)
       await c.query(
         'INSERT INTO tokens (hash, workshop_id, role) SELECT unnest($1::bytea[]), $2, unnest($3::text[])',
         [roles.map((r) => hashToken(w.tokens[r])), w.id, roles],
@@ -150,6 +191,15 @@ export class PostgresStore implements Store {
       [id],
     )
     return rows[0]?.data ?? null
+  }
+
+  async setWorkshopMethod(workshopId: string, patch: Partial<WorkshopMethod>): Promise<boolean> {
+    const { rowCount } = await this.query(
+      `UPDATE workshops SET data = jsonb_set(data, '{method}', $2::jsonb || COALESCE(data->'method', '{}'::jsonb) || $3::jsonb)
+       WHERE id = $1`,
+      [workshopId, JSON.stringify(methodOf(undefined)), JSON.stringify(patch)],
+    )
+    return (rowCount ?? 0) > 0
   }
 
   async findToken(token: string): Promise<TokenGrant | null> {
@@ -330,6 +380,67 @@ export class PostgresStore implements Store {
     return (rowCount ?? 0) > 0
   }
 
+  async saveVersion(
+    boardId: string,
+    version: NewVersion,
+    state: Uint8Array,
+    unlessSince?: number,
+  ): Promise<BoardVersion | null> {
+    return this.transaction(async (c) => {
+      // Two nodes that both saw a board's activity check and insert one after the other.
+      await c.query(`SELECT pg_advisory_xact_lock(hashtext('sparboard-version'), hashtext($1))`, [
+        boardId,
+      ])
+      const { rows } = await c.query<{ id: string }>(
+        `INSERT INTO board_versions (board_id, at, reason, phase, notes, state)
+         SELECT $1, $2, $3, $4, $5, $6
+         WHERE $7::bigint IS NULL OR NOT EXISTS (SELECT 1 FROM board_versions
+           WHERE board_id = $1 AND reason = $3 AND at >= $7::bigint)
+         RETURNING id`,
+        [
+          boardId,
+          version.at,
+          version.reason,
+          version.phase,
+          version.notes,
+          Buffer.from(state.buffer, state.byteOffset, state.byteLength),
+          unlessSince ?? null,
+        ],
+      )
+      return rows[0] ? { id: Number(rows[0].id), ...version } : null
+    })
+  }
+
+  async listVersions(boardId: string): Promise<BoardVersion[]> {
+    const { rows } = await this.query<VersionRow>(
+      `SELECT id, at, reason, phase, notes FROM board_versions WHERE board_id = $1
+       ORDER BY at DESC, id DESC`,
+      [boardId],
+    )
+    return rows.map(versionOf)
+  }
+
+  async loadVersion(boardId: string, versionId: number): Promise<Uint8Array | null> {
+    const { rows } = await this.query<{ state: Buffer }>(
+      'SELECT state FROM board_versions WHERE board_id = $1 AND id = $2',
+      [boardId, versionId],
+    )
+    return rows[0] ? new Uint8Array(rows[0].state) : null
+  }
+
+  async deleteVersions(boardId: string, versionIds: readonly number[]): Promise<number> {
+    const { rowCount } = await this.query(
+      'DELETE FROM board_versions WHERE board_id = $1 AND id = ANY($2::bigint[])',
+      [boardId, versionIds],
+    )
+    return rowCount ?? 0
+  }
+
+  async deleteVersionsBefore(at: number): Promise<number> {
+    const { rowCount } = await this.query('DELETE FROM board_versions WHERE at < $1', [at])
+    return rowCount ?? 0
+  }
+
   /**
    * Scale-out mode: told the rooms (boards and private rooms) of every deleted workshop, so that
    * their Redis streams go too and other nodes close their connections.
@@ -337,7 +448,7 @@ export class PostgresStore implements Store {
   onRoomsDeleted: (roomIds: string[]) => Promise<void> = async () => {}
 
   async deleteWorkshop(id: string): Promise<boolean> {
-    // Tokens, boards, their updates and activity go with it (ON DELETE CASCADE).
+    // Tokens, boards, their updates, versions and activity go with it (ON DELETE CASCADE).
     const { deleted, rooms } = await this.transaction(async (c) => {
       const gone = await c.query<{ id: string }>(
         'DELETE FROM boards WHERE workshop_id = $1 RETURNING id',
@@ -398,6 +509,25 @@ export class PostgresStore implements Store {
        ON CONFLICT (workshop_id) DO UPDATE SET data = excluded.data`,
       [workshopId, JSON.stringify(session)],
     )
+  }
+
+  async addRecurringDecision(workshopId: string, decision: unknown, limit: number) {
+    // (two nodes adding at the same instant may each pass the limit by one: it bounds a list)
+    const { rowCount } = await this.query(
+      `INSERT INTO recurring_decisions (workshop_id, data)
+       SELECT id, $2::jsonb FROM workshops WHERE id = $1
+       AND (SELECT count(*) FROM recurring_decisions WHERE workshop_id = $1) < $3`,
+      [workshopId, JSON.stringify(decision), limit],
+    )
+    return (rowCount ?? 0) > 0
+  }
+
+  async recurringDecisions(workshopId: string): Promise<unknown[]> {
+    const { rows } = await this.query<{ data: unknown }>(
+      'SELECT data FROM recurring_decisions WHERE workshop_id = $1 ORDER BY seq',
+      [workshopId],
+    )
+    return rows.map((r) => r.data)
   }
 
   async pendingReveals(): Promise<string[]> {

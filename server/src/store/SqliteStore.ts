@@ -2,9 +2,24 @@ import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { timingSafeEqual } from 'node:crypto'
-import { privateRoomMark, type Role } from '@sparboard/protocol'
+import {
+  methodOf,
+  privateRoomMark,
+  Role,
+  type BoardVersion,
+  type WorkshopMethod,
+} from '@sparboard/protocol'
 import { hashToken } from './hashToken.js'
-import type { PersonalGrant, Store, StoredBoard, TokenGrant, WorkshopRecord } from './Store.js'
+import { versionOf, type VersionRow } from './versionOf.js'
+import type {
+  NewVersion,
+  PersonalGrant,
+  Store,
+  StoredBoard,
+  TokenGrant,
+  WorkshopRecord,
+} from './Store.js'
+import type { ReportFailure } from '../metrics.js'
 import { WalCheckpointer } from './WalCheckpointer.js'
 
 const SCHEMA = `
@@ -43,6 +58,26 @@ CREATE TABLE IF NOT EXISTS workshop_activity (
   workshop_id TEXT PRIMARY KEY REFERENCES workshops(id) ON DELETE CASCADE,
   at INTEGER NOT NULL
 ) WITHOUT ROWID;
+-- AUTOINCREMENT: a version id is never handed out twice, so a restore of an id a timeline showed
+-- can never find a newer version that took the id of a pruned one.
+CREATE TABLE IF NOT EXISTS board_versions (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+  at INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  phase TEXT,
+  notes INTEGER NOT NULL,
+  state BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS board_versions_board ON board_versions(board_id, at);
+CREATE INDEX IF NOT EXISTS board_versions_at ON board_versions(at);
+-- the facilitator's merges and splits of recurring frictions, in the order they were taken
+CREATE TABLE IF NOT EXISTS recurring_decisions (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+  data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS recurring_decisions_workshop ON recurring_decisions(workshop_id, seq);
 `
 
 /** Brings a file from an older version up to SCHEMA; safe to run on every open. */
@@ -69,7 +104,10 @@ export class SqliteStore implements Store {
   private readonly checkpointer: WalCheckpointer | null
   private readonly appendMany: (boardId: string, updates: readonly Uint8Array[]) => void
 
-  constructor(file: string, options: { checkpointIntervalMs?: number } = {}) {
+  constructor(
+    file: string,
+    options: { checkpointIntervalMs?: number; report?: ReportFailure } = {},
+  ) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
     this.db = new Database(file)
     this.db.pragma('journal_mode = WAL')
@@ -141,6 +179,14 @@ export class SqliteStore implements Store {
         `SELECT workshop_id FROM sessions WHERE json_extract(data, '$.revealPending') = 1
          ORDER BY workshop_id`,
       ),
+      addDecision: this.db.prepare<[string, string, string, number, string]>(
+        `INSERT INTO recurring_decisions (workshop_id, data)
+         SELECT ?, ? WHERE (SELECT count(*) FROM recurring_decisions WHERE workshop_id = ?) < ?
+         AND EXISTS (SELECT 1 FROM workshops WHERE id = ?)`,
+      ),
+      decisions: this.db.prepare<[string], { data: string }>(
+        'SELECT data FROM recurring_decisions WHERE workshop_id = ? ORDER BY seq',
+      ),
       deleteWorkshop: this.db.prepare('DELETE FROM workshops WHERE id = ?'),
       deleteRoleTokens: this.db.prepare(
         'DELETE FROM tokens WHERE workshop_id = ? AND role = ? AND participant_id IS NULL',
@@ -150,6 +196,21 @@ export class SqliteStore implements Store {
         `INSERT INTO workshop_activity (workshop_id, at) SELECT id, ? FROM workshops WHERE id = ?
          ON CONFLICT (workshop_id) DO UPDATE SET at = max(at, excluded.at)`,
       ),
+      saveVersion: this.db.prepare(
+        `INSERT INTO board_versions (board_id, at, reason, phase, notes, state)
+         SELECT @boardId, @at, @reason, @phase, @notes, @state
+         WHERE @since IS NULL OR NOT EXISTS (SELECT 1 FROM board_versions
+           WHERE board_id = @boardId AND reason = @reason AND at >= @since)`,
+      ),
+      listVersions: this.db.prepare<[string], VersionRow>(
+        `SELECT id, at, reason, phase, notes FROM board_versions WHERE board_id = ?
+         ORDER BY at DESC, id DESC`,
+      ),
+      loadVersion: this.db.prepare<[string, number], { state: Buffer }>(
+        'SELECT state FROM board_versions WHERE board_id = ? AND id = ?',
+      ),
+      deleteVersion: this.db.prepare('DELETE FROM board_versions WHERE board_id = ? AND id = ?'),
+      deleteVersionsBefore: this.db.prepare('DELETE FROM board_versions WHERE at < ?'),
       stale: this.db.prepare<[number], { id: string }>(
         `SELECT w.id FROM workshops w LEFT JOIN workshop_activity a ON a.workshop_id = w.id
          WHERE coalesce(a.at, w.created_at) < ? ORDER BY coalesce(a.at, w.created_at)`,
@@ -160,13 +221,15 @@ export class SqliteStore implements Store {
       for (const update of updates) append.run(boardId, update)
     })
     this.checkpointer =
-      file === ':memory:' ? null : new WalCheckpointer(this.db, file, options.checkpointIntervalMs)
+      file === ':memory:'
+        ? null
+        : new WalCheckpointer(this.db, file, options.checkpointIntervalMs, options.report)
   }
 
   async createWorkshop(w: WorkshopRecord): Promise<void> {
     this.db.transaction(() => {
       this.stmts.insertWorkshop.run(w.id, JSON.stringify(w), w.createdAt)
-      for (const role of ['facilitator', 'participant', 'observer'] as const) {
+      for (const role of Object.values(Role)) {
         this.stmts.insertToken.run(hashToken(w.tokens[role]), w.id, role)
       }
       for (const board of w.boards) this.stmts.insertBoard.run(board.id, w.id)
@@ -176,6 +239,17 @@ export class SqliteStore implements Store {
   async getWorkshop(id: string): Promise<WorkshopRecord | null> {
     const row = this.stmts.getWorkshop.get(id)
     return row ? (JSON.parse(row.data) as WorkshopRecord) : null
+  }
+
+  async setWorkshopMethod(workshopId: string, patch: Partial<WorkshopMethod>): Promise<boolean> {
+    return this.db.transaction(() => {
+      const row = this.stmts.getWorkshop.get(workshopId)
+      if (!row) return false
+      const record = JSON.parse(row.data) as WorkshopRecord
+      const next = { ...record, method: { ...methodOf(record.method), ...patch } }
+      this.stmts.setWorkshopData.run(JSON.stringify(next), workshopId)
+      return true
+    })()
   }
 
   async findToken(token: string): Promise<TokenGrant | null> {
@@ -256,8 +330,42 @@ export class SqliteStore implements Store {
     })()
   }
 
+  async saveVersion(
+    boardId: string,
+    version: NewVersion,
+    state: Uint8Array,
+    unlessSince?: number,
+  ): Promise<BoardVersion | null> {
+    const { changes, lastInsertRowid } = this.stmts.saveVersion.run({
+      boardId,
+      ...version,
+      state,
+      since: unlessSince ?? null,
+    })
+    return changes > 0 ? { id: Number(lastInsertRowid), ...version } : null
+  }
+
+  async listVersions(boardId: string): Promise<BoardVersion[]> {
+    return this.stmts.listVersions.all(boardId).map(versionOf)
+  }
+
+  async loadVersion(boardId: string, versionId: number): Promise<Uint8Array | null> {
+    const row = this.stmts.loadVersion.get(boardId, versionId)
+    return row ? new Uint8Array(row.state) : null
+  }
+
+  async deleteVersions(boardId: string, versionIds: readonly number[]): Promise<number> {
+    return this.db.transaction(() =>
+      versionIds.reduce((n, id) => n + this.stmts.deleteVersion.run(boardId, id).changes, 0),
+    )()
+  }
+
+  async deleteVersionsBefore(at: number): Promise<number> {
+    return this.stmts.deleteVersionsBefore.run(at).changes
+  }
+
   async deleteWorkshop(id: string): Promise<boolean> {
-    // Tokens, boards, their updates and activity go with it (ON DELETE CASCADE).
+    // Tokens, boards, their updates, versions and activity go with it (ON DELETE CASCADE).
     return this.stmts.deleteWorkshop.run(id).changes > 0
   }
 
@@ -286,6 +394,15 @@ export class SqliteStore implements Store {
 
   async saveSession(workshopId: string, session: unknown): Promise<void> {
     this.stmts.saveSession.run(workshopId, JSON.stringify(session))
+  }
+
+  async addRecurringDecision(workshopId: string, decision: unknown, limit: number) {
+    const data = JSON.stringify(decision)
+    return this.stmts.addDecision.run(workshopId, data, workshopId, limit, workshopId).changes > 0
+  }
+
+  async recurringDecisions(workshopId: string): Promise<unknown[]> {
+    return this.stmts.decisions.all(workshopId).map((r) => JSON.parse(r.data) as unknown)
   }
 
   async pendingReveals(): Promise<string[]> {

@@ -1,4 +1,14 @@
-import type { BoardInfo, CaseInfo, GroupInfo, Links, Role } from '@sparboard/protocol'
+import type {
+  BoardInfo,
+  BoardVersion,
+  CaseInfo,
+  GroupInfo,
+  Links,
+  Phase,
+  Role,
+  VersionReason,
+  WorkshopMethod,
+} from '@sparboard/protocol'
 
 /** A case as stored; workshops stored before `broughtBy` existed have none (read as ''). */
 export type StoredCase = Omit<CaseInfo, 'broughtBy'> & { readonly broughtBy?: string }
@@ -14,6 +24,8 @@ export interface WorkshopRecord {
   readonly boards: readonly BoardInfo[]
   readonly tokens: Links
   readonly createdAt: number
+  /** The method's options; workshops stored before it have none (`methodOf` gives defaults). */
+  readonly method?: WorkshopMethod
 }
 
 /** Who a token belongs to. */
@@ -40,6 +52,14 @@ export interface StoredBoard {
   readonly logBytes: number
 }
 
+/** What is kept with a version of a board, besides its state. */
+export interface NewVersion {
+  readonly at: number
+  readonly reason: VersionReason
+  readonly phase: Phase | null
+  readonly notes: number
+}
+
 /**
  * Where workshops and boards live. Every implementation passes the same contract suite
  * (store/storeContract.ts). Methods are async so that network stores fit the same shape.
@@ -47,6 +67,8 @@ export interface StoredBoard {
 export interface Store {
   createWorkshop(workshop: WorkshopRecord): Promise<void>
   getWorkshop(id: string): Promise<WorkshopRecord | null>
+  /** Changes some of a workshop's method options; false when there is no such workshop. */
+  setWorkshopMethod(workshopId: string, patch: Partial<WorkshopMethod>): Promise<boolean>
   /** The grant of a token, or null for a token that was never issued. */
   findToken(token: string): Promise<TokenGrant | null>
   /**
@@ -91,8 +113,34 @@ export interface Store {
   getSession(workshopId: string): Promise<unknown>
   /** Replaces a workshop's session state; `session` must be JSON-serialisable. */
   saveSession(workshopId: string, session: unknown): Promise<void>
+  /**
+   * Appends a facilitator's merge or split of recurring frictions (JSON) to a workshop's list, in
+   * one statement, unless the list holds `limit` already or there is no such workshop (false).
+   */
+  addRecurringDecision(workshopId: string, decision: unknown, limit: number): Promise<boolean>
+  /** A workshop's recurring-friction decisions, in the order they were taken. */
+  recurringDecisions(workshopId: string): Promise<unknown[]>
   /** Workshops whose stored session says `revealPending: true`: a reveal not yet finished ([C19]). */
   pendingReveals(): Promise<string[]>
+  /**
+   * Keeps a version of a board: its whole state (`Y.encodeStateAsUpdate`) and what it was. With
+   * `unlessSince`, keeps nothing and resolves null when the board already has a version of the
+   * same reason taken at or after that time (two nodes may both see a board's activity).
+   */
+  saveVersion(
+    boardId: string,
+    version: NewVersion,
+    state: Uint8Array,
+    unlessSince?: number,
+  ): Promise<BoardVersion | null>
+  /** A board's versions without their state, newest first. */
+  listVersions(boardId: string): Promise<BoardVersion[]>
+  /** The state of one version of a board; null when the board has no version of that id. */
+  loadVersion(boardId: string, versionId: number): Promise<Uint8Array | null>
+  /** Deletes versions of a board; resolves with how many went. */
+  deleteVersions(boardId: string, versionIds: readonly number[]): Promise<number>
+  /** Deletes every board's versions taken before `at` (RETENTION_DAYS); resolves with how many. */
+  deleteVersionsBefore(at: number): Promise<number>
   /** Deletes a workshop with its tokens and boards; false when there was none. */
   deleteWorkshop(id: string): Promise<boolean>
   /** Records activity on a workshop (an API call or a board update) for the retention period. */

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
 import type Database from 'better-sqlite3'
+import type { ReportFailure } from '../metrics.js'
 
 /** SQLite's own default: checkpoint when the WAL passes this many pages. */
 const AUTOCHECKPOINT_PAGES = 1000
@@ -12,8 +13,8 @@ const Database = require(workerData.driver)
 const db = new Database(workerData.file, { fileMustExist: true })
 db.pragma('busy_timeout = 1000')
 const run = () => {
-  // SQLITE_BUSY and the like: the next round tries again.
-  try { db.pragma('wal_checkpoint(PASSIVE)') } catch {}
+  // SQLITE_BUSY and the like: the next round tries again; the server logs and counts it.
+  try { db.pragma('wal_checkpoint(PASSIVE)') } catch (err) { parentPort.postMessage(String(err)) }
 }
 const timer = setInterval(run, workerData.intervalMs)
 parentPort.on('message', (m) => {
@@ -41,6 +42,7 @@ export class WalCheckpointer {
     private readonly db: Database.Database,
     file: string,
     intervalMs = 1000,
+    report?: ReportFailure,
   ) {
     db.pragma('wal_autocheckpoint = 0')
     // A WAL file that grew during a burst is cut back to this size once it is reset.
@@ -51,6 +53,7 @@ export class WalCheckpointer {
       workerData: { file, driver, intervalMs },
     })
     this.worker.unref()
+    this.worker.on('message', (failure: string) => report?.('wal-checkpoint', new Error(failure)))
     // Without its worker the WAL would grow without bound: checkpoint inline again instead.
     const fallBack = () => {
       if (!this.stopped && db.open) db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`)

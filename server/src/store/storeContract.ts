@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { privateRoom } from '@sparboard/protocol'
+import { privateRoom, Role } from '@sparboard/protocol'
 import type { Store, WorkshopRecord } from './Store.js'
 
 /** A store under test; `reopen` closes it and opens the same data again, as a restart would. */
@@ -70,7 +70,7 @@ export function storeContract(name: string, open: () => Promise<StoreFixture>): 
       const { store } = await start()
       const w = sampleWorkshop()
       await store.createWorkshop(w)
-      for (const role of ['facilitator', 'participant', 'observer'] as const) {
+      for (const role of Object.values(Role)) {
         expect(await store.findToken(w.tokens[role])).toEqual({ workshopId: w.id, role })
       }
       expect(await store.findToken(token())).toBeNull()
@@ -95,6 +95,23 @@ export function storeContract(name: string, open: () => Promise<StoreFixture>): 
       await store.createWorkshop(w)
       expect(await store.getWorkshop(w.id)).toEqual(w)
       expect(await store.getWorkshop('no-such-workshop')).toBeNull()
+    })
+
+    it("changes a workshop's method options, defaults kept for the rest", async () => {
+      const { store } = await start()
+      const w = sampleWorkshop()
+      await store.createWorkshop(w)
+      expect(await store.setWorkshopMethod(w.id, { checkableAgreements: false })).toBe(true)
+      expect((await store.getWorkshop(w.id))?.method).toMatchObject({
+        recurringFrictions: true,
+        checkableAgreements: false,
+      })
+      expect(await store.setWorkshopMethod(w.id, {})).toBe(true)
+      expect((await store.getWorkshop(w.id))?.method).toMatchObject({
+        recurringFrictions: true,
+        checkableAgreements: false,
+      })
+      expect(await store.setWorkshopMethod('no-such-workshop', {})).toBe(false)
     })
 
     it('refuses a second workshop with the same id and keeps the first', async () => {
@@ -177,18 +194,18 @@ export function storeContract(name: string, open: () => Promise<StoreFixture>): 
       await fx.store.createWorkshop(w)
       await fx.store.createWorkshop(other)
       const fresh = token()
-      expect(await fx.store.replaceToken(w.id, 'participant', fresh)).toBe(true)
-      expect(await fx.store.replaceToken('w-none', 'participant', token())).toBe(false)
+      expect(await fx.store.replaceToken(w.id, Role.participant, fresh)).toBe(true)
+      expect(await fx.store.replaceToken('w-none', Role.participant, token())).toBe(false)
       const store = await fx.reopen()
       expect(await store.findToken(w.tokens.participant)).toBeNull()
-      expect(await store.findToken(fresh)).toEqual({ workshopId: w.id, role: 'participant' })
+      expect(await store.findToken(fresh)).toEqual({ workshopId: w.id, role: Role.participant })
       expect(await store.findToken(w.tokens.observer)).toEqual({
         workshopId: w.id,
-        role: 'observer',
+        role: Role.observer,
       })
       expect(await store.findToken(other.tokens.participant)).toEqual({
         workshopId: other.id,
-        role: 'participant',
+        role: Role.participant,
       })
       expect((await store.getWorkshop(w.id))?.tokens).toEqual({ ...w.tokens, participant: fresh })
     })
@@ -202,12 +219,12 @@ export function storeContract(name: string, open: () => Promise<StoreFixture>): 
       expect(await store.addPersonalToken('w-none', 'p-anna', token())).toBe(false)
       expect(await store.findToken(personal)).toEqual({
         workshopId: w.id,
-        role: 'participant',
+        role: Role.participant,
         participantId: 'p-anna',
       })
       expect(await store.findToken(w.tokens.participant)).toEqual({
         workshopId: w.id,
-        role: 'participant',
+        role: Role.participant,
       })
       expect(await store.findPersonalToken(personal)).toEqual({
         workshopId: w.id,
@@ -227,20 +244,20 @@ export function storeContract(name: string, open: () => Promise<StoreFixture>): 
       await fx.store.addPersonalToken(w.id, 'p-anna', anna)
       await fx.store.addPersonalToken(w.id, 'p-bram', bram)
       await fx.store.addPersonalToken(other.id, 'p-anna', elsewhere)
-      await fx.store.replaceToken(w.id, 'observer', token())
+      await fx.store.replaceToken(w.id, Role.observer, token())
       expect(await fx.store.findToken(anna)).not.toBeNull()
       const fresh = token()
-      await fx.store.replaceToken(w.id, 'participant', fresh)
+      await fx.store.replaceToken(w.id, Role.participant, fresh)
       const store = await fx.reopen()
       expect(await store.findToken(anna)).toBeNull()
       expect(await store.findToken(bram)).toBeNull()
       expect((await store.findPersonalToken(anna))?.suspended).toBe(true)
-      expect(await store.findToken(fresh)).toEqual({ workshopId: w.id, role: 'participant' })
+      expect(await store.findToken(fresh)).toEqual({ workshopId: w.id, role: Role.participant })
       expect(await store.findToken(elsewhere)).not.toBeNull()
       await store.resumePersonalToken(anna)
       expect(await store.findToken(anna)).toEqual({
         workshopId: w.id,
-        role: 'participant',
+        role: Role.participant,
         participantId: 'p-anna',
       })
       expect(await store.findToken(bram)).toBeNull()
@@ -271,22 +288,22 @@ export function storeContract(name: string, open: () => Promise<StoreFixture>): 
       const fx = await start()
       const w = sampleWorkshop()
       const store = await fx.legacy(w)
-      for (const role of ['facilitator', 'participant', 'observer'] as const)
+      for (const role of Object.values(Role))
         expect(await store.findToken(w.tokens[role])).toEqual({ workshopId: w.id, role })
       expect(await store.findBoardWorkshop(w.boards[0]!.id)).toBe(w.id)
       const personal = token()
       expect(await store.addPersonalToken(w.id, 'p-anna', personal)).toBe(true)
       expect((await store.findToken(personal))?.participantId).toBe('p-anna')
       const fresh = token()
-      expect(await store.replaceToken(w.id, 'participant', fresh)).toBe(true)
+      expect(await store.replaceToken(w.id, Role.participant, fresh)).toBe(true)
       expect(await store.findToken(w.tokens.participant)).toBeNull()
-      expect(await store.findToken(fresh)).toEqual({ workshopId: w.id, role: 'participant' })
+      expect(await store.findToken(fresh)).toEqual({ workshopId: w.id, role: Role.participant })
       expect((await store.findPersonalToken(personal))?.suspended).toBe(true)
       // opening it again (the migration has run) changes nothing
       const again = await fx.reopen()
       expect(await again.findToken(w.tokens.observer)).toEqual({
         workshopId: w.id,
-        role: 'observer',
+        role: Role.observer,
       })
     })
 
@@ -299,7 +316,7 @@ export function storeContract(name: string, open: () => Promise<StoreFixture>): 
       const store = await fx.reopen()
       expect(await store.findToken(w.tokens.observer)).toEqual({
         workshopId: w.id,
-        role: 'observer',
+        role: Role.observer,
       })
       expect(replay((await store.loadBoard(w.boards[0]!.id)).updates)).toEqual({ n1: 'kept' })
     })
@@ -401,6 +418,103 @@ export function storeContract(name: string, open: () => Promise<StoreFixture>): 
       await store.saveSession(a.id, { phase: 'interests', revealPending: false })
       await store.deleteWorkshop(c.id)
       expect(await store.pendingReveals()).toEqual([])
+    })
+
+    it('keeps versions of a board with their state, newest first, apart per board, across a reopen', async () => {
+      const fx = await start()
+      const w = sampleWorkshop()
+      await fx.store.createWorkshop(w)
+      const [b0, b1] = [w.boards[0]!.id, w.boards[1]!.id]
+      const doc = new Y.Doc()
+      edit(doc, 'n1', 'first')
+      const early = Y.encodeStateAsUpdate(doc)
+      edit(doc, 'n2', 'second')
+      const late = Y.encodeStateAsUpdate(doc)
+      const v1 = await fx.store.saveVersion(
+        b0,
+        { at: 1000, reason: 'phase', phase: 'interests', notes: 1 },
+        early,
+      )
+      const v2 = await fx.store.saveVersion(
+        b0,
+        { at: 2000, reason: 'activity', phase: null, notes: 2 },
+        late,
+      )
+      expect(v1).toEqual({ id: v1!.id, at: 1000, reason: 'phase', phase: 'interests', notes: 1 })
+      expect(v2!.id).toBeGreaterThan(v1!.id)
+      const store = await fx.reopen()
+      expect(await store.listVersions(b0)).toEqual([v2, v1])
+      expect(await store.listVersions(b1)).toEqual([])
+      expect(replay([(await store.loadVersion(b0, v1!.id))!])).toEqual({ n1: 'first' })
+      expect(replay([(await store.loadVersion(b0, v2!.id))!])).toEqual({
+        n1: 'first',
+        n2: 'second',
+      })
+      // a version is found only under its own board
+      expect(await store.loadVersion(b1, v1!.id)).toBeNull()
+      expect(await store.loadVersion(b0, v2!.id + 1000)).toBeNull()
+    })
+
+    it('skips a version when the board has one of the same reason since the given time', async () => {
+      const { store } = await start()
+      const w = sampleWorkshop()
+      await store.createWorkshop(w)
+      const board = w.boards[0]!.id
+      const state = Y.encodeStateAsUpdate(new Y.Doc())
+      const at = (t: number, reason: 'activity' | 'phase') =>
+        ({ at: t, reason, phase: 'solutions', notes: 0 }) as const
+      expect(await store.saveVersion(board, at(5000, 'activity'), state, 4000)).not.toBeNull()
+      expect(await store.saveVersion(board, at(6000, 'activity'), state, 5000)).toBeNull()
+      expect(await store.saveVersion(board, at(6000, 'phase'), state, 5000)).not.toBeNull()
+      expect(await store.saveVersion(board, at(7000, 'activity'), state, 5001)).not.toBeNull()
+      expect((await store.listVersions(board)).map((v) => [v.at, v.reason])).toEqual([
+        [7000, 'activity'],
+        [6000, 'phase'],
+        [5000, 'activity'],
+      ])
+    })
+
+    it('deletes chosen versions, those before a time, and a workshop its versions; ids are never reused', async () => {
+      const { store } = await start()
+      const [w, other] = [sampleWorkshop(), sampleWorkshop()]
+      await store.createWorkshop(w)
+      await store.createWorkshop(other)
+      const [board, elsewhere] = [w.boards[0]!.id, other.boards[0]!.id]
+      const state = Y.encodeStateAsUpdate(new Y.Doc())
+      const save = (boardId: string, at: number) =>
+        store.saveVersion(boardId, { at, reason: 'activity', phase: null, notes: 0 }, state)
+      const [a, b, c] = [await save(board, 100), await save(board, 200), await save(board, 300)]
+      const kept = await save(elsewhere, 150)
+      expect(await store.deleteVersions(board, [c!.id, kept!.id])).toBe(1)
+      expect((await save(board, 400))!.id).toBeGreaterThan(c!.id)
+      expect(await store.deleteVersionsBefore(200)).toBe(2)
+      expect((await store.listVersions(board)).map((v) => v.at)).toEqual([400, 200])
+      expect(await store.listVersions(elsewhere)).toEqual([])
+      expect(await store.loadVersion(board, a!.id)).toBeNull()
+      expect(b).not.toBeNull()
+      await save(elsewhere, 500)
+      await store.deleteWorkshop(other.id)
+      expect(await store.listVersions(elsewhere)).toEqual([])
+      expect((await store.listVersions(board)).length).toBe(2)
+      await expect(save(elsewhere, 600)).rejects.toThrow()
+    })
+
+    it('keeps recurring-friction decisions in order, up to a limit, and deletes them with the workshop', async () => {
+      const { store } = await start()
+      const w = sampleWorkshop()
+      const other = sampleWorkshop()
+      await store.createWorkshop(w)
+      await store.createWorkshop(other)
+      const merge = { kind: 'merge', keys: ['a', 'b'] }
+      const split = { kind: 'split', key: 'a' }
+      expect(await store.addRecurringDecision(w.id, merge, 2)).toBe(true)
+      expect(await store.addRecurringDecision(w.id, split, 2)).toBe(true)
+      expect(await store.addRecurringDecision(w.id, merge, 2)).toBe(false)
+      expect(await store.addRecurringDecision('no-such-workshop', merge, 2)).toBe(false)
+      expect(await store.recurringDecisions(w.id)).toEqual([merge, split])
+      expect(await store.recurringDecisions(other.id)).toEqual([])
+      await store.deleteWorkshop(w.id)
+      expect(await store.recurringDecisions(w.id)).toEqual([])
     })
 
     it('appends concurrent batches without losing one', async () => {

@@ -49,6 +49,7 @@ export function newWorkshop(body: CreateWorkshopBody, now: number): WorkshopReco
     boards,
     tokens,
     createdAt: now,
+    method: body.method,
   }
 }
 

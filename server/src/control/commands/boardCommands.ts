@@ -14,17 +14,17 @@ export const lockBoards: CommandHandler<'board:lock'> = (state, { boardIds, lock
   return { state: { ...state, lockedBoards: [...set] } }
 }
 
-export const spotlight: CommandHandler<'board:spotlight'> = (state, { boardId }, ctx) =>
-  boardId !== null && !hasBoard(ctx.workshop, boardId)
-    ? { error: 'not-found', field: 'boardId' }
-    : { state: { ...state, spotlight: boardId } }
+/** [C31] A spotlight ends "everyone to me": the latest of the two is what everyone sees. */
+export const spotlight: CommandHandler<'board:spotlight'> = (state, { boardId }, ctx) => {
+  if (boardId === null) return { state: { ...state, spotlight: null } }
+  if (!hasBoard(ctx.workshop, boardId)) return { error: 'not-found', field: 'boardId' }
+  return { state: { ...state, spotlight: boardId, gathering: null } }
+}
 
-export const gather: CommandHandler<'board:gather'> = (state, { boardId }, ctx) =>
-  hasBoard(ctx.workshop, boardId)
-    ? {
-        state: {
-          ...state,
-          gathering: { id: (state.gathering?.id ?? 0) + 1, boardId, at: ctx.now },
-        },
-      }
-    : { error: 'not-found', field: 'boardId' }
+/** [C31] "Everyone to me" ends the spotlight; null ends the gathering itself. */
+export const gather: CommandHandler<'board:gather'> = (state, { boardId }, ctx) => {
+  if (boardId === null) return { state: { ...state, gathering: null } }
+  if (!hasBoard(ctx.workshop, boardId)) return { error: 'not-found', field: 'boardId' }
+  const gathering = { id: (state.gathering?.id ?? 0) + 1, boardId, at: ctx.now }
+  return { state: { ...state, gathering, spotlight: null } }
+}

@@ -1,4 +1,5 @@
-import type { Participant } from '@sparboard/protocol'
+import { distinctName, nameKey, type Participant } from '@sparboard/protocol'
+import { privateKeyOf } from '../../hub/privateRoomOwner.js'
 import type { CommandHandler } from './CommandHandler.js'
 
 /** A workshop of twenty; the cap keeps a scripted client from filling the session row. */
@@ -11,7 +12,9 @@ export const clockSync: CommandHandler<'clock:sync'> = (state, _payload, { now }
 
 /**
  * Joins, or rejoins under the same id; a rejoin keeps the group unless it names another. Ids are
- * public (every state lists them), so a rejoin must prove it is that participant ([C9]).
+ * public (every state lists them), so a rejoin must prove it is that participant ([C9]). No two
+ * people share a name ([C25]): a taken one gets a suffix, answered in the ack. A newcomer to a
+ * follow-up that keeps its groups goes back to their group of last time ([C27]).
  */
 export const join: CommandHandler<'session:join'> = (state, payload, ctx) => {
   const { name, side, participantId } = payload
@@ -25,20 +28,34 @@ export const join: CommandHandler<'session:join'> = (state, payload, ctx) => {
   if (known && ctx.proven !== known.id) return { error: 'forbidden', field: 'personalToken' }
   if (!known && state.participants.length >= MAX_PARTICIPANTS)
     return { error: 'conflict', field: 'participants' }
+  const taken = new Set(
+    state.participants.filter((p) => p.id !== known?.id).map((p) => nameKey(p.name)),
+  )
+  const carried = !known && state.keepGroups ? ctx.previousGroups.get(nameKey(name)) : undefined
   const me: Participant = {
     id: known?.id ?? ctx.newId(),
-    name,
+    name: distinctName(name, taken),
     side,
-    groupId: groupId === undefined ? (known?.groupId ?? null) : groupId,
+    groupId: known
+      ? groupId === undefined
+        ? known.groupId
+        : groupId
+      : (groupId ?? carried ?? null),
   }
   const participants = known
     ? state.participants.map((p) => (p.id === me.id ? me : p))
     : [...state.participants, me]
   return {
     state: { ...state, participants },
-    result: known
-      ? { participantId: me.id }
-      : { participantId: me.id, privateKey: ctx.newSecret(), personalToken: ctx.newToken() },
+    result: {
+      participantId: me.id,
+      ...(me.name !== name && { name: me.name }),
+      // [H27] the room names its owner; only their personal token opens it
+      ...(!known && {
+        privateKey: privateKeyOf(me.id, ctx.newSecret()),
+        personalToken: ctx.newToken(),
+      }),
+    },
   }
 }
 
@@ -78,3 +95,9 @@ export const removeParticipant: CommandHandler<'participant:remove'> = (state, p
 export const setGrouping: CommandHandler<'session:setGrouping'> = (state, { grouping }) => ({
   state: { ...state, grouping },
 })
+
+/** [C27] Keep last session's groups for joiners, or regroup (joiners pick or wait again). */
+export const keepGroups: CommandHandler<'session:keepGroups'> = (state, { keep }) =>
+  keep && state.series.previousId === null
+    ? { error: 'conflict', field: 'keep' }
+    : { state: { ...state, keepGroups: keep } }

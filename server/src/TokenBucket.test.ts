@@ -30,3 +30,18 @@ describe('TokenBucket', () => {
     expect(bucket.take(5)).toBe(true)
   })
 })
+
+describe('TokenBucket.waitMs', () => {
+  it('says how long until a cost is covered, without taking anything', () => {
+    let now = 0
+    const bucket = new TokenBucket(4, 2, () => now)
+    expect(bucket.waitMs(4)).toBe(0)
+    expect(bucket.take(4)).toBe(true)
+    expect(bucket.waitMs(1)).toBe(500)
+    now += 250
+    expect(bucket.waitMs(1)).toBe(250)
+    expect(bucket.waitMs(5)).toBe(Infinity)
+    now += 250
+    expect(bucket.take(1)).toBe(true)
+  })
+})

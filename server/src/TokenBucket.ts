@@ -17,11 +17,21 @@ export class TokenBucket {
 
   /** Takes `cost` tokens; false (and nothing taken) when there are not enough. */
   take(cost = 1): boolean {
+    if (this.refill() < cost) return false
+    this.tokens -= cost
+    return true
+  }
+
+  /** Milliseconds until `cost` tokens are there (0: now); Infinity past the capacity. */
+  waitMs(cost = 1): number {
+    if (cost > this.capacity) return Infinity
+    return Math.max(0, ((cost - this.refill()) / this.perSecond) * 1000)
+  }
+
+  private refill(): number {
     const now = this.now()
     this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.perSecond)
     this.last = now
-    if (this.tokens < cost) return false
-    this.tokens -= cost
-    return true
+    return this.tokens
   }
 }

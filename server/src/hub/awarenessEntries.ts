@@ -24,10 +24,6 @@ export function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   return entries
 }
 
-/** The client ids an awareness update speaks for; throws on a malformed update. */
-export const readAwarenessClients = (update: Uint8Array): number[] =>
-  readAwarenessEntries(update).map((e) => e.client)
-
 /** Encodes entries back into an awareness update. */
 export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
   const encoder = encoding.createEncoder()
