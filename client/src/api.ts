@@ -1,8 +1,18 @@
 import {
+  recurringPath,
+  methodPath,
+  restorePath,
   seriesPath,
+  versionsPath,
+  type BoardVersionList,
+  type RestoredVersion,
   type ApiError,
   type CreatedWorkshop,
-  type CreateWorkshopBody,
+  type CreateWorkshopInput,
+  type RecurringDecisionBody,
+  type RecurringFrictions,
+  type MethodPatch,
+  type WorkshopMethod,
   type RotatedLink,
   type SeriesHistory,
   type WorkshopView,
@@ -29,7 +39,7 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
 }
 
 /** Creates a workshop; `createSecret` is needed only where the server sets CREATE_SECRET. */
-export const createWorkshop = (body: CreateWorkshopBody, createSecret?: string) =>
+export const createWorkshop = (body: CreateWorkshopInput, createSecret?: string) =>
   call<CreatedWorkshop>('/api/workshops', {
     method: 'POST',
     body: JSON.stringify(body),
@@ -40,6 +50,14 @@ export type WorkshopWithLinks = WorkshopView & { readonly links?: CreatedWorksho
 
 export const getWorkshop = (id: string, token: string) =>
   call<WorkshopWithLinks>(`/api/workshops/${encodeURIComponent(id)}`, {
+    headers: { authorization: `Bearer ${token}` },
+  })
+
+/** Switches the method's options of a workshop (facilitator token only); answers them all. */
+export const setMethod = (id: string, token: string, patch: MethodPatch) =>
+  call<WorkshopMethod>(methodPath(id), {
+    method: 'PATCH',
+    body: JSON.stringify(patch),
     headers: { authorization: `Bearer ${token}` },
   })
 
@@ -60,3 +78,26 @@ export const rotateLink = (id: string, role: keyof CreatedWorkshop['links'], tok
 /** The earlier sessions of the workshop's series, with their agreements and reviews ([C21]). */
 export const getSeriesHistory = (id: string, token: string) =>
   call<SeriesHistory>(seriesPath(id), { headers: { authorization: `Bearer ${token}` } })
+
+/** Similar friction points across groups and sessions (facilitator token only). */
+export const getRecurringFrictions = (id: string, token: string) =>
+  call<RecurringFrictions>(recurringPath(id), { headers: { authorization: `Bearer ${token}` } })
+
+/** Stores a merge or split of recurring friction points; answers them after it. */
+export const decideRecurring = (id: string, token: string, decision: RecurringDecisionBody) =>
+  call<RecurringFrictions>(recurringPath(id), {
+    method: 'POST',
+    body: JSON.stringify(decision),
+    headers: { authorization: `Bearer ${token}` },
+  })
+
+/** A board's kept versions, newest first (facilitator token only). */
+export const getVersions = (boardId: string, token: string) =>
+  call<BoardVersionList>(versionsPath(boardId), { headers: { authorization: `Bearer ${token}` } })
+
+/** Brings a board back to one of its versions, for everyone on it (facilitator token only). */
+export const restoreVersion = (boardId: string, versionId: number, token: string) =>
+  call<RestoredVersion>(restorePath(boardId, versionId), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+  })

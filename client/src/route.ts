@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react'
+// No React here: the entry reads the route before React has loaded, to fetch the page's code
+// alongside it (App.tsx has the hook that follows the route).
 
 /** The screens of the app, parsed from the path; the token rides in the fragment. */
 export type Route =
@@ -34,20 +35,4 @@ export const boardPath = (workshopId: string, boardId: string, token: string) =>
 export function navigate(path: string): void {
   history.pushState(null, '', path)
   dispatchEvent(new PopStateEvent('popstate'))
-}
-
-/** The current route; follows back/forward and `navigate`. */
-export function useRoute(): Route {
-  const read = () => parseRoute(location.pathname, location.hash)
-  const [route, setRoute] = useState(read)
-  useEffect(() => {
-    const update = () => setRoute(read())
-    addEventListener('popstate', update)
-    addEventListener('hashchange', update)
-    return () => {
-      removeEventListener('popstate', update)
-      removeEventListener('hashchange', update)
-    }
-  }, [])
-  return route
 }

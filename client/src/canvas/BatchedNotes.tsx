@@ -2,8 +2,15 @@ import type { Context } from 'konva/lib/Context'
 import { memo } from 'react'
 import { Shape } from 'react-konva'
 import { NOTE_SIZE, type NoteId, type NoteSnapshot } from '@sparboard/board-model'
-import { AGREEMENT_MARKER_SHAPES } from '@sparboard/board-scene'
-import { colorKey, NOTE_COLORS } from './noteColors.js'
+import {
+  AGREEMENT_MARKER,
+  AGREEMENT_MARKER_SHAPES,
+  SCENE_COLORS,
+  SCENE_INK,
+  sceneColorKey,
+  votePill,
+  type SceneColorKey,
+} from '@sparboard/board-scene'
 
 export interface BatchedNotesProps {
   readonly notes: readonly NoteSnapshot[]
@@ -14,9 +21,12 @@ export interface BatchedNotesProps {
   readonly scale: number
 }
 
+const KEYS = Object.keys(SCENE_COLORS) as SceneColorKey[]
+
 /**
  * All notes in view as one shape with one path per colour: zoomed far out, thousands of notes
- * cost a few fills instead of thousands of nodes.
+ * cost a few fills instead of thousands of nodes. Colours, pill and marker are the scene's,
+ * without their detail.
  */
 export const BatchedNotes = memo(function BatchedNotes({
   notes,
@@ -28,12 +38,12 @@ export const BatchedNotes = memo(function BatchedNotes({
   const sceneFunc = (ctx: Context) => {
     const c = ctx._context
     const { width, height } = NOTE_SIZE
-    for (const key of Object.keys(NOTE_COLORS) as (keyof typeof NOTE_COLORS)[]) {
+    for (const key of KEYS) {
       c.beginPath()
-      for (const n of notes) if (colorKey(n) === key) c.rect(n.x, n.y, width, height)
-      c.fillStyle = NOTE_COLORS[key].fill
+      for (const n of notes) if (sceneColorKey(n) === key) c.rect(n.x, n.y, width, height)
+      c.fillStyle = SCENE_COLORS[key].fill
       c.fill()
-      c.strokeStyle = NOTE_COLORS[key].stroke
+      c.strokeStyle = SCENE_COLORS[key].stroke
       c.lineWidth = 1 / scale
       c.stroke()
     }
@@ -41,27 +51,23 @@ export const BatchedNotes = memo(function BatchedNotes({
       c.beginPath()
       for (const n of notes) {
         if (!voted.has(n.id)) continue
-        c.moveTo(n.x + width - 10, n.y + 30)
-        c.arc(n.x + width - 30, n.y + 30, 20, 0, 2 * Math.PI)
+        const pill = votePill(agreed.has(n.id))
+        c.rect(n.x + pill.x, n.y + pill.y, pill.width, pill.height)
       }
-      c.fillStyle = '#34495e'
+      c.fillStyle = SCENE_INK.vote
       c.fill()
     }
-    // Where the agreement marker sits close up, a disc as large as the votes' is.
     if (agreed.size > 0) {
+      const m = AGREEMENT_MARKER
       c.beginPath()
-      for (const n of notes) {
-        if (!agreed.has(n.id)) continue
-        c.moveTo(n.x + width - 10, n.y + height - 30)
-        c.arc(n.x + width - 30, n.y + height - 30, 20, 0, 2 * Math.PI)
-      }
+      for (const n of notes) if (agreed.has(n.id)) c.rect(n.x + m.x, n.y + m.y, m.size, m.size)
       c.fillStyle = AGREEMENT_MARKER_SHAPES.seal.fill
       c.fill()
     }
     if (selected.size > 0) {
       c.beginPath()
       for (const n of notes) if (selected.has(n.id)) c.rect(n.x, n.y, width, height)
-      c.strokeStyle = '#2f6fdf'
+      c.strokeStyle = SCENE_INK.selection
       c.lineWidth = 3 / scale
       c.stroke()
     }

@@ -1,39 +1,29 @@
-import {
-  useEffect,
-  useImperativeHandle,
-  useMemo,
-  useRef,
-  useState,
-  type ReactNode,
-  type Ref,
-} from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type Konva from 'konva'
 import { useTranslation } from 'react-i18next'
 import { Stage } from 'react-konva'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import {
-  agreementBySolution,
-  asNoteId,
-  deleteNotes,
   NOTE_SIZE,
-  notesOf,
-  readNote,
-  tallyVotes,
   type BoardOrigin,
-  type BoardSnapshot,
   type ClusterId,
   type NoteId,
   type NoteSnapshot,
-  type ParticipantId,
-  type Side,
 } from '@sparboard/board-model'
+import { addNote } from '../commands/addNote.js'
+import type { Commands } from '../commands/bindCommands.js'
+import { editNote } from '../commands/editNote.js'
+import { moveSelection } from '../commands/moveSelection.js'
+import { takeBackVote, vote } from '../commands/votes.js'
 import { voteSummary } from '../components/voteSummary.js'
 import { broadcastActivity } from '../sync/broadcastActivity.js'
 import { usePeerMarks } from '../sync/usePeerMarks.js'
 import { SELECTION_SHARED } from '../sync/usePresence.js'
 import { installBenchHook } from './benchHook.js'
+import { sceneLang } from '@sparboard/board-scene'
 import { clusterFrames, clusterLabelAt } from './clusterFrames.js'
+import { expandedNote, noteBoxes } from './expandedNote.js'
 import { CursorOverlay } from './CursorOverlay.js'
 import { DragLayer } from './DragLayer.js'
 import { Minimap } from './Minimap.js'
@@ -41,10 +31,9 @@ import { NoteEditor } from './NoteEditor.js'
 import { spotAt, spotTipAnchor, type NoteSpot } from './noteSpots.js'
 import { NoteTip } from './NoteTip.js'
 import { NotesLayer } from './NotesLayer.js'
-import { createNoteAt, moveNotesBy, pasteCopies, PASTE_OFFSET } from './noteWrites.js'
 import { SelectionAnchor } from './SelectionAnchor.js'
 import { SpatialIndex } from './SpatialIndex.js'
-import { useCanvasKeys } from './useCanvasKeys.js'
+import type { Camera } from './useCamera.js'
 import {
   isControl,
   useCanvasPointer,
@@ -52,57 +41,63 @@ import {
   type NoteBox,
   type PointerContext,
 } from './useCanvasPointer.js'
-import { useElementSize } from './useElementSize.js'
-import { useViewport } from './useViewport.js'
-import { toWorld, zoomAt, type Viewport } from './viewport.js'
+import { toWorld, zoomAt } from './viewport.js'
 import { ZoneLayer } from './ZoneLayer.js'
-
-export interface BoardCanvasHandle {
-  addNoteAtCenter(): void
-  zoomBy(factor: number): void
-  zoomToFit(): void
-  deleteSelected(): void
-  duplicateSelected(): void
-  /** Brings a note to the middle of the screen, zooming in to readable size if needed. */
-  focusNote(id: NoteId): void
-  /** Moves the selection by (dx, dy) world units, as one undo step. */
-  nudge(dx: number, dy: number): void
-  getView(): Viewport
-  setView(view: Viewport): void
-}
+import { LinkHandle, WhyPrompts } from './MethodOverlay.js'
+import type { MethodMarks } from '../sync/useMethodLook.js'
 
 export interface BoardCanvasProps {
+  /** The document the note editor writes into. */
   readonly doc: Y.Doc
   readonly provider: WebsocketProvider
-  readonly board: BoardSnapshot
   readonly origin: BoardOrigin
-  readonly author: string
-  readonly authorSide: Side
-  readonly me: ParticipantId | null
-  readonly canWrite: boolean
+  readonly camera: Camera
+  /** The board, the selection and what may be done: the page's commands, bound to it now. */
+  readonly commands: Commands
   readonly zoneLabels: readonly string[]
   /** The workshop's two sides: a vote badge's tip splits the votes by them. */
   readonly sides: readonly [string, string]
-  readonly selected: ReadonlySet<NoteId>
   readonly onSelect: (ids: ReadonlySet<NoteId>) => void
-  /** A press on a note's vote badge: vote, or take a vote back. */
-  readonly onVote: (id: NoteId, retract: boolean) => void
+  /** The note editor closed. */
+  readonly onEditEnd: () => void
   readonly onRenameCluster: (id: ClusterId) => void
+  /** A note's context menu, asked for at a point of the window (its note is selected by then). */
+  readonly onMenu: (at: { x: number; y: number }) => void
   /** Tools for the selection, shown just above the selected notes. */
   readonly selectionTools?: ReactNode
-  readonly handle?: Ref<BoardCanvasHandle>
+  /** [G1] [G2] [G3] Tags and connector lines the method puts on the board. */
+  readonly marks: MethodMarks
+  /** [G1] Links a solution to an interest (the connector handle was dropped on it). */
+  readonly onLink?: (from: NoteId, to: NoteId) => void
 }
 
-let clipboard: readonly NoteSnapshot[] = []
 const MINIMAP_MIN_WIDTH = 1000
 
 export function BoardCanvas(props: BoardCanvasProps) {
-  const { doc, provider, board, origin, author, authorSide, canWrite, selected, onSelect } = props
-  const containerRef = useRef<HTMLDivElement>(null)
-  const { width, height } = useElementSize(containerRef)
-  const { t } = useTranslation()
+  const { doc, provider, camera, commands, onSelect } = props
+  const { view: board, selected, editing, canWrite } = commands.ctx
+  const { notes } = board.board
+  const { notesById, tally, agreementBySolution: agreed } = board
+  // [C35] the three best-ranked solutions carry their rank, as in the exports
+  const ranks = useMemo(
+    () => new Map(board.ranking.filter((r) => r.rank <= 3).map((r) => [r.noteId, r.rank])),
+    [board.ranking],
+  )
+  const { view, setView, width, height } = camera
+  const { tags, links } = props.marks
+  const { method } = commands.ctx
+  const single = commands.ctx.selection.length === 1 ? commands.ctx.selection[0]! : null
+  const { t, i18n } = useTranslation()
+  const containerRef = useRef<HTMLDivElement | null>(null)
+  const { attach } = camera
+  const setContainer = useCallback(
+    (el: HTMLDivElement | null) => {
+      containerRef.current = el
+      attach(el)
+    },
+    [attach],
+  )
   const stageRef = useRef<Konva.Stage>(null)
-  const [editing, setEditing] = useState<NoteId | null>(null)
   const peerMarks = usePeerMarks(provider)
   const remoteDrags = peerMarks.drags
   const activity = useMemo(() => broadcastActivity(provider), [provider])
@@ -111,73 +106,36 @@ export function BoardCanvas(props: BoardCanvasProps) {
     activity.send({ selection: [...selected].slice(0, SELECTION_SHARED) })
   }, [activity, selected])
 
-  const { notes } = board
-  const notesById = useMemo(() => new Map(notes.map((n) => [n.id, n])), [notes])
+  const expanded = expandedNote(selected, editing, notesById, sceneLang(i18n.language))
+  const [expandedId, expandedHeight] = [expanded?.id, expanded?.height]
   const index = useMemo(
-    () => new SpatialIndex<NoteBox>(notes.map((n) => ({ x: n.x, y: n.y, ...NOTE_SIZE, note: n }))),
-    [notes],
+    () =>
+      new SpatialIndex<NoteBox>(
+        noteBoxes(notes, expandedId ? { id: expandedId, height: expandedHeight! } : null),
+      ),
+    [notes, expandedId, expandedHeight],
   )
-  const tally = useMemo(() => tallyVotes(board.votes, props.me), [board.votes, props.me])
-  const agreed = useMemo(() => agreementBySolution(board.agreements), [board.agreements])
+  const heightOf = (id: NoteId) => (id === expandedId ? expandedHeight! : NOTE_SIZE.height)
   // The badge or marker under the pointer, whose tip is showing; the ref lets a pointer move
   // within the same spot (or over none) skip the state update.
   const [tip, setTip] = useState<{ id: NoteId; spot: NoteSpot } | null>(null)
   const tipRef = useRef(tip)
   const spotOf = (note: NoteSnapshot, wx: number, wy: number) =>
-    spotAt(note, wx, wy, {
-      votes: (tally.get(note.id)?.total ?? 0) > 0,
-      agreement: agreed.has(note.id),
-    })
+    spotAt(
+      note,
+      wx,
+      wy,
+      { votes: (tally.get(note.id)?.total ?? 0) > 0, agreement: agreed.has(note.id) },
+      heightOf(note.id),
+    )
   const frames = useMemo(
-    () => clusterFrames(board.clusters, notesById),
-    [board.clusters, notesById],
+    () => clusterFrames(board.board.clusters, notesById),
+    [board.board.clusters, notesById],
   )
 
-  const { view, setView, viewRef, fit } = useViewport(containerRef, index.items, width, height)
-
-  const writer = useMemo(
-    () => ({ doc, origin, author, authorSide }),
-    [doc, origin, author, authorSide],
-  )
-  const createAt = (x: number, y: number) => {
-    if (!canWrite) return
-    const id = createNoteAt(writer, x, y)
-    onSelect(new Set([id]))
-    setEditing(id)
-  }
-  const paste = (source: readonly NoteSnapshot[]) => {
-    if (canWrite && source.length > 0) onSelect(new Set(pasteCopies(writer, source)))
-  }
-  const selectedNotes = () => [...selected].flatMap((id) => notesById.get(id) ?? [])
-
-  const api: BoardCanvasHandle = {
-    addNoteAtCenter() {
-      const c = toWorld(view, width / 2, height / 2)
-      createAt(c.x - NOTE_SIZE.width / 2, c.y - NOTE_SIZE.height / 2)
-    },
-    zoomBy: (factor) => setView((v) => zoomAt(v, width / 2, height / 2, factor)),
-    zoomToFit: fit,
-    deleteSelected() {
-      if (!canWrite || selected.size === 0) return
-      deleteNotes(doc, [...selected], origin)
-      onSelect(new Set())
-    },
-    duplicateSelected: () => paste(selectedNotes()),
-    focusNote(id) {
-      const n = notesById.get(id)
-      if (!n) return
-      const scale = Math.max(view.scale, 0.8)
-      const cx = n.x + NOTE_SIZE.width / 2
-      const cy = n.y + NOTE_SIZE.height / 2
-      setView({ scale, x: width / 2 - cx * scale, y: height / 2 - cy * scale })
-    },
-    nudge: (dx, dy) => canWrite && moveNotesBy(writer, selectedNotes(), dx, dy),
-    getView: () => view,
-    setView,
-  }
-  useImperativeHandle(props.handle, () => api)
-  const apiRef = useRef(api)
-  apiRef.current = api
+  const { viewRef, fit } = camera
+  const fitRef = useRef(fit)
+  fitRef.current = fit
   useEffect(() => {
     installBenchHook(
       doc,
@@ -185,22 +143,9 @@ export function BoardCanvas(props: BoardCanvasProps) {
       () => stageRef.current,
       () => viewRef.current,
       setView,
-      () => apiRef.current.zoomToFit(),
+      () => fitRef.current(),
     )
   }, [doc, provider, setView, viewRef])
-  useCanvasKeys({
-    active: editing === null,
-    api,
-    copy: () => (clipboard = selectedNotes()),
-    paste: () => {
-      paste(clipboard)
-      clipboard = clipboard.map((n) => ({ ...n, x: n.x + PASTE_OFFSET, y: n.y + PASTE_OFFSET }))
-    },
-    // From the document: a note added a moment ago is not in the snapshot yet.
-    selectAll: () => onSelect(new Set([...notesOf(doc).keys()].map(asNoteId))),
-    clear: () => onSelect(new Set()),
-    edit: () => canWrite && selected.size === 1 && setEditing([...selected][0]!),
-  })
 
   const pointerCtx = useRef<PointerContext>(null!)
   pointerCtx.current = {
@@ -208,11 +153,12 @@ export function BoardCanvas(props: BoardCanvasProps) {
     index,
     selected,
     canWrite,
+    panKey: camera.panKey,
     setView,
     setSelected: onSelect,
     onBadge(note, wx, wy, retract) {
       const inBadge = spotOf(note, wx, wy) === 'votes'
-      if (inBadge) props.onVote(note.id, retract)
+      if (inBadge) commands.run(retract ? takeBackVote : vote, [note.id])
       return inBadge
     },
     onHover(note, wx, wy) {
@@ -223,12 +169,15 @@ export function BoardCanvas(props: BoardCanvasProps) {
       setTip(next)
     },
     onDrop: (drag: DragState) =>
-      moveNotesBy(
-        writer,
-        drag.ids.flatMap((id) => notesById.get(id) ?? []),
-        drag.dx,
-        drag.dy,
-      ),
+      commands.run(moveSelection, {
+        dx: drag.dx,
+        dy: drag.dy,
+        clearOf: frames,
+      }),
+    onMenu(note, x, y) {
+      if (!selected.has(note.id)) onSelect(new Set([note.id]))
+      props.onMenu({ x, y })
+    },
     onCursor: (cursor) => activity.send({ cursor }),
     onDragMove: (drag) => activity.send({ drag }, drag === null),
   }
@@ -240,10 +189,9 @@ export function BoardCanvas(props: BoardCanvasProps) {
     const w = toWorld(view, e.clientX - r.left, e.clientY - r.top)
     const hit = index.at(w.x, w.y)?.note
     const label = clusterLabelAt(frames, w.x, w.y)
-    if (hit) {
-      if (canWrite) setEditing(hit.id)
-    } else if (label && canWrite) props.onRenameCluster(label.id)
-    else createAt(w.x - NOTE_SIZE.width / 2, w.y - NOTE_SIZE.height / 2)
+    if (hit) commands.run(editNote, hit.id)
+    else if (label && canWrite) props.onRenameCluster(label.id)
+    else commands.run(addNote, { x: w.x - NOTE_SIZE.width / 2, y: w.y - NOTE_SIZE.height / 2 })
   }
 
   const movingKey = [...(drag?.ids ?? []), ...remoteDrags.map((d) => d.id)].join(' ')
@@ -252,8 +200,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
     () => new Set(movingKey ? (movingKey.split(' ') as NoteId[]) : []),
     [movingKey],
   )
-  // Read from the document, not the snapshot: that one lags a frame behind a new note.
-  const editingNote = editing ? readEditing(doc, editing) : null
+  const editingNote = editing ? notesById.get(editing) : undefined
   const tipNote = tip && !drag && !band ? notesById.get(tip.id) : undefined
   const tipText =
     tip && tipNote
@@ -265,7 +212,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
   return (
     <div
       className="board-canvas"
-      ref={containerRef}
+      ref={setContainer}
       data-testid="board-canvas"
       data-scale={view.scale.toFixed(3)}
       data-remote-drags={remoteDrags.length}
@@ -285,7 +232,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
           scaleY={view.scale}
           listening={false}
         >
-          <ZoneLayer labels={props.zoneLabels} />
+          <ZoneLayer labels={props.zoneLabels} notes={notes} />
           <NotesLayer
             index={index}
             view={view}
@@ -294,10 +241,14 @@ export function BoardCanvas(props: BoardCanvasProps) {
             moving={moving}
             tally={tally}
             agreed={agreed}
+            ranks={ranks}
             selected={selected}
             peerSelected={peerMarks.selected}
             editing={editing}
             frames={frames}
+            expanded={expanded}
+            tags={tags}
+            links={links}
           />
           <DragLayer
             drag={drag}
@@ -311,19 +262,50 @@ export function BoardCanvas(props: BoardCanvasProps) {
         </Stage>
       )}
       <CursorOverlay provider={provider} view={view} />
+      {method.positions && canWrite && !drag && (
+        <WhyPrompts
+          notes={notes}
+          links={board.board.links}
+          view={view}
+          width={width}
+          height={height}
+          onAsk={(id) => commands.ctx.ui.askWhy(id)}
+        />
+      )}
+      {method.bothSidesGain &&
+        canWrite &&
+        single?.category === 'solution' &&
+        !drag &&
+        !band &&
+        editing === null &&
+        props.onLink && (
+          <LinkHandle
+            solution={single}
+            view={view}
+            index={index}
+            container={containerRef}
+            onLink={(to) => props.onLink?.(single.id, to)}
+            onOpenList={() => commands.ctx.ui.linkInterests(single.id)}
+          />
+        )}
       {tip && tipNote && tipText && (
         <NoteTip
           text={tipText}
-          left={view.x + (tipNote.x + spotTipAnchor(tip.spot).x) * view.scale}
-          top={view.y + (tipNote.y + spotTipAnchor(tip.spot).y) * view.scale + 6}
+          left={
+            view.x +
+            (tipNote.x + spotTipAnchor(tip.spot, agreed.has(tip.id), heightOf(tip.id)).x) *
+              view.scale
+          }
+          top={
+            view.y +
+            (tipNote.y + spotTipAnchor(tip.spot, agreed.has(tip.id), heightOf(tip.id)).y) *
+              view.scale +
+            6
+          }
         />
       )}
       {props.selectionTools && !drag && !band && editing === null && (
-        <SelectionAnchor
-          notes={[...selected].flatMap((id) => notesById.get(id) ?? [])}
-          view={view}
-          width={width}
-        >
+        <SelectionAnchor notes={commands.ctx.selection} view={view} width={width}>
           {props.selectionTools}
         </SelectionAnchor>
       )}
@@ -340,11 +322,11 @@ export function BoardCanvas(props: BoardCanvasProps) {
           key={editingNote.id}
           doc={doc}
           noteId={editingNote.id}
-          origin={origin}
+          origin={props.origin}
           left={view.x + editingNote.x * view.scale}
           top={view.y + editingNote.y * view.scale}
           scale={view.scale}
-          onClose={() => setEditing(null)}
+          onClose={props.onEditEnd}
         />
       )}
       {/* A narrow canvas (side panel open) has no room for both the minimap and the toolbar. */}
@@ -360,9 +342,4 @@ export function BoardCanvas(props: BoardCanvasProps) {
       )}
     </div>
   )
-}
-
-function readEditing(doc: Y.Doc, id: NoteId) {
-  const note = notesOf(doc).get(id)
-  return note ? readNote(id, note) : null
 }

@@ -1,47 +1,34 @@
-import { memo } from 'react'
-import { Group, Rect, Text } from 'react-konva'
-import type { ClusterFrame } from './clusterFrames.js'
-import { BOARD_FONT_STACK, CLUSTER_STYLE } from '@sparboard/board-scene'
+import { memo, useMemo } from 'react'
+import { Group } from 'react-konva'
+import { clusterScene, type ClusterFrame } from '@sparboard/board-scene'
+import { SceneShapes } from './SceneShapes.js'
 
-/** Cluster frames behind the notes, with their names; drawn only, never hit. */
+/**
+ * Cluster frames behind the notes with their names (`part="frames"`), or the names that found no
+ * spot free of notes, drawn over them (`part="labels"`); drawn only, never hit.
+ */
 export const ClusterShapes = memo(function ClusterShapes({
   frames,
+  part,
   showNames,
 }: {
   frames: readonly ClusterFrame[]
+  part: 'frames' | 'labels'
   showNames: boolean
 }) {
+  const scenes = useMemo(() => frames.map(clusterScene), [frames])
   return (
     <Group listening={false}>
-      {frames.map((f) => (
-        <Group key={f.id} x={f.x} y={f.y}>
-          <Rect
-            width={f.width}
-            height={f.height}
-            fill={CLUSTER_STYLE.fill}
-            stroke={CLUSTER_STYLE.stroke}
-            strokeWidth={CLUSTER_STYLE.strokeWidth}
-            dash={[...CLUSTER_STYLE.dash]}
-            cornerRadius={CLUSTER_STYLE.cornerRadius}
-            perfectDrawEnabled={false}
-          />
-          {showNames && (
-            <Text
-              x={f.nameAt.x}
-              y={f.nameAt.y}
-              width={f.width - 2 * f.nameAt.x}
-              text={f.name}
-              fontFamily={BOARD_FONT_STACK}
-              fontSize={CLUSTER_STYLE.nameSize}
-              fontStyle="bold"
-              fill={CLUSTER_STYLE.nameColor}
-              wrap="none"
-              ellipsis
-              perfectDrawEnabled={false}
-            />
-          )}
-        </Group>
-      ))}
+      {scenes.map((scene, i) => {
+        const shapes = part === 'frames' ? scene.frame.shapes : scene.label.shapes
+        // Zoomed far out the names are unreadable: frames only.
+        const drawn = showNames
+          ? shapes
+          : part === 'labels'
+            ? []
+            : shapes.filter((s) => s.kind !== 'text')
+        return drawn.length > 0 && <SceneShapes key={frames[i]!.id} shapes={drawn} />
+      })}
     </Group>
   )
 })

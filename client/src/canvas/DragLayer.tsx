@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { Layer, Rect } from 'react-konva'
 import type {
   AgreementSnapshot,
@@ -6,6 +7,7 @@ import type {
   Rect as Box,
   VoteTally,
 } from '@sparboard/board-model'
+import { sceneLang, SCENE_INK } from '@sparboard/board-scene'
 import type { PeerDrag } from '../sync/usePeerMarks.js'
 import { NoteShape } from './NoteShape.js'
 import type { DragState } from './useCanvasPointer.js'
@@ -31,6 +33,7 @@ export function DragLayer({
   agreed: ReadonlyMap<NoteId, AgreementSnapshot>
   scale: number
 }) {
+  const lang = sceneLang(useTranslation().i18n.language)
   const shape = (id: NoteId, dx: number, dy: number, key: string, peerColor?: string) => {
     const note = notesById.get(id)
     if (!note) return null
@@ -39,11 +42,11 @@ export function DragLayer({
       <NoteShape
         key={key}
         note={note}
+        lang={lang}
         votes={votes}
         agreed={agreed.has(id)}
         selected={!peerColor}
         editing={false}
-        shadow
         dx={dx}
         dy={dy}
         {...(peerColor && { peerColor })}
@@ -55,7 +58,12 @@ export function DragLayer({
       {remote.map((d) => shape(d.id, d.dx, d.dy, `r${d.id}`, d.color))}
       {drag?.ids.map((id) => shape(id, drag.dx, drag.dy, id))}
       {band && (
-        <Rect {...band} fill="rgba(47, 111, 223, 0.08)" stroke="#2f6fdf" strokeWidth={1 / scale} />
+        <Rect
+          {...band}
+          fill="rgba(47, 111, 223, 0.08)"
+          stroke={SCENE_INK.selection}
+          strokeWidth={1 / scale}
+        />
       )}
     </Layer>
   )

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import { NOTE_SIZE, TEMPLATE_BOUNDS, ZONES, type NoteSnapshot } from '@sparboard/board-model'
-import { colorKey, NOTE_COLORS } from './noteColors.js'
+import { boardZones, NOTE_SIZE, TEMPLATE_BOUNDS, type NoteSnapshot } from '@sparboard/board-model'
+import { SCENE_COLORS, sceneColorKey, type SceneColorKey } from '@sparboard/board-scene'
 import { unionRects, type Viewport } from './viewport.js'
 
 const W = 200
@@ -39,14 +39,14 @@ export function Minimap({
     c.height = H
     const g = c.getContext('2d')!
     g.clearRect(0, 0, W, H)
-    for (const z of ZONES) {
-      g.fillStyle = NOTE_COLORS[colorKey(z)].zone
+    for (const z of boardZones(notes)) {
+      g.fillStyle = SCENE_COLORS[sceneColorKey(z)].zone
       g.fillRect(ox + z.x * k, oy + z.y * k, z.width * k, z.height * k)
     }
-    for (const key of Object.keys(NOTE_COLORS) as (keyof typeof NOTE_COLORS)[]) {
-      g.fillStyle = NOTE_COLORS[key].stroke
+    for (const key of Object.keys(SCENE_COLORS) as SceneColorKey[]) {
+      g.fillStyle = SCENE_COLORS[key].stroke
       for (const n of notes)
-        if (colorKey(n) === key)
+        if (sceneColorKey(n) === key)
           g.fillRect(
             ox + n.x * k,
             oy + n.y * k,

@@ -11,7 +11,7 @@ import {
   type BoardOrigin,
   type NoteId,
 } from '@sparboard/board-model'
-import { fitFontSize } from './lod.js'
+import { NOTE_TEXT } from '@sparboard/board-scene'
 import { transformIndex, type DeltaOp } from './transformIndex.js'
 
 export interface NoteEditorProps {
@@ -47,10 +47,7 @@ export function NoteEditor({ doc, noteId, origin, left, top, scale, onClose }: N
     let shown = text.toString()
     let composing = false
     let missed: DeltaOp[][] = []
-    // The editor shows the text at the size the note will draw it.
-    const fit = () => (area.style.fontSize = `${fitFontSize(area.value)}px`)
     area.value = shown
-    fit()
     area.focus()
     area.setSelectionRange(shown.length, shown.length)
 
@@ -68,7 +65,6 @@ export function NoteEditor({ doc, noteId, origin, left, top, scale, onClose }: N
       const end = transformIndex(area.selectionEnd, delta)
       shown = text.toString()
       area.value = shown
-      fit()
       if (document.activeElement === area) area.setSelectionRange(start, end)
     }
     const onChange = (event: Y.YTextEvent, tr: Y.Transaction) => {
@@ -77,7 +73,6 @@ export function NoteEditor({ doc, noteId, origin, left, top, scale, onClose }: N
       else showRemote(event.delta as DeltaOp[])
     }
     const onInput = () => {
-      fit()
       if (!composing) pushLocal()
     }
     const onCompositionStart = () => {
@@ -117,6 +112,10 @@ export function NoteEditor({ doc, noteId, origin, left, top, scale, onClose }: N
         width: NOTE_SIZE.width,
         height: NOTE_SIZE.height - 24,
         transform: `scale(${scale})`,
+        // The size and spacing the note draws its text in (the board's one size).
+        fontSize: NOTE_TEXT.font.size,
+        lineHeight: `${NOTE_TEXT.lineHeight}px`,
+        padding: `${NOTE_TEXT.y}px ${NOTE_TEXT.x}px`,
       }}
       onBlur={() => onClose()}
       onKeyDown={(e) => {

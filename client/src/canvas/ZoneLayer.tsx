@@ -1,43 +1,35 @@
-import { memo } from 'react'
-import { Layer, Rect, Text } from 'react-konva'
-import { ZONES } from '@sparboard/board-model'
-import { colorKey, NOTE_COLORS } from './noteColors.js'
-import { BOARD_FONT_STACK } from '@sparboard/board-scene'
+import { memo, useMemo } from 'react'
+import { Group, Layer } from 'react-konva'
+import { boardZones, type NoteSnapshot } from '@sparboard/board-model'
+import { zoneScene } from '@sparboard/board-scene'
+import { SceneShapes } from './SceneShapes.js'
 
-/** The case template's zones; nothing here listens, so clicks fall through to the stage. */
-export const ZoneLayer = memo(function ZoneLayer({ labels }: { labels: readonly string[] }) {
+/**
+ * The case template's zones, each grown to hold its notes ([L3]); nothing here listens, so
+ * clicks fall through to the stage.
+ */
+export const ZoneLayer = memo(function ZoneLayer({
+  labels,
+  notes,
+}: {
+  labels: readonly string[]
+  notes: readonly NoteSnapshot[]
+}) {
+  const grown = boardZones(notes)
+  // Redrawn when a zone's size changes, not on every note's move.
+  const sizes = grown.map((z) => `${z.y}:${z.height}`).join(' ')
+  const zones = useMemo(
+    () => grown.map((zone, i) => zoneScene(zone, labels[i] ?? '')),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `sizes` is what `grown` differs by
+    [labels, sizes],
+  )
   return (
     <Layer listening={false}>
-      {ZONES.map((zone, i) => {
-        const color = NOTE_COLORS[colorKey(zone)]
-        return [
-          <Rect
-            key={`r${i}`}
-            x={zone.x}
-            y={zone.y}
-            width={zone.width}
-            height={zone.height}
-            fill={color.zone}
-            stroke={color.stroke}
-            strokeWidth={2}
-            dash={[10, 6]}
-            cornerRadius={16}
-          />,
-          <Text
-            key={`t${i}`}
-            x={zone.x + 24}
-            y={zone.y + 20}
-            text={labels[i] ?? ''}
-            fontFamily={BOARD_FONT_STACK}
-            fontSize={30}
-            fontStyle="bold"
-            fill="#34495e"
-            width={zone.width - 48}
-            ellipsis
-            wrap="none"
-          />,
-        ]
-      })}
+      {zones.map((zone, i) => (
+        <Group key={i} x={zone.x} y={zone.y} listening={false}>
+          <SceneShapes shapes={zone.shapes} />
+        </Group>
+      ))}
     </Layer>
   )
 })

@@ -1,4 +1,11 @@
-import { useEffect, useRef, useState, type PointerEvent, type RefObject } from 'react'
+import {
+  useEffect,
+  useRef,
+  useState,
+  type MouseEvent,
+  type PointerEvent,
+  type RefObject,
+} from 'react'
 import type { NoteId, NoteSnapshot, Rect } from '@sparboard/board-model'
 import type { SpatialIndex } from './SpatialIndex.js'
 import { toWorld, zoomAt, type Viewport } from './viewport.js'
@@ -17,6 +24,8 @@ export interface PointerContext {
   readonly index: SpatialIndex<NoteBox>
   readonly selected: ReadonlySet<NoteId>
   readonly canWrite: boolean
+  /** Space is held down: a drag pans. */
+  readonly panKey: RefObject<boolean>
   setView(update: (v: Viewport) => Viewport): void
   setSelected(ids: ReadonlySet<NoteId>): void
   /** A press on a note's vote badge; true when it was taken as a vote. */
@@ -24,6 +33,8 @@ export interface PointerContext {
   /** The mouse, no button down, over a note (or over none): for the tips of badge and marker. */
   onHover(note: NoteSnapshot | null, wx: number, wy: number): void
   onDrop(drag: DragState): void
+  /** A right-click or a long press on a note, at a point of the window: its context menu. */
+  onMenu(note: NoteSnapshot, clientX: number, clientY: number): void
   onCursor(world: { x: number; y: number } | null): void
   onDragMove(drag: DragState | null): void
 }
@@ -44,6 +55,10 @@ type Mode =
   | { kind: 'band'; startX: number; startY: number; base: ReadonlySet<NoteId> }
 
 const DRAG_THRESHOLD_PX = 3
+/** A finger held this long on a note, without moving, opens its menu. */
+export const LONG_PRESS_MS = 500
+/** How far a held finger may wander (px) and still be a long press. */
+const LONG_PRESS_SLOP_PX = 10
 
 /** Controls over the canvas (editor, zoom button, minimap) handle their own pointer. */
 export const isControl = (target: EventTarget) =>
@@ -51,7 +66,8 @@ export const isControl = (target: EventTarget) =>
 
 /**
  * Pointer input on the canvas: select (click, shift-click, rubber band), drag notes, pan (space,
- * middle button, touch) and pinch-zoom. Hits come from the spatial index, not from Konva.
+ * middle button, touch), pinch-zoom, and a note's menu (right-click, long press). Hits come from
+ * the spatial index, not from Konva.
  */
 export function useCanvasPointer(
   container: RefObject<HTMLDivElement | null>,
@@ -61,24 +77,13 @@ export function useCanvasPointer(
   const [band, setBand] = useState<Rect | null>(null)
   const mode = useRef<Mode>({ kind: 'idle' })
   const pointers = useRef(new Map<number, { x: number; y: number }>())
-  const space = useRef(false)
-
-  useEffect(() => {
-    const key = (down: boolean) => (e: KeyboardEvent) => {
-      if (e.code !== 'Space') return
-      if ((e.target as HTMLElement).closest('input, textarea, select, button')) return
-      space.current = down
-      e.preventDefault()
-    }
-    const onDown = key(true)
-    const onUp = key(false)
-    addEventListener('keydown', onDown)
-    addEventListener('keyup', onUp)
-    return () => {
-      removeEventListener('keydown', onDown)
-      removeEventListener('keyup', onUp)
-    }
-  }, [])
+  const press = useRef<{ timer: number; x: number; y: number } | null>(null)
+  const pressOpened = useRef(false)
+  const cancelPress = () => {
+    if (press.current) clearTimeout(press.current.timer)
+    press.current = null
+  }
+  useEffect(() => () => clearTimeout(press.current?.timer), [])
 
   const local = (e: PointerEvent) => {
     const r = container.current!.getBoundingClientRect()
@@ -86,6 +91,7 @@ export function useCanvasPointer(
   }
 
   const startPinch = () => {
+    cancelPress()
     const [a, b] = [...pointers.current.values()] as [
       { x: number; y: number },
       { x: number; y: number },
@@ -101,6 +107,7 @@ export function useCanvasPointer(
   }
 
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
+    pressOpened.current = false
     if (isControl(e.target)) return
     const ctx = ctxRef.current
     const p = local(e)
@@ -109,7 +116,7 @@ export function useCanvasPointer(
     if (pointers.current.size === 2) return startPinch()
     const w = toWorld(ctx.view, p.x, p.y)
     const hit = ctx.index.at(w.x, w.y)?.note
-    if (e.button === 1 || space.current || (e.pointerType === 'touch' && !hit)) {
+    if (e.button === 1 || ctx.panKey.current || (e.pointerType === 'touch' && !hit)) {
       mode.current = { kind: 'pan', lastX: p.x, lastY: p.y }
       return
     }
@@ -128,6 +135,17 @@ export function useCanvasPointer(
       const ids = ctx.canWrite && next.has(hit.id) ? [...next] : []
       const narrowTo = !e.shiftKey && next.size > 1 ? hit.id : null
       mode.current = { kind: 'drag', startX: p.x, startY: p.y, ids, moved: false, narrowTo }
+      if (e.pointerType === 'touch') {
+        const { clientX, clientY } = e
+        const timer = window.setTimeout(() => {
+          press.current = null
+          pressOpened.current = true
+          mode.current = { kind: 'idle' }
+          setDrag(null)
+          ctxRef.current.onMenu(hit, clientX, clientY)
+        }, LONG_PRESS_MS)
+        press.current = { timer, x: p.x, y: p.y }
+      }
     } else {
       const base = e.shiftKey ? ctx.selected : new Set<NoteId>()
       if (!e.shiftKey && ctx.selected.size > 0) ctx.setSelected(base)
@@ -143,10 +161,16 @@ export function useCanvasPointer(
     if (!pointers.current.has(e.pointerId)) {
       const over = e.pointerType === 'mouse' ? ctx.index.at(w.x, w.y)?.note : undefined
       ctx.onHover(over ?? null, w.x, w.y)
-      container.current!.style.cursor = space.current ? 'grab' : ctx.canWrite && over ? 'move' : ''
+      container.current!.style.cursor = ctx.panKey.current
+        ? 'grab'
+        : ctx.canWrite && over
+          ? 'move'
+          : ''
       return
     }
     pointers.current.set(e.pointerId, p)
+    const held = press.current
+    if (held && Math.hypot(p.x - held.x, p.y - held.y) > LONG_PRESS_SLOP_PX) cancelPress()
     const m = mode.current
     if (m.kind === 'pan') {
       const dx = p.x - m.lastX
@@ -169,6 +193,8 @@ export function useCanvasPointer(
       mode.current = { kind: 'pinch', distance, midX, midY }
     } else if (m.kind === 'drag' && m.ids.length > 0) {
       if (!m.moved && Math.hypot(p.x - m.startX, p.y - m.startY) < DRAG_THRESHOLD_PX) return
+      // A finger on a note drags it once it has moved clearly; a little wobble is a long press.
+      if (!m.moved && press.current) return
       m.moved = true
       const next = {
         ids: m.ids,
@@ -203,6 +229,7 @@ export function useCanvasPointer(
   }
 
   const end = (e: PointerEvent<HTMLDivElement>) => {
+    cancelPress()
     pointers.current.delete(e.pointerId)
     const m = mode.current
     const ctx = ctxRef.current
@@ -229,10 +256,25 @@ export function useCanvasPointer(
         : { kind: 'idle' }
   }
 
+  // The browser's own menu on a note gives way to the note's (a touch browser may also send this
+  // for the long press that already opened it).
+  const onContextMenu = (e: MouseEvent<HTMLDivElement>) => {
+    if (isControl(e.target)) return
+    const ctx = ctxRef.current
+    const r = container.current!.getBoundingClientRect()
+    const w = toWorld(ctx.view, e.clientX - r.left, e.clientY - r.top)
+    const hit = ctx.index.at(w.x, w.y)?.note
+    if (!hit) return
+    e.preventDefault()
+    if (!pressOpened.current) ctx.onMenu(hit, e.clientX, e.clientY)
+    pressOpened.current = false
+  }
+
   return {
     drag,
     band,
     handlers: {
+      onContextMenu,
       onPointerDown,
       onPointerMove,
       onPointerUp: end,

@@ -1,16 +1,15 @@
-import { useEffect, useState, type RefObject } from 'react'
+import { useEffect, useState } from 'react'
 
-/** The size of an element, kept up to date. */
-export function useElementSize(ref: RefObject<HTMLElement | null>) {
+/** The size of an element, kept up to date; zero while there is none. */
+export function useElementSize(element: HTMLElement | null) {
   const [size, setSize] = useState({ width: 0, height: 0 })
   useEffect(() => {
-    const el = ref.current
-    if (!el) return
+    if (!element) return
     const observer = new ResizeObserver(([entry]) => {
       if (entry) setSize({ width: entry.contentRect.width, height: entry.contentRect.height })
     })
-    observer.observe(el)
+    observer.observe(element)
     return () => observer.disconnect()
-  }, [ref])
+  }, [element])
   return size
 }

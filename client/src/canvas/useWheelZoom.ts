@@ -1,4 +1,4 @@
-import { useEffect, type RefObject } from 'react'
+import { useEffect } from 'react'
 import { zoomAt, type Viewport } from './viewport.js'
 
 /**
@@ -6,11 +6,10 @@ import { zoomAt, type Viewport } from './viewport.js'
  * the pointer. A native listener: React's wheel handler is passive and cannot stop page zoom.
  */
 export function useWheelZoom(
-  container: RefObject<HTMLDivElement | null>,
+  el: HTMLElement | null,
   setView: (update: (v: Viewport) => Viewport) => void,
 ) {
   useEffect(() => {
-    const el = container.current
     if (!el) return
     const onWheel = (e: WheelEvent) => {
       e.preventDefault()
@@ -27,5 +26,5 @@ export function useWheelZoom(
     }
     el.addEventListener('wheel', onWheel, { passive: false })
     return () => el.removeEventListener('wheel', onWheel)
-  }, [container, setView])
+  }, [el, setView])
 }

@@ -55,3 +55,38 @@ export function unionRects(rects: readonly Rect[]): Rect {
   }
   return { x: x1, y: y1, width: x2 - x1, height: y2 - y1 }
 }
+
+/** Room kept around what the view follows, and under it for the toolbar, in screen pixels. */
+export const FOLLOW_MARGIN = { side: 24, bottom: 72 } as const
+
+/**
+ * The view moved as little as brings `rect` on screen with a margin (the same view when it is
+ * on screen already); a rectangle wider or taller than the screen is centred that way.
+ */
+export function followViewport(
+  view: Viewport,
+  rect: Rect,
+  width: number,
+  height: number,
+): Viewport {
+  const axis = (
+    offset: number,
+    start: number,
+    size: number,
+    screen: number,
+    before: number,
+    after: number,
+  ) => {
+    const from = offset + start * view.scale
+    const to = from + size * view.scale
+    const room = screen - before - after
+    if (to - from > room) return offset + (before + room / 2 - (from + to) / 2)
+    if (from < before) return offset + (before - from)
+    if (to > screen - after) return offset - (to - (screen - after))
+    return offset
+  }
+  const { side, bottom } = FOLLOW_MARGIN
+  const x = axis(view.x, rect.x, rect.width, width, side, side)
+  const y = axis(view.y, rect.y, rect.height, height, side, bottom)
+  return x === view.x && y === view.y ? view : { ...view, x, y }
+}

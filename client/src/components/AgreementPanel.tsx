@@ -8,23 +8,23 @@ import {
   type NoteId,
   type NoteSnapshot,
 } from '@sparboard/board-model'
-import { useFormatDay } from '../i18n/formatDay.js'
-
-/** What the form edits: a new agreement from a solution, or an existing one. */
-export type AgreementDraft =
-  | { readonly kind: 'new'; readonly solution: NoteSnapshot }
-  | { readonly kind: 'edit'; readonly agreement: AgreementSnapshot }
-
-export interface AgreementValues {
-  readonly text: string
-  readonly owner: string
-  readonly due: string
-  readonly goals: Readonly<Record<number, GoalScore | null>>
-}
+import type { Participant } from '@sparboard/protocol'
+import type { AgreementDraft, AgreementValues } from '../commands/agreements.js'
+import {
+  AgreementTermsLines,
+  CheckableFields,
+  draftCriterion,
+  termsDraft,
+} from './AgreementTerms.js'
 
 export interface AgreementPanelProps {
   readonly agreements: readonly AgreementSnapshot[]
   readonly goals: readonly string[]
+  readonly sides: readonly [string, string]
+  /** Who joined: an owner and co-signer are picked from them. */
+  readonly participants: readonly Participant[]
+  /** The workshop's option: owner, co-signer, criterion and review date ([issue 20]). */
+  readonly checkable: boolean
   readonly notesById: ReadonlyMap<NoteId, NoteSnapshot>
   readonly draft: AgreementDraft | null
   /** The agreement to bring into view and mark, asked for from its solution on the canvas. */
@@ -39,8 +39,7 @@ export interface AgreementPanelProps {
 /** The board's agreements, and the form that turns a solution into one (strategy check included). */
 export function AgreementPanel(props: AgreementPanelProps) {
   const { t } = useTranslation()
-  const formatDay = useFormatDay()
-  const { agreements, goals, draft, shown, canWrite } = props
+  const { agreements, goals, draft, shown, canWrite, sides } = props
   const list = useRef<HTMLOListElement>(null)
   useEffect(() => {
     if (!shown) return
@@ -63,6 +62,9 @@ export function AgreementPanel(props: AgreementPanelProps) {
           key={draft.kind === 'new' ? draft.solution.id : draft.agreement.id}
           draft={draft}
           goals={goals}
+          sides={sides}
+          participants={props.participants}
+          checkable={props.checkable}
           onSave={(values) => props.onSave(draft, values)}
           onCancel={() => props.onDraft(null)}
         />
@@ -77,10 +79,7 @@ export function AgreementPanel(props: AgreementPanelProps) {
             {...(shown?.id === a.id && { className: 'agreement-shown', tabIndex: -1 })}
           >
             <p className="agreement-text">{a.text}</p>
-            <p className="hint">
-              {a.owner || t('boardUi.agreements.noOwner')}
-              {a.due && ` · ${t('boardUi.agreements.dueOn', { date: formatDay(a.due) })}`}
-            </p>
+            <AgreementTermsLines terms={a} sides={sides} />
             <ul className="goal-scores">
               {Object.entries(a.goals).map(([g, score]) => (
                 <li key={g} className={`score score-${score}`}>
@@ -113,11 +112,17 @@ export function AgreementPanel(props: AgreementPanelProps) {
 function AgreementForm({
   draft,
   goals,
+  sides,
+  participants,
+  checkable,
   onSave,
   onCancel,
 }: {
   draft: AgreementDraft
   goals: readonly string[]
+  sides: readonly [string, string]
+  participants: readonly Participant[]
+  checkable: boolean
   onSave: (values: AgreementValues) => void
   onCancel: () => void
 }) {
@@ -126,6 +131,7 @@ function AgreementForm({
   const [text, setText] = useState(start?.text ?? (draft.kind === 'new' ? draft.solution.text : ''))
   const [owner, setOwner] = useState(start?.owner ?? '')
   const [due, setDue] = useState(start?.due ?? '')
+  const [terms, setTerms] = useState(() => termsDraft(start))
   const [scores, setScores] = useState<Record<number, GoalScore | null>>(() =>
     Object.fromEntries(goals.map((_, i) => [i, start?.goals[i] ?? null])),
   )
@@ -135,7 +141,20 @@ function AgreementForm({
       data-testid="agreement-form"
       onSubmit={(e) => {
         e.preventDefault()
-        if (text.trim()) onSave({ text: text.trim(), owner: owner.trim(), due, goals: scores })
+        if (!text.trim()) return
+        const values = { text: text.trim(), owner: owner.trim(), due, goals: scores }
+        onSave(
+          checkable
+            ? {
+                ...values,
+                owner: terms.ownedBy?.name ?? terms.owner,
+                ownedBy: terms.ownedBy,
+                cosigner: terms.cosigner,
+                criterion: draftCriterion(terms),
+                reviewOn: terms.reviewOn,
+              }
+            : values,
+        )
       }}
     >
       {draft.kind === 'new' && (
@@ -152,15 +171,26 @@ function AgreementForm({
           onChange={(e) => setText(e.target.value)}
         />
       </label>
+      {checkable && (
+        <CheckableFields
+          id={draft.kind === 'new' ? draft.solution.id : draft.agreement.id}
+          draft={terms}
+          onChange={setTerms}
+          participants={participants}
+          sides={sides}
+        />
+      )}
       <div className="agreement-row">
-        <label>
-          {t('boardUi.agreements.owner')}
-          <input
-            maxLength={NoteLimits.maxOwnerLength}
-            value={owner}
-            onChange={(e) => setOwner(e.target.value)}
-          />
-        </label>
+        {!checkable && (
+          <label>
+            {t('boardUi.agreements.owner')}
+            <input
+              maxLength={NoteLimits.maxOwnerLength}
+              value={owner}
+              onChange={(e) => setOwner(e.target.value)}
+            />
+          </label>
+        )}
         <label>
           {t('boardUi.agreements.due')}
           <input type="date" value={due} onChange={(e) => setDue(e.target.value)} />

@@ -1,68 +1,37 @@
-import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { strokeIcon } from './strokeIcon.js'
+import type { Commands } from '../commands/bindCommands.js'
+import type { AnyCommand } from '../commands/Command.js'
+import { TOOLBAR } from '../commands/registry.js'
+import { CommandButton } from './CommandButton.js'
+import { TidyMenu } from './TidyMenu.js'
 
-const FIT = strokeIcon('M2 6V2h4 M10 2h4v4 M14 10v4h-4 M6 14H2v-4')
-
-export interface BoardToolbarProps {
-  readonly canWrite: boolean
-  readonly canUndo: boolean
-  readonly canRedo: boolean
-  /** Votes count now ([C14]); outside the voting phase there is no budget to show. */
-  readonly votingOpen: boolean
-  readonly votesLeft: number
-  readonly budget: number
-  readonly onAdd: () => void
-  readonly onUndo: () => void
-  readonly onRedo: () => void
-  readonly onZoom: (factor: number) => void
-  readonly onFit: () => void
-  readonly onHelp: () => void
-}
-
-const iconButton = (label: string, text: ReactNode, onClick: () => void, disabled = false) => (
-  <button type="button" title={label} aria-label={label} onClick={onClick} disabled={disabled}>
-    {text}
-  </button>
-)
-
-/** The floating tool bar under the canvas. */
-export function BoardToolbar(p: BoardToolbarProps) {
+/** The floating tool bar under the canvas: the registry's toolbar commands and the votes left. */
+export function BoardToolbar({ commands }: { commands: Commands }) {
   const { t } = useTranslation()
-  const icon = iconButton
+  const { canWrite, voting } = commands.ctx
+  const buttons = (list: readonly AnyCommand[]) =>
+    commands
+      .available(list)
+      .map((c) => <CommandButton key={c.id} command={c} commands={commands} />)
+  const votesLeft = t('boardUi.votesLeft', { left: voting.left, budget: voting.budget })
   return (
     <div className="toolbar" role="toolbar" aria-label={t('board.toolbar')}>
-      {p.canWrite && (
-        <>
-          <button
-            type="button"
-            className="primary"
-            title={t('board.addNoteTitle')}
-            onClick={p.onAdd}
-          >
-            + {t('board.addNote')}
-          </button>
-          {icon(t('boardUi.undo'), '↶', p.onUndo, !p.canUndo)}
-          {icon(t('boardUi.redo'), '↷', p.onRedo, !p.canRedo)}
-        </>
-      )}
-      <div className="toolbar-group">
-        {icon(t('board.zoomOut'), '−', () => p.onZoom(1 / 1.25))}
-        {icon(t('board.zoomIn'), '+', () => p.onZoom(1.25))}
-        {icon(t('board.zoomToFit'), FIT, p.onFit)}
-      </div>
-      {p.canWrite && p.votingOpen && (
+      {buttons(TOOLBAR.edit)}
+      <TidyMenu commands={commands} />
+      <div className="toolbar-group">{buttons(TOOLBAR.camera)}</div>
+      {/* Votes count now ([C14]); outside the voting phase there is no budget to show. */}
+      {canWrite && voting.open && (
         <span
-          className={`votes-left${p.votesLeft <= 0 ? ' spent' : ''}`}
+          className={`votes-left${voting.left <= 0 ? ' spent' : ''}`}
           data-testid="votes-left"
-          data-left={p.votesLeft}
-          title={t('boardUi.votesLeft', { left: p.votesLeft, budget: p.budget })}
-          aria-label={t('boardUi.votesLeft', { left: p.votesLeft, budget: p.budget })}
+          data-left={voting.left}
+          title={votesLeft}
+          aria-label={votesLeft}
         >
-          ● {p.votesLeft}/{p.budget}
+          ● {voting.left}/{voting.budget}
         </span>
       )}
-      {icon(t('boardUi.help'), '?', p.onHelp)}
+      {buttons(TOOLBAR.end)}
     </div>
   )
 }

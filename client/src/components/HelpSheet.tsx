@@ -1,37 +1,24 @@
+import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
+import { shownKeys } from '../commands/keyBinding.js'
+import { COMMANDS } from '../commands/registry.js'
+import { useCommandText } from '../commands/useCommandText.js'
 
-const ROWS: readonly [string, string][] = [
-  ['N', 'addNote'],
+/** What the pointer does, beside the commands' keys: gesture, then what it does. */
+const GESTURES: readonly [string, string][] = [
   ['doubleClick', 'addAt'],
-  ['Enter', 'edit'],
-  ['Enter / Esc', 'finish'],
-  ['Shift + click', 'multi'],
+  ['enterEsc', 'finish'],
+  ['shiftClick', 'multi'],
   ['drag', 'band'],
-  ['Ctrl + A', 'selectAll'],
-  ['Del', 'delete'],
-  ['← ↑ → ↓', 'nudge'],
-  ['Ctrl + D', 'duplicate'],
-  ['Ctrl + C, Ctrl + V', 'copyPaste'],
-  ['Ctrl + Z, Ctrl + Shift + Z', 'undoRedo'],
-  ['G', 'group'],
-  ['Shift + G', 'ungroup'],
   ['doubleClickName', 'rename'],
-  ['V', 'vote'],
-  ['A', 'agreement'],
-  ['space', 'pan'],
   ['wheel', 'zoom'],
-  ['0', 'fit'],
-  ['?', 'help'],
 ]
 
-/** The list of keyboard shortcuts, opened with `?`. */
+/** Every command with its keys, read from the registry, and the pointer's gestures; opened with `?`. */
 export function HelpSheet({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation()
-  // Some "keys" are gestures, named in the user's language.
-  const key = (k: string) =>
-    ['doubleClick', 'doubleClickName', 'drag', 'space', 'wheel'].includes(k)
-      ? t(`boardUi.helpSheet.${k}`)
-      : k
+  const { text, keys } = useCommandText()
+  const rows = COMMANDS.filter((c) => shownKeys(c.keys).length > 0)
   return (
     <div className="dialog-backdrop" onClick={onClose}>
       <div
@@ -41,16 +28,29 @@ export function HelpSheet({ onClose }: { onClose: () => void }) {
         aria-labelledby="help-title"
         data-testid="help-sheet"
         onClick={(e) => e.stopPropagation()}
-        onKeyDown={(e) => e.key === 'Escape' && onClose()}
+        onKeyDown={(e) => (e.key === 'Escape' || e.key === '?') && onClose()}
       >
         <h2 id="help-title">{t('boardUi.helpSheet.title')}</h2>
         <dl>
-          {ROWS.map(([k, label]) => (
-            <div key={label} className="help-row">
+          {rows.map((c) => (
+            <div key={c.id} className="help-row" data-command={c.id}>
               <dt>
-                <kbd>{key(k)}</kbd>
+                {shownKeys(c.keys).map((k, i) => (
+                  <Fragment key={i}>
+                    {i > 0 && ' '}
+                    <kbd>{keys(k).join(' + ')}</kbd>
+                  </Fragment>
+                ))}
               </dt>
-              <dd>{t(`boardUi.helpSheet.${label}`)}</dd>
+              <dd>{text(c.hint ?? c.label)}</dd>
+            </div>
+          ))}
+          {GESTURES.map(([gesture, does]) => (
+            <div key={gesture} className="help-row">
+              <dt>
+                <kbd>{t(`boardUi.helpSheet.${gesture}`)}</kbd>
+              </dt>
+              <dd>{t(`boardUi.helpSheet.${does}`)}</dd>
             </div>
           ))}
         </dl>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { LANGUAGES, setLanguage, type Language } from '../i18n/i18n.js'
+import { LANGUAGES, setLanguage, type Language } from '../locale/language.js'
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation()

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Links } from '@sparboard/protocol'
-import { RotateLink } from '../session/RotateLink.js'
+import { Role, type Links } from '@sparboard/protocol'
+import { RotateLink } from './RotateLink.js'
 import { CopyField } from './CopyField.js'
 
 /** Where the facilitator may replace links ([C15]); `onOwnRotated` moves them to their new one. */
@@ -14,17 +14,25 @@ export interface LinkRotation {
 export function LinksPanel({
   links: initial,
   rotation,
+  onCopied,
 }: {
   links: Links
   rotation?: LinkRotation
+  /** Told which role's link was copied. */
+  onCopied?: (role: Role) => void
 }) {
   const { t } = useTranslation()
   const [links, setLinks] = useState(initial)
   return (
     <div className="links-panel" data-testid="links">
-      {(['facilitator', 'participant', 'observer'] as const).map((role) => (
+      {Object.values(Role).map((role) => (
         <div key={role} className="link-row">
-          <CopyField label={t(`links.${role}`)} hint={t(`links.${role}Hint`)} value={links[role]} />
+          <CopyField
+            label={t(`links.${role}`)}
+            hint={t(`links.${role}Hint`)}
+            value={links[role]}
+            onCopied={onCopied && (() => onCopied(role))}
+          />
           {rotation && (
             <RotateLink
               workshopId={rotation.workshopId}
@@ -32,7 +40,7 @@ export function LinksPanel({
               role={role}
               onRotated={(r) => {
                 setLinks((all) => ({ ...all, [role]: r.link }))
-                if (role === 'facilitator') rotation.onOwnRotated(r.token)
+                if (role === Role.facilitator) rotation.onOwnRotated(r.token)
               }}
             />
           )}

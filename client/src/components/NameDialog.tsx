@@ -24,7 +24,10 @@ export function NameDialog({
         aria-labelledby="name-dialog-title"
         onSubmit={(e) => {
           e.preventDefault()
-          if (name.trim()) onDone(name.trim())
+          if (!name.trim()) return
+          // the side shown checked is the side joined, also when the newcomer kept the first
+          if (side !== undefined) onSide?.(side)
+          onDone(name.trim())
         }}
       >
         <h2 id="name-dialog-title">{t('name.title')}</h2>

@@ -8,24 +8,31 @@ import {
   type NoteSnapshot,
   type VoteTally,
 } from '@sparboard/board-model'
+import type { Commands } from '../commands/bindCommands.js'
+import { useCommandText } from '../commands/useCommandText.js'
+import { takeBackVote, vote } from '../commands/votes.js'
+import { askWhy, linkInterests, markAsPosition, unmarkPosition } from '../commands/method.js'
+import { OutlineMethod, type OutlineMethodProps } from './OutlineMethod.js'
 import { voteSummary } from './voteSummary.js'
 
 export interface NoteOutlineProps {
   readonly notes: readonly NoteSnapshot[]
   readonly tally: ReadonlyMap<NoteId, VoteTally>
-  readonly clusters: readonly ClusterSnapshot[]
+  /** [C35] Solutions with dots, best first: the solutions zone lists them in this order. */
+  readonly ranking?: readonly { readonly noteId: NoteId; readonly rank: number }[]
+  readonly clusterByNote: ReadonlyMap<NoteId, ClusterSnapshot>
   readonly zoneLabels: readonly string[]
   /** The workshop's two sides, to split each note's votes by. */
   readonly sides: readonly [string, string]
   readonly canWrite: boolean
-  readonly votesLeft: number
-  /** False outside the voting phase: no vote buttons ([C14]). */
-  readonly votingOpen?: boolean
+  /** Votes go through the vote commands, by their rules (e.g. only in the voting phase, [C14]). */
+  readonly commands: Commands
   readonly onAdd: (zoneIndex: number, text: string) => void
   readonly onEdit: (id: NoteId, before: string, after: string) => void
-  readonly onVote: (id: NoteId, retract: boolean) => void
   /** Selects the note and brings it into view on the canvas. */
   readonly onLocate: (id: NoteId) => void
+  /** [G1] [G2] [G3] What the method says of each note: tags, links. */
+  readonly method?: Omit<OutlineMethodProps, 'note'>
 }
 
 // Thousands of list items cost more than the whole canvas; long zones open on request.
@@ -42,8 +49,6 @@ export function NoteOutline(props: NoteOutlineProps) {
   const { t } = useTranslation()
   const [adding, setAdding] = useState<number | null>(null)
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set())
-  const clusterOf = new Map<NoteId, string>()
-  props.clusters.forEach((c) => c.noteIds.forEach((id) => clusterOf.set(id, c.name)))
   return (
     <nav className="outline" aria-label={t('board.outline')} data-testid="outline">
       {ZONES.map((zone, i) => {
@@ -53,6 +58,10 @@ export function NoteOutline(props: NoteOutlineProps) {
             (n) => n.category === zone.category && (zone.side === null || n.side === zone.side),
           )
           .sort((a, b) => a.y - b.y || a.x - b.x)
+        // [C35] after the vote the solutions read best first, each with its rank
+        const rankOf = new Map((props.ranking ?? []).map((r) => [r.noteId, r.rank]))
+        if (zone.category === 'solution' && rankOf.size > 0)
+          inZone.sort((a, b) => (rankOf.get(a.id) ?? Infinity) - (rankOf.get(b.id) ?? Infinity))
         return (
           <section key={i} aria-labelledby={`outline-${i}`} data-zone={i}>
             <h3 id={`outline-${i}`}>
@@ -63,9 +72,10 @@ export function NoteOutline(props: NoteOutlineProps) {
                 <OutlineNote
                   key={n.id}
                   note={n}
-                  cluster={clusterOf.get(n.id)}
+                  cluster={props.clusterByNote.get(n.id)?.name}
                   {...props}
                   votes={props.tally.get(n.id)}
+                  {...(rankOf.has(n.id) && { rank: rankOf.get(n.id)! })}
                 />
               ))}
             </ul>
@@ -100,19 +110,17 @@ export function NoteOutline(props: NoteOutlineProps) {
   )
 }
 
-function OutlineNote({
-  note,
-  cluster,
-  votes,
-  canWrite,
-  votesLeft,
-  votingOpen = true,
-  sides,
-  onEdit,
-  onVote,
-  onLocate,
-}: NoteOutlineProps & { note: NoteSnapshot; cluster?: string; votes?: VoteTally }) {
+function OutlineNote(
+  props: NoteOutlineProps & {
+    note: NoteSnapshot
+    cluster?: string
+    votes?: VoteTally
+    rank?: number
+  },
+) {
+  const { note, cluster, votes, canWrite, commands, sides, onEdit, onLocate, rank } = props
   const { t } = useTranslation()
+  const { text } = useCommandText()
   const [editing, setEditing] = useState<string | null>(null)
   if (editing !== null)
     return (
@@ -128,14 +136,21 @@ function OutlineNote({
       </li>
     )
   const total = votes?.total ?? 0
-  const mine = votes?.mine ?? 0
+  const ids = [note.id]
+  const canVote = commands.isEnabled(vote, ids)
   return (
-    <li data-note-id={note.id} data-testid="outline-note">
+    <li data-note-id={note.id} data-testid="outline-note" data-rank={rank}>
+      {rank !== undefined && (
+        <span className="outline-rank" data-testid="outline-rank">
+          {t('cockpit.rank', { rank })}
+        </span>
+      )}
       <span className="outline-text">
         {note.text || <em className="hint">{t('board.newNote')}</em>}
       </span>
       {note.author && <span className="hint"> — {note.author}</span>}
       {cluster && <span className="outline-cluster">{cluster}</span>}
+      {props.method && <OutlineMethod note={note} {...props.method} />}
       <span className="outline-actions">
         <span className="outline-votes" data-testid="vote-count" data-count={total}>
           {voteSummary(t, sides, votes)}
@@ -154,25 +169,25 @@ function OutlineNote({
         </button>
         {canWrite && (
           <>
-            {votingOpen && (
+            {commands.applies(vote, ids) && (
               <button
                 type="button"
                 className="mini"
-                disabled={votesLeft <= 0}
+                disabled={!canVote}
                 aria-label={`${t('boardUi.outline.vote')}: ${note.text}`}
-                title={votesLeft <= 0 ? t('boardUi.noVotesLeft') : t('boardUi.outline.vote')}
-                onClick={() => onVote(note.id, false)}
+                title={canVote ? t('boardUi.outline.vote') : text(vote.disabledHint ?? vote.label)}
+                onClick={() => commands.run(vote, ids)}
               >
                 +1
               </button>
             )}
-            {votingOpen && mine > 0 && (
+            {commands.applies(takeBackVote, ids) && (
               <button
                 type="button"
                 className="mini"
                 aria-label={`${t('boardUi.outline.unvote')}: ${note.text}`}
                 title={t('boardUi.outline.unvote')}
-                onClick={() => onVote(note.id, true)}
+                onClick={() => commands.run(takeBackVote, ids)}
               >
                 −1
               </button>
@@ -185,6 +200,22 @@ function OutlineNote({
             >
               ✎
             </button>
+            {[linkInterests, askWhy, markAsPosition, unmarkPosition].map(
+              (c) =>
+                commands.applies(c, note.id) && (
+                  <button
+                    key={c.id}
+                    type="button"
+                    className="mini"
+                    data-command={c.id}
+                    aria-label={`${text(c.label)}: ${note.text}`}
+                    title={text(c.hint ?? c.label)}
+                    onClick={() => commands.run(c, note.id)}
+                  >
+                    {c.icon ?? text(c.label)}
+                  </button>
+                ),
+            )}
           </>
         )}
       </span>

@@ -1,12 +1,16 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { downloadBlob } from './downloadBlob.js'
+import { dispositionFileName, downloadBlob } from './downloadBlob.js'
+import { ExportOption } from './ExportOption.js'
 import './export.css'
 
 const FILES = [
   { key: 'zip', path: 'export.zip', file: 'boards.zip' },
   { key: 'pdf', path: 'report.pdf', file: 'report.pdf' },
+  { key: 'xlsx', path: 'workbook.xlsx', file: 'workbook.xlsx' },
   { key: 'csv', path: 'notes.csv', file: 'notes.csv' },
+  // [C26] a follow-up's verdicts and who proposed what
+  { key: 'review', path: 'review.csv', file: 'review.csv' },
   { key: 'markdown', path: 'summary.md', file: 'summary.md' },
 ] as const
 type FileKey = (typeof FILES)[number]['key']
@@ -31,23 +35,42 @@ async function readWithProgress(res: Response, onBytes: (n: number) => void): Pr
 }
 
 /** The workshop's export menu: every board as PNGs, the PDF report, the notes as CSV, Markdown. */
-export function WorkshopExportMenu({ workshopId, token }: { workshopId: string; token: string }) {
+export function WorkshopExportMenu({
+  workshopId,
+  token,
+  mayName,
+  followUp = false,
+}: {
+  workshopId: string
+  token: string
+  /** The facilitator may put participants' names in the spreadsheet (off unless ticked). */
+  mayName: boolean
+  /** [C26] A follow-up: its review can be downloaded too. */
+  followUp?: boolean
+}) {
   const { t, i18n } = useTranslation()
+  const [withNames, setWithNames] = useState(false)
+  const [withFrame, setWithFrame] = useState(true)
   const [job, setJob] = useState<{ key: FileKey; bytes: number } | { error: string } | null>(null)
   const busy = job !== null && 'key' in job
 
   const run = async ({ key, path, file }: (typeof FILES)[number]) => {
     setJob({ key, bytes: 0 })
     try {
-      const lang = i18n.language === 'nl' ? 'nl' : 'en'
+      const query = new URLSearchParams({
+        lang: i18n.language === 'nl' ? 'nl' : 'en',
+        // "counts as of 10:42" in the reader's own time
+        tz: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      })
+      if (key === 'xlsx' && withNames) query.set('names', '1')
+      if (key === 'zip' && !withFrame) query.set('frame', '0')
       // The token goes in a header, not the URL, so it stays out of logs and history.
-      const res = await fetch(
-        `/api/workshops/${encodeURIComponent(workshopId)}/${path}?lang=${lang}`,
-        { headers: { authorization: `Bearer ${token}` } },
-      )
+      const res = await fetch(`/api/workshops/${encodeURIComponent(workshopId)}/${path}?${query}`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
       if (!res.ok) throw new Error(`${res.status} ${res.statusText}`)
       const blob = await readWithProgress(res, (bytes) => setJob({ key, bytes }))
-      downloadBlob(blob, file)
+      downloadBlob(blob, dispositionFileName(res, file))
       setJob(null)
     } catch (err) {
       setJob({ error: t('export.failed', { error: (err as Error).message }) })
@@ -59,12 +82,20 @@ export function WorkshopExportMenu({ workshopId, token }: { workshopId: string; 
       <h2>{t('export.workshop')}</h2>
       <p className="hint">{t('export.workshopHint')}</p>
       <div className="workshop-export-buttons">
-        {FILES.map((f) => (
+        {FILES.filter((f) => f.key !== 'review' || followUp).map((f) => (
           <button key={f.key} type="button" disabled={busy} onClick={() => void run(f)}>
             {t(`export.${f.key}`)}
           </button>
         ))}
       </div>
+      <ExportOption checked={withFrame} onChange={setWithFrame}>
+        {t('export.frameZip')}
+      </ExportOption>
+      {mayName && (
+        <ExportOption checked={withNames} onChange={setWithNames}>
+          {t('export.includeNames')}
+        </ExportOption>
+      )}
       {job && (
         <div className="export-status" role="status">
           {'key' in job ? (

@@ -1,3 +1,5 @@
+import { safeFileName } from '@sparboard/protocol'
+
 /** Hands a blob to the browser as a file download. */
 export function downloadBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob)
@@ -12,9 +14,19 @@ export function downloadBlob(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000)
 }
 
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\\/:*?"<>|\u0000-\u001f]+/g
-
-/** A file name from a board's case and group, safe on every file system. */
-export const safeFileName = (name: string) =>
-  name.replace(UNSAFE, '_').slice(0, 120).trim() || 'board'
+/**
+ * The file name the server chose for a download (`filename*` of its Content-Disposition, e.g.
+ * `Sales-&-Ops-session-2-2026-12-04-report.pdf`), or `fallback` when it gave none.
+ */
+export function dispositionFileName(res: Response, fallback: string): string {
+  const header = res.headers.get('content-disposition') ?? ''
+  const encoded = /filename\*=UTF-8''([^;\s]+)/i.exec(header)?.[1]
+  if (encoded) {
+    try {
+      return safeFileName(decodeURIComponent(encoded), fallback)
+    } catch {
+      // a malformed escape: the plain name or the fallback below
+    }
+  }
+  return safeFileName(/filename="([^"]*)"/i.exec(header)?.[1] ?? '', fallback)
+}

@@ -1,11 +1,16 @@
 import '@fontsource/noto-sans/400.css'
 import '@fontsource/noto-sans/700.css'
-import type { BoardSnapshot } from '@sparboard/board-model'
+import type { BoardSnapshot, LinkSnapshot } from '@sparboard/board-model'
 import {
   BOARD_FONT_FAMILY,
   BROWSER_CANVAS_LIMITS,
   buildBoardScene,
   exportPixelRatio,
+  framedScene,
+  konvaLayer,
+  type SceneFrame,
+  type NoteTag,
+  type SceneLang,
   sceneToSvg,
 } from '@sparboard/board-scene'
 
@@ -14,10 +19,19 @@ export type ExportStep = 'fonts' | 'drawing' | 'encoding'
 export interface BoardImageRequest {
   readonly board: BoardSnapshot
   readonly zoneLabels: readonly string[]
+  /** The interface language: long words break at its syllables. */
+  readonly lang: SceneLang
   readonly format: 'png' | 'svg'
   readonly pixelRatio: number
   /** Only these notes, cropped to them. */
-  readonly only?: ReadonlySet<string>
+  readonly only?: ReadonlySet<string> | undefined
+  /** A header band above the board: its names, the moment and a legend. */
+  readonly frame?: SceneFrame | undefined
+  /** [G1] [G2] [G3] The method's marks, as the canvas draws them. */
+  readonly marks?: {
+    readonly tags: ReadonlyMap<string, readonly NoteTag[]>
+    readonly links: readonly LinkSnapshot[]
+  }
   readonly onStep?: (step: ExportStep) => void
 }
 
@@ -49,19 +63,24 @@ export async function exportBoardImage(request: BoardImageRequest): Promise<Boar
   ])
   request.onStep?.('drawing')
   await nextFrame()
-  const { layer, bounds } = buildBoardScene({
+  const board = buildBoardScene({
     notes: request.board.notes,
     zoneLabels: request.zoneLabels,
+    lang: request.lang,
     votes: votesByNote(request.board),
     clusters: request.board.clusters,
     agreements: request.board.agreements,
-    only: request.only,
+    ...(request.only && { only: request.only }),
+    ...(request.marks && { tags: request.marks.tags, links: request.marks.links }),
   })
+  const scene = request.frame ? framedScene(board, request.frame) : board
+  if (request.format === 'svg') {
+    const svg = sceneToSvg(scene)
+    return { blob: new Blob([svg], { type: 'image/svg+xml' }), pixelRatio: 1 }
+  }
+  const { bounds } = scene
+  const layer = konvaLayer(scene)
   try {
-    if (request.format === 'svg') {
-      const svg = sceneToSvg(layer, bounds)
-      return { blob: new Blob([svg], { type: 'image/svg+xml' }), pixelRatio: 1 }
-    }
     const pixelRatio = exportPixelRatio(
       bounds.width,
       bounds.height,

@@ -1,6 +1,13 @@
 import { boardTextsEn } from '../components/boardTexts.en.js'
+import { gainTextsEn } from '../components/gainTexts.en.js'
 import { exportEn } from '../export/exportTexts.en.js'
+import { cockpitEn } from '../cockpit/cockpitTexts.en.js'
+import { historyEn } from '../history/historyTexts.en.js'
+import { peopleEn } from '../session/peopleTexts.en.js'
 import { sessionEn } from '../session/sessionTexts.en.js'
+import { methodEn } from '../session/methodTexts.en.js'
+import { recurringEn } from '../session/recurringTexts.en.js'
+import { phoneTextsEn } from '../phone/phoneTexts.en.js'
 
 /** English UI text. The Dutch file must have the same keys (its type says so). */
 export const en = {
@@ -26,6 +33,10 @@ export const en = {
     addCase: 'Add a case',
     removeCase: 'Remove case {{n}}',
     groups: 'Breakout groups',
+    method: 'Method',
+    recurringFrictions: 'Group recurring friction points',
+    recurringFrictionsHint:
+      'Similar friction points across the groups and the sessions of a series are grouped, on this server only, for you and for the report.',
     create: 'Create workshop',
     creating: 'Creating…',
     secret: 'Creation key',
@@ -74,11 +85,6 @@ export const en = {
     back: 'All boards',
     goals: 'Strategy and goals',
     noGoals: 'No goals set.',
-    addNote: 'Note',
-    addNoteTitle: 'Add a note (N)',
-    zoomIn: 'Zoom in',
-    zoomOut: 'Zoom out',
-    zoomToFit: 'Zoom to fit',
     readOnly: 'Read-only',
     newNote: 'New note',
     editHint: 'Enter to finish, Shift+Enter for a new line, Esc to close',
@@ -103,8 +109,16 @@ export const en = {
     connecting: 'Connecting…',
     disconnected: 'Reconnecting…',
     closed: 'Access refused',
+    damaged: 'Board damaged',
   },
   session: sessionEn,
   boardUi: boardTextsEn,
+  gain: gainTextsEn,
   export: exportEn,
+  history: historyEn,
+  cockpit: cockpitEn,
+  phone: phoneTextsEn,
+  people: peopleEn,
+  method: methodEn,
+  recurring: recurringEn,
 } as const

@@ -1,35 +1,33 @@
 import i18next from 'i18next'
+import resourcesToBackend from 'i18next-resources-to-backend'
 import { initReactI18next } from 'react-i18next'
-import { en } from './en.js'
-import { nl } from './nl.js'
+import { LANGUAGES, startLanguage, type Language } from '../locale/startLanguage.js'
+import { loadLanguage } from './loadLanguage.js'
 
-export const LANGUAGES = ['nl', 'en'] as const
-export type Language = (typeof LANGUAGES)[number]
-const STORAGE_KEY = 'sparboard.language'
+const isLanguage = (language: string): language is Language => LANGUAGES.some((l) => l === language)
 
-/** The saved choice, else the browser's language: Dutch for a Dutch browser, English otherwise. */
-export function initialLanguage(saved: string | null, browser: readonly string[]): Language {
-  if (saved === 'nl' || saved === 'en') return saved
-  return browser.some((l) => l.toLowerCase().startsWith('nl')) ? 'nl' : 'en'
-}
-
-void i18next.use(initReactI18next).init({
-  resources: { en: { translation: en }, nl: { translation: nl } },
-  lng: initialLanguage(
-    localStorage.getItem(STORAGE_KEY),
-    navigator.languages ?? [navigator.language],
-  ),
-  fallbackLng: 'en',
-  // React escapes output itself; i18next must not, or "&" in a title shows as "&amp;".
-  interpolation: { escapeValue: false },
-})
-document.documentElement.lang = i18next.language
-
-/** Switches language and remembers the choice. */
-export function setLanguage(language: Language): void {
-  localStorage.setItem(STORAGE_KEY, language)
-  document.documentElement.lang = language
-  void i18next.changeLanguage(language)
-}
+/**
+ * Resolves once the start language's texts and hyphenation patterns are there: render after it.
+ * i18next waits for both before it changes language too, so the canvas never lays notes out in a
+ * language whose patterns are still on the way.
+ */
+export const i18nReady = i18next
+  .use(initReactI18next)
+  .use(
+    resourcesToBackend((language: string) =>
+      isLanguage(language) ? loadLanguage(language) : Promise.resolve(null),
+    ),
+  )
+  .init({
+    lng: startLanguage(),
+    supportedLngs: LANGUAGES,
+    // Both languages have every key (nl.ts's type says so): a fallback would only load the other.
+    fallbackLng: false,
+    // React escapes output itself; i18next must not, or "&" in a title shows as "&amp;".
+    interpolation: { escapeValue: false },
+  })
+  .then(() => {
+    document.documentElement.lang = i18next.language
+  })
 
 export default i18next

@@ -1,7 +1,14 @@
 import type { en } from './en.js'
 import { boardTextsNl } from '../components/boardTexts.nl.js'
+import { gainTextsNl } from '../components/gainTexts.nl.js'
 import { exportNl } from '../export/exportTexts.nl.js'
+import { cockpitNl } from '../cockpit/cockpitTexts.nl.js'
+import { historyNl } from '../history/historyTexts.nl.js'
+import { peopleNl } from '../session/peopleTexts.nl.js'
 import { sessionNl } from '../session/sessionTexts.nl.js'
+import { methodNl } from '../session/methodTexts.nl.js'
+import { recurringNl } from '../session/recurringTexts.nl.js'
+import { phoneTextsNl } from '../phone/phoneTexts.nl.js'
 
 type Texts<T> = { readonly [K in keyof T]: T[K] extends string ? string : Texts<T[K]> }
 
@@ -29,6 +36,10 @@ export const nl: Texts<typeof en> = {
     addCase: 'Case toevoegen',
     removeCase: 'Case {{n}} verwijderen',
     groups: 'Subgroepen',
+    method: 'Werkwijze',
+    recurringFrictions: 'Terugkerende schuurpunten groeperen',
+    recurringFrictionsHint:
+      'Vergelijkbare schuurpunten uit de groepen en de sessies van een reeks worden gegroepeerd, alleen op deze server, voor jou en voor het verslag.',
     create: 'Workshop aanmaken',
     creating: 'Bezig met aanmaken…',
     secret: 'Aanmaaksleutel',
@@ -78,11 +89,6 @@ export const nl: Texts<typeof en> = {
     back: 'Alle borden',
     goals: 'Strategie en doelen',
     noGoals: 'Geen doelen vastgelegd.',
-    addNote: 'Notitie',
-    addNoteTitle: 'Notitie toevoegen (N)',
-    zoomIn: 'Inzoomen',
-    zoomOut: 'Uitzoomen',
-    zoomToFit: 'Alles in beeld',
     readOnly: 'Alleen lezen',
     newNote: 'Nieuwe notitie',
     editHint: 'Enter om af te ronden, Shift+Enter voor een nieuwe regel, Esc om te sluiten',
@@ -107,8 +113,16 @@ export const nl: Texts<typeof en> = {
     connecting: 'Verbinden…',
     disconnected: 'Opnieuw verbinden…',
     closed: 'Geen toegang',
+    damaged: 'Bord beschadigd',
   },
   session: sessionNl,
   boardUi: boardTextsNl,
+  gain: gainTextsNl,
   export: exportNl,
+  history: historyNl,
+  cockpit: cockpitNl,
+  phone: phoneTextsNl,
+  people: peopleNl,
+  method: methodNl,
+  recurring: recurringNl,
 }

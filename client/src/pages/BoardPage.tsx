@@ -1,42 +1,58 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { NOTE_SIZE, userOrigin, type NoteId } from '@sparboard/board-model'
 import {
-  agreementBySolution,
-  notesOf,
-  tallyVotes,
-  ungroupNotes,
-  userOrigin,
-  type AgreementId,
-  type ClusterId,
-  type NoteId,
-} from '@sparboard/board-model'
-import { canWrite as roleCanWrite } from '@sparboard/protocol'
-import { BoardCanvas, type BoardCanvasHandle } from '../canvas/BoardCanvas.js'
-import { AgreementPanel, type AgreementDraft } from '../components/AgreementPanel.js'
-import { AppHeader } from '../components/AppHeader.js'
+  agendaOf,
+  canWrite as roleCanWrite,
+  defaultMethod,
+  Role,
+  type BoardInfo,
+  type Participant,
+} from '@sparboard/protocol'
+import { BoardCanvas } from '../canvas/BoardCanvas.js'
+import { BoardNotices } from '../cockpit/BoardNotices.js'
+import { useBoardCockpit } from '../cockpit/useBoardCockpit.js'
+import { useCamera } from '../canvas/useCamera.js'
+import { removeAgreement, saveAgreement } from '../commands/agreements.js'
+import { bindCommands } from '../commands/bindCommands.js'
+import { nameCluster } from '../commands/clusters.js'
+import type { BoardAuthor, BoardUi } from '../commands/Command.js'
+import { answerWhy, toggleLink } from '../commands/method.js'
+import { useCommandKeys } from '../commands/useCommandKeys.js'
+import { LinkInterestsDialog } from '../components/LinkInterestsDialog.js'
+import { WhyDialog } from '../components/WhyDialog.js'
+import { AgreementPanel } from '../components/AgreementPanel.js'
 import { BoardToolbar } from '../components/BoardToolbar.js'
 import { ClusterNameDialog } from '../components/ClusterNameDialog.js'
-import { ConnectionBadge } from '../components/ConnectionBadge.js'
-import { ExportMenu } from '../export/ExportMenu.js'
+import { ContextMenu } from '../components/ContextMenu.js'
 import { HelpSheet } from '../components/HelpSheet.js'
 import { NameDialog } from '../components/NameDialog.js'
-import { NoteOutline } from '../components/NoteOutline.js'
-import { PresenceList } from '../components/PresenceList.js'
 import { SelectionTools } from '../components/SelectionTools.js'
-import { navigate, workshopPath } from '../route.js'
+import { MethodPanel } from '../session/MethodPanel.js'
 import { SessionBar } from '../session/SessionBar.js'
 import { useBoardToken } from '../session/useBoardToken.js'
 import { useBoardLocked, useSession, useVoteBudget, useVotingOpen } from '../session/useSession.js'
 import { usePrivateBoard } from '../session/usePrivateBoard.js'
-import { useBoard } from '../sync/useBoard.js'
-import { useBoardActions } from '../sync/useBoardActions.js'
 import { useBoardDoc } from '../sync/useBoardDoc.js'
-import { useBoardKeys } from '../sync/useBoardKeys.js'
+import { useBoardView } from '../sync/useBoardView.js'
 import { useDisplayName } from '../sync/useDisplayName.js'
-import { useParticipant } from '../sync/useParticipant.js'
+import { useParticipant } from '../session/useParticipant.js'
 import { usePresence } from '../sync/usePresence.js'
 import { useUndo } from '../sync/useUndo.js'
 import { useWorkshop } from '../sync/useWorkshop.js'
+import { useMethodLook } from '../sync/useMethodLook.js'
+
+const NO_SIDES: readonly [string, string] = ['', '']
+import { BoardSheet } from '../phone/BoardSheet.js'
+import { useCoarsePointer, useNarrow } from '../phone/useNarrow.js'
+import { ZoneChips } from '../phone/ZoneChips.js'
+import { BoardHeader } from './BoardHeader.js'
+import { BoardSide } from './BoardSide.js'
+import { useBoardPanels } from './useBoardPanels.js'
+import { useSelection } from './useSelection.js'
+
+// The facilitator's plenary cockpit is a chunk of its own: a participant's board never loads it.
+const Cockpit = lazy(() => import('../cockpit/Cockpit.js').then((m) => ({ default: m.Cockpit })))
 
 export interface BoardPageProps {
   readonly workshopId: string
@@ -46,91 +62,93 @@ export interface BoardPageProps {
   readonly voteBudget?: number
 }
 
-type ClusterDialog = { kind: 'group'; ids: readonly NoteId[] } | { kind: 'rename'; id: ClusterId }
-
 export function BoardPage({ workshopId, boardId, token, ...props }: BoardPageProps) {
   const { t } = useTranslation()
   const state = useWorkshop(workshopId, token)
-  const { role: sessionRole } = useSession(token)
+  const { role: sessionRole, state: session } = useSession(token)
   const role = sessionRole ?? (state.status === 'ready' ? state.workshop.role : null)
   // [C20] a participant's board connections carry their own token, not the shared link's
   const boardToken = useBoardToken(workshopId, token, role)
   const { connection: boardConnection, status } = useBoardDoc(boardId, boardToken)
   // While private writing is on, a participant writes in a room only they can open.
   const connection = usePrivateBoard(workshopId, boardId, token, boardConnection, boardToken)
-  const board = useBoard(connection?.doc)
   const [name, setName] = useDisplayName()
   const participant = useParticipant(workshopId, role)
+  const boardView = useBoardView(connection?.doc, participant.id)
   const people = usePresence(connection?.provider, name)
-  const canvas = useRef<BoardCanvasHandle>(null)
   // One origin object per page: it is what this person's undo history tracks.
   const origin = useMemo(() => userOrigin(name || 'anonymous'), [name])
   const undo = useUndo(connection?.doc, origin)
   const sessionBudget = useVoteBudget(token)
-  const voteBudget = props.voteBudget ?? sessionBudget
-  const me = { participant: participant.id, side: participant.side, name, budget: voteBudget }
-  const actions = useBoardActions(connection?.doc, origin, me)
+  const budget = props.voteBudget ?? sessionBudget
   // [C14] votes only in the voting phase, once the facilitator runs the agenda, and only by
-  // someone who votes (a participant under the id the server issued, or the facilitator); the
-  // server undoes any other vote ([H21])
-  const votingOpen = useVotingOpen(token) && participant.id !== null
-  const vote = (id: NoteId, retract: boolean) => votingOpen && actions.vote(id, retract)
-  const [selected, setSelected] = useState<ReadonlySet<NoteId>>(new Set())
-  const [help, setHelp] = useState(false)
-  const [clusterDialog, setClusterDialog] = useState<ClusterDialog | null>(null)
-  const [agreementsOpen, setAgreementsOpen] = useState(false)
-  const [draft, setDraft] = useState<AgreementDraft | null>(null)
-  // A new object each time, so that showing the same agreement again scrolls to it again.
-  const [shownAgreement, setShownAgreement] = useState<{ id: AgreementId } | null>(null)
-
+  // someone who votes (a participant under the id the server issued); [C36] the facilitator is
+  // neutral and casts none
+  const votingOpen = useVotingOpen(token) && participant.id !== null && role !== Role.facilitator
+  const camera = useCamera(boardView.board.notes)
+  // [C32]-[C37] following, plenary, presence and a blind round's own dots
+  const cockpit = useBoardCockpit({
+    token,
+    boardId,
+    role,
+    camera,
+    view: boardView,
+    participantId: role === Role.participant ? participant.id : null,
+    side: participant.side,
+  })
+  const { view } = cockpit
+  const { board, notesById } = view
+  const panels = useBoardPanels()
+  const narrow = useNarrow()
+  const coarse = useCoarsePointer()
+  const [selected, setSelected] = useSelection(notesById)
+  const [editing, setEditing] = useState<NoteId | null>(null)
+  // [G1] the solution whose interests are being picked; [G3] the position asked why
+  const [linking, setLinking] = useState<NoteId | null>(null)
+  const [asking, setAsking] = useState<NoteId | null>(null)
   const workshop = state.status === 'ready' ? state.workshop : null
+  // the server answers the method with its defaults filled in
+  const methodOptions = workshop?.method ?? defaultMethod
   // A board the facilitator locked takes no edits from anyone.
   const locked = useBoardLocked(token, boardId)
   const writable = (workshop ? roleCanWrite(workshop.role) : false) && !locked
-  const notesById = useMemo(() => new Map(board.notes.map((n) => [n.id, n])), [board.notes])
-  const tally = useMemo(() => tallyVotes(board.votes, participant.id), [board, participant.id])
-  const used = board.votes
-    .filter((v) => v.participant === participant.id)
-    .reduce((s, v) => s + v.count, 0)
-  const votesLeft = votingOpen ? Math.max(0, voteBudget - used) : 0
-  const selectedNotes = [...selected].flatMap((id) => notesById.get(id) ?? [])
-  const solution = selectedNotes.length === 1 && selectedNotes[0]!.category === 'solution'
-  const agreementOf = useMemo(() => agreementBySolution(board.agreements), [board.agreements])
-  // A solution that is an agreement already gets shown it, not a second one.
-  const existingAgreement = solution ? agreementOf.get(selectedNotes[0]!.id) : undefined
-  const showAgreement = (id: AgreementId) => {
-    setShownAgreement({ id })
-    setAgreementsOpen(true)
+  const doc = connection?.doc
+  const author: BoardAuthor | null = useMemo(
+    () => (doc ? { doc, origin, name, side: participant.side } : null),
+    [doc, origin, name, participant.side],
+  )
+  const ui: BoardUi = {
+    select: (ids) => setSelected(new Set(ids)),
+    edit: setEditing,
+    nameCluster: panels.nameCluster,
+    draftAgreement: (solution) => panels.draftAgreement({ kind: 'new', solution }),
+    showAgreement: panels.showAgreement,
+    toggleHelp: panels.toggleHelp,
+    openMenu: panels.openMenu,
+    linkInterests: setLinking,
+    askWhy: setAsking,
   }
-  const openAgreement = () => {
-    if (!solution) return
-    if (existingAgreement) return showAgreement(existingAgreement.id)
-    setDraft({ kind: 'new', solution: selectedNotes[0]! })
-    setAgreementsOpen(true)
-  }
-  const inCluster = board.clusters.some((c) => c.noteIds.some((id) => selected.has(id)))
-  const ungroupSelected = () => connection && ungroupNotes(connection.doc, [...selected], origin)
-  const voteSelected = (retract: boolean) => selectedNotes.forEach((n) => vote(n.id, retract))
-
-  // Selection of notes someone else deleted would otherwise linger in the tools. Asks the
-  // document, not the snapshot: a note just pasted is in the document a frame earlier.
-  useEffect(() => {
-    const live = connection ? notesOf(connection.doc) : null
-    if (live && [...selected].some((id) => !live.has(id)))
-      setSelected(new Set([...selected].filter((id) => live.has(id))))
-  }, [connection, notesById, selected])
-
-  useBoardKeys({
+  const marks = useMethodLook(methodOptions, view, workshop?.sides ?? NO_SIDES)
+  const commands = bindCommands({
+    view,
+    method: methodOptions,
+    selected,
+    selection: [...selected].flatMap((id) => notesById.get(id) ?? []),
+    author,
     canWrite: writable,
-    addNote: () => canvas.current?.addNoteAtCenter(),
-    undo: undo.undo,
-    redo: undo.redo,
-    help: () => setHelp((h) => !h),
-    group: () => selected.size && setClusterDialog({ kind: 'group', ids: [...selected] }),
-    ungroup: ungroupSelected,
-    vote: voteSelected,
-    agreement: openAgreement,
+    editing,
+    voting: {
+      open: votingOpen,
+      participant: participant.id,
+      budget,
+      left: votingOpen ? Math.max(0, budget - view.myVotes) : 0,
+      ...(cockpit.cast && { cast: cockpit.cast }),
+    },
+    undo,
+    camera,
+    ui,
   })
+  useCommandKeys(commands)
 
   if (state.status === 'loading') return <p className="page-message">{t('workshop.loading')}</p>
   if (state.status === 'error' || !workshop)
@@ -144,182 +162,195 @@ export function BoardPage({ workshopId, boardId, token, ...props }: BoardPagePro
     t('zone.interestOf', { side: workshop.sides[1] }),
     t('zone.solution'),
   ]
+  const naming = panels.naming
+  // [SW1] [FB1] the method options: beside the board when wide, in the side sheet on a phone
+  const method = (aside: boolean) => (
+    <MethodPanel
+      workshop={workshop}
+      token={token}
+      boardId={boardId}
+      board={board}
+      writer={author}
+      canWrite={writable}
+      aside={aside}
+    />
+  )
 
   return (
     <div className="board-page">
-      <AppHeader>
-        <button
-          type="button"
-          className="link"
-          onClick={() => navigate(workshopPath(workshopId, token))}
-        >
-          ← {t('board.back')}
-        </button>
-        <div className="board-title">
-          <h1 className="header-title">{boardCase?.title}</h1>
-          {group && <span className="hint">{t('workshop.group', { name: group.name })}</span>}
-        </div>
-        {!writable && <span className="badge">{t('board.readOnly')}</span>}
-        <button type="button" className="link" onClick={() => setAgreementsOpen((o) => !o)}>
-          {t('boardUi.agreements.title')} ({board.agreements.length})
-        </button>
-        <ExportMenu
-          board={board}
-          zoneLabels={zoneLabels}
-          selected={selected}
-          fileName={`${boardCase?.title ?? ''} - ${group?.name ?? ''}`}
-        />
-        <PresenceList people={people} label={t('board.presence')} />
-        <ConnectionBadge status={status} />
-      </AppHeader>
+      <BoardHeader
+        workshopId={workshopId}
+        boardId={boardId}
+        token={token}
+        facilitator={workshop.role === Role.facilitator}
+        title={boardCase?.title}
+        groupName={group?.name}
+        workshopTitle={workshop.title}
+        session={session}
+        voter={role === Role.participant && participant.id !== null}
+        writable={writable}
+        board={board}
+        zoneLabels={zoneLabels}
+        selected={selected}
+        people={people}
+        status={status}
+        onAgreements={panels.toggleAgreements}
+        marks={marks}
+      />
       <SessionBar workshop={workshop} token={token} boardId={boardId} displayName={name} />
-      <div className="board-body">
-        <aside className="board-side">
-          {(boardCase?.description || boardCase?.broughtBy) && (
-            <div className="case-description" data-testid="case-panel">
-              {boardCase.broughtBy && (
-                <p className="case-brought-by">
-                  {t('workshop.broughtBy', { name: boardCase.broughtBy })}
-                </p>
-              )}
-              {boardCase.description && <p>{boardCase.description}</p>}
-            </div>
-          )}
-          {/* The goals stay in view while the outline scrolls: agreements are tested on them. */}
-          <section className="board-goals" aria-labelledby="board-goals-title">
-            <h2 id="board-goals-title">{t('board.goals')}</h2>
-            {workshop.goals.length ? (
-              <ol className="goals">
-                {workshop.goals.map((g, i) => (
-                  <li key={i}>{g}</li>
-                ))}
-              </ol>
-            ) : (
-              <p className="hint">{t('board.noGoals')}</p>
-            )}
-          </section>
-          <h2 className="outline-title">{t('board.notes', { count: board.notes.length })}</h2>
-          <NoteOutline
-            notes={board.notes}
-            tally={tally}
-            clusters={board.clusters}
-            zoneLabels={zoneLabels}
-            sides={workshop.sides}
-            canWrite={writable}
-            votesLeft={votesLeft}
-            votingOpen={votingOpen}
-            onAdd={(zone, text) => actions.addInZone(zone, text, board.notes)}
-            onEdit={actions.edit}
-            onVote={vote}
-            onLocate={(id) => {
-              setSelected(new Set([id]))
-              canvas.current?.focusNote(id)
-            }}
+      {workshop.role === Role.facilitator && cockpit.plenary && (
+        <Suspense fallback={null}>
+          <Cockpit
+            token={token}
+            boardId={boardId}
+            plenary={cockpit.plenary}
+            agenda={agendaOf(workshop.method)}
+            fallbackCards={workshop.method.fallbackCards}
           />
-        </aside>
+        </Suspense>
+      )}
+      <BoardNotices
+        follow={cockpit.follow}
+        plenary={cockpit.plenary}
+        zoneLabels={zoneLabels}
+        vote={cockpit.vote}
+      />
+      <div className="board-body">
+        <BoardSheet narrow={narrow} count={board.notes.length}>
+          {(closeSheet) => (
+            <BoardSide
+              workshop={workshop}
+              boardCase={boardCase}
+              zoneLabels={zoneLabels}
+              commands={commands}
+              extra={narrow ? method(false) : null}
+              marks={marks}
+              onLocate={(id) => {
+                closeSheet()
+                setSelected(new Set([id]))
+                const note = notesById.get(id)
+                if (note) camera.show({ x: note.x, y: note.y, ...NOTE_SIZE })
+              }}
+            />
+          )}
+        </BoardSheet>
         <main className="board-main">
           {connection && (
             <BoardCanvas
-              handle={canvas}
               doc={connection.doc}
               provider={connection.provider}
-              board={board}
               origin={origin}
-              author={name}
-              authorSide={participant.side}
-              me={participant.id}
-              canWrite={writable}
+              camera={camera}
+              commands={commands}
               zoneLabels={zoneLabels}
               sides={workshop.sides}
-              selected={selected}
               onSelect={setSelected}
-              onVote={vote}
-              onRenameCluster={(id) => setClusterDialog({ kind: 'rename', id })}
+              onEditEnd={() => setEditing(null)}
+              onRenameCluster={(id) => panels.nameCluster({ kind: 'rename', id })}
+              onMenu={panels.openMenu}
               selectionTools={
-                writable && selected.size > 0 ? (
-                  <SelectionTools
-                    selectedCount={selected.size}
-                    canMakeAgreement={solution}
-                    {...(existingAgreement && {
-                      onShowAgreement: () => showAgreement(existingAgreement.id),
-                    })}
-                    votingOpen={votingOpen}
-                    votesLeft={votesLeft}
-                    onDuplicate={() => canvas.current?.duplicateSelected()}
-                    onDelete={() => canvas.current?.deleteSelected()}
-                    onGroup={() => setClusterDialog({ kind: 'group', ids: [...selected] })}
-                    {...(inCluster && { onUngroup: ungroupSelected })}
-                    onVote={() => voteSelected(false)}
-                    onAgreement={openAgreement}
-                  />
-                ) : null
+                writable && selected.size > 0 ? <SelectionTools commands={commands} /> : null
               }
+              marks={marks}
+              onLink={(from, to) => author && toggleLink(author, from, to, true)}
             />
           )}
-          <BoardToolbar
-            canWrite={writable}
-            canUndo={undo.canUndo}
-            canRedo={undo.canRedo}
-            votingOpen={votingOpen}
-            votesLeft={votesLeft}
-            budget={voteBudget}
-            onAdd={() => canvas.current?.addNoteAtCenter()}
-            onUndo={undo.undo}
-            onRedo={undo.redo}
-            onZoom={(f) => canvas.current?.zoomBy(f)}
-            onFit={() => canvas.current?.zoomToFit()}
-            onHelp={() => setHelp(true)}
+          <ZoneChips
+            camera={camera}
+            commands={commands}
+            zoneLabels={zoneLabels}
+            sides={workshop.sides}
           />
+          <BoardToolbar commands={commands} />
           {writable && board.notes.length === 0 && (
-            <p className="empty-hint">{t('board.emptyHint')}</p>
+            <p className="empty-hint">{t(coarse ? 'phone.emptyHint' : 'board.emptyHint')}</p>
           )}
         </main>
-        {agreementsOpen && (
+        {!narrow && method(true)}
+        {panels.agreementsOpen && (
           <AgreementPanel
             agreements={board.agreements}
             goals={workshop.goals}
+            sides={workshop.sides}
+            participants={boardPeople(session?.participants ?? [], workshop, boardId)}
+            checkable={methodOptions.checkableAgreements}
             notesById={notesById}
-            draft={draft}
-            shown={shownAgreement}
+            draft={panels.draft}
+            shown={panels.shown}
             canWrite={writable}
-            onDraft={setDraft}
-            onSave={(d, values) => {
-              actions.saveAgreement(d, values)
-              setDraft(null)
+            onDraft={panels.setDraft}
+            onSave={(draft, values) => {
+              if (author) saveAgreement(author, draft, values)
+              panels.setDraft(null)
             }}
-            onDelete={actions.deleteAgreement}
-            onClose={() => {
-              setAgreementsOpen(false)
-              setShownAgreement(null)
-            }}
+            onDelete={(id) => author && removeAgreement(author, id)}
+            onClose={panels.closeAgreements}
           />
         )}
       </div>
-      {clusterDialog && (
+      {panels.menu && (
+        <ContextMenu commands={commands} at={panels.menu} onClose={panels.closeMenu} />
+      )}
+      {naming && (
         <ClusterNameDialog
-          rename={clusterDialog.kind === 'rename'}
+          rename={naming.kind === 'rename'}
           initial={
-            clusterDialog.kind === 'rename'
-              ? (board.clusters.find((c) => c.id === clusterDialog.id)?.name ?? '')
+            naming.kind === 'rename'
+              ? (board.clusters.find((c) => c.id === naming.id)?.name ?? '')
               : ''
           }
-          onCancel={() => setClusterDialog(null)}
+          onCancel={panels.closeNaming}
           onDone={(clusterName) => {
-            if (clusterDialog.kind === 'rename') actions.rename(clusterDialog.id, clusterName)
-            else actions.group(clusterDialog.ids, clusterName)
-            setClusterDialog(null)
+            if (author) nameCluster(author, naming, clusterName)
+            panels.closeNaming()
           }}
         />
       )}
-      {help && <HelpSheet onClose={() => setHelp(false)} />}
+      {panels.help && <HelpSheet onClose={panels.closeHelp} />}
+      {linking && notesById.get(linking) && (
+        <LinkInterestsDialog
+          solution={notesById.get(linking)!}
+          notes={board.notes}
+          links={board.links}
+          sides={workshop.sides}
+          onToggle={(to, on) => author && toggleLink(author, linking, to, on)}
+          onClose={() => setLinking(null)}
+        />
+      )}
+      {asking && notesById.get(asking)?.position && (
+        <WhyDialog
+          position={notesById.get(asking)!}
+          sides={workshop.sides}
+          onCancel={() => setAsking(null)}
+          onDone={(text) => {
+            const id = author && answerWhy(author, asking, text)
+            setAsking(null)
+            if (id) setSelected(new Set([id]))
+          }}
+        />
+      )}
       {writable && !name && (
         <NameDialog
           onDone={setName}
-          sides={workshop.sides}
-          side={participant.side}
-          onSide={participant.setSide}
+          // [C36] the facilitator is neutral: no side to pick
+          {...(workshop.role !== Role.facilitator && {
+            sides: workshop.sides,
+            side: participant.side,
+            onSide: participant.setSide,
+          })}
         />
       )}
     </div>
   )
+}
+
+/** Who may sign an agreement on a board: everyone who joined, this board's group first. */
+function boardPeople(
+  participants: readonly Participant[],
+  workshop: { readonly boards: readonly BoardInfo[] },
+  boardId: string,
+): Participant[] {
+  const group = workshop.boards.find((b) => b.id === boardId)?.groupId
+  const rank = (p: Participant) => (p.groupId === group ? 0 : 1)
+  return [...participants].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name))
 }

@@ -1,9 +1,13 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { MAX_BROUGHT_BY, type CreatedWorkshop } from '@sparboard/protocol'
+import { defaultMethod, MAX_BROUGHT_BY, Role, type CreatedWorkshop } from '@sparboard/protocol'
 import { ApiFailure, createWorkshop } from '../api.js'
 import { AppHeader } from '../components/AppHeader.js'
 import { LinksPanel } from '../components/LinksPanel.js'
+import { MethodOptions } from '../components/MethodOptions.js'
+import { FacilitatorLinkGuard } from '../session/FacilitatorLinkGuard.js'
+import { markLinkCopied, rememberWorkshop } from '../session/rememberedWorkshops.js'
+import { YourWorkshops } from '../session/YourWorkshops.js'
 import { navigate, workshopPath } from '../route.js'
 
 interface CaseDraft {
@@ -21,6 +25,8 @@ export function StartPage() {
   const [sides, setSides] = useState<[string, string]>(['Sales', 'Operations'])
   const [cases, setCases] = useState<CaseDraft[]>([emptyCase])
   const [groups, setGroups] = useState(2)
+  // [SW1] [FB1] [G1] [G2] [G3] the method options, each at its default until the facilitator changes it
+  const [method, setMethod] = useState(defaultMethod)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   // Shown once the server says creating needs its CREATE_SECRET.
@@ -36,25 +42,30 @@ export function StartPage() {
     setBusy(true)
     setError(null)
     try {
-      setCreated(
-        await createWorkshop(
-          {
-            title,
-            goals: goals
-              .split('\n')
-              .map((g) => g.trim())
-              .filter(Boolean),
-            sides,
-            cases: cases.map((c) => ({
-              title: c.title,
-              description: c.description || undefined,
-              broughtBy: c.broughtBy.trim() || undefined,
-            })),
-            groups,
-          },
-          secret || undefined,
-        ),
+      const made = await createWorkshop(
+        {
+          title,
+          goals: goals
+            .split('\n')
+            .map((g) => g.trim())
+            .filter(Boolean),
+          sides,
+          cases: cases.map((c) => ({
+            title: c.title,
+            description: c.description || undefined,
+            broughtBy: c.broughtBy.trim() || undefined,
+          })),
+          groups,
+          method,
+        },
+        secret || undefined,
       )
+      // Never lose a link: the address bar holds the facilitator's from now on (a reload opens
+      // the workshop), and this device's list keeps it.
+      const path = workshopPath(made.id, made.tokens.facilitator)
+      history.replaceState(null, '', path)
+      rememberWorkshop({ id: made.id, title: made.title, role: Role.facilitator, path })
+      setCreated(made)
     } catch (err) {
       if (err instanceof ApiFailure && err.status === 401) {
         setError(needsSecret ? t('start.secretWrong') : t('start.secretNeeded'))
@@ -74,7 +85,11 @@ export function StartPage() {
         <main className="card narrow">
           <h1>{t('links.title')}</h1>
           <p className="lead">{t('links.intro')}</p>
-          <LinksPanel links={created.links} />
+          <FacilitatorLinkGuard workshopId={created.id} link={created.links.facilitator} />
+          <LinksPanel
+            links={created.links}
+            onCopied={(role) => role === Role.facilitator && markLinkCopied(created.id, role)}
+          />
           <button
             className="primary"
             type="button"
@@ -90,6 +105,7 @@ export function StartPage() {
   return (
     <div className="page">
       <AppHeader />
+      <YourWorkshops />
       <main className="card narrow">
         <h1>{t('start.title')}</h1>
         <p className="lead">{t('start.intro')}</p>
@@ -186,6 +202,7 @@ export function StartPage() {
               onChange={(e) => setGroups(Number(e.target.value))}
             />
           </label>
+          <MethodOptions method={method} onChange={setMethod} />
           {needsSecret && (
             <label>
               {t('start.secret')}

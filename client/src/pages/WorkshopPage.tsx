@@ -1,13 +1,18 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Role } from '@sparboard/protocol'
 import { AppHeader } from '../components/AppHeader.js'
 import { DeleteWorkshop } from '../components/DeleteWorkshop.js'
 import { LinksPanel } from '../components/LinksPanel.js'
 import { WorkshopExportMenu } from '../export/WorkshopExportMenu.js'
 import { boardPath, navigate, workshopPath } from '../route.js'
-import { useControl } from '../sync/useControl.js'
+import { useControl } from '../session/useControl.js'
+import { useSession } from '../session/useSession.js'
 import { useWorkshop } from '../sync/useWorkshop.js'
+import { FacilitatorLinkGuard } from '../session/FacilitatorLinkGuard.js'
+import { markLinkCopied } from '../session/rememberedWorkshops.js'
 import { FacilitatorPanel } from '../session/FacilitatorPanel.js'
+import { RecurringFrictionsPanel } from '../session/RecurringFrictionsPanel.js'
 import { SeriesHistoryPanel } from '../session/SeriesHistoryPanel.js'
 import { SessionBar } from '../session/SessionBar.js'
 import { useMe } from '../session/useMe.js'
@@ -16,6 +21,7 @@ export function WorkshopPage({ workshopId, token }: { workshopId: string; token:
   const { t } = useTranslation()
   const state = useWorkshop(workshopId, token)
   const { online } = useControl(token)
+  const session = useSession(token)
   const { groupId: myGroupId } = useMe(workshopId, token)
   const [deleted, setDeleted] = useState(false)
   if (deleted) return <p className="page-message">{t('workshop.deleted')}</p>
@@ -24,7 +30,7 @@ export function WorkshopPage({ workshopId, token }: { workshopId: string; token:
     return <p className="page-message error">{t('workshop.notFound')}</p>
   const w = state.workshop
   // A participant finds their own group's column at a glance.
-  const mine = (groupId: string) => w.role === 'participant' && groupId === myGroupId
+  const mine = (groupId: string) => w.role === Role.participant && groupId === myGroupId
   return (
     <div className="page">
       <AppHeader>
@@ -33,6 +39,9 @@ export function WorkshopPage({ workshopId, token }: { workshopId: string; token:
         <span className="presence-count">{t('workshop.online', { count: online })}</span>
       </AppHeader>
       <SessionBar workshop={w} token={token} />
+      {w.role === Role.facilitator && w.links && (
+        <FacilitatorLinkGuard workshopId={w.id} link={w.links.facilitator} />
+      )}
       <main className="workshop">
         <FacilitatorPanel workshop={w} token={token} />
         <section className="card goals-card">
@@ -104,14 +113,16 @@ export function WorkshopPage({ workshopId, token }: { workshopId: string; token:
             ))}
           </div>
         </section>
+        <RecurringFrictionsPanel workshop={w} token={token} />
         <SeriesHistoryPanel workshop={w} token={token} />
         {w.links && (
           <section className="card">
             <h2>{t('workshop.shareLinks')}</h2>
             <LinksPanel
               links={w.links}
+              onCopied={(role) => role === Role.facilitator && markLinkCopied(w.id, role)}
               rotation={
-                w.role === 'facilitator'
+                w.role === Role.facilitator
                   ? {
                       workshopId: w.id,
                       token,
@@ -123,8 +134,13 @@ export function WorkshopPage({ workshopId, token }: { workshopId: string; token:
             />
           </section>
         )}
-        <WorkshopExportMenu workshopId={w.id} token={token} />
-        {w.role === 'facilitator' && (
+        <WorkshopExportMenu
+          workshopId={w.id}
+          token={token}
+          mayName={w.role === Role.facilitator}
+          followUp={(session.state?.series.number ?? 1) > 1}
+        />
+        {w.role === Role.facilitator && (
           <DeleteWorkshop
             workshopId={w.id}
             title={w.title}

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next'
-import type { SessionView } from '@sparboard/protocol'
+import { phaseRules, type SessionView } from '@sparboard/protocol'
 import type { WorkshopWithLinks } from '../api.js'
 import { boardPath, navigate } from '../route.js'
 import { boardLabel } from './boardLabel.js'
 import { BoardThumbnail } from './BoardThumbnail.js'
+import { useSession } from './useSession.js'
 import type { RunCommand } from './useCommand.js'
 import type { BoardOverview } from './useWorkshopBoards.js'
 
@@ -47,12 +48,21 @@ export function BoardControls(props: {
           const broughtBy = workshop.cases.find((c) => c.id === b.caseId)?.broughtBy
           return (
             <li key={b.id} data-testid="session-board" aria-label={label}>
-              <BoardThumbnail
-                boardId={b.id}
-                token={token}
-                noteCount={overview.find((o) => o.boardId === b.id)?.noteCount ?? 0}
-                label={label}
-              />
+              {/* [C38] large enough to read, and a way onto the board */}
+              <button
+                type="button"
+                className="thumbnail-open"
+                aria-label={t('cockpit.overview.open', { board: label })}
+                title={t('cockpit.overview.open', { board: label })}
+                onClick={() => navigate(boardPath(workshop.id, b.id, token))}
+              >
+                <BoardThumbnail
+                  boardId={b.id}
+                  token={token}
+                  noteCount={overview.find((o) => o.boardId === b.id)?.noteCount ?? 0}
+                  label={label}
+                />
+              </button>
               <span className="session-board-name">
                 {locked && '🔒 '}
                 <button
@@ -68,6 +78,10 @@ export function BoardControls(props: {
                 <BoardActivity
                   board={overview.find((o) => o.boardId === b.id)}
                   waiting={privateWaiting(state, b.id)}
+                  state={state}
+                  groupId={b.groupId}
+                  boardId={b.id}
+                  token={token}
                 />
               </span>
               <div className="session-board-actions">
@@ -105,19 +119,64 @@ export function BoardControls(props: {
   )
 }
 
-/** Live note count and who is on the board. */
-function BoardActivity({ board, waiting }: { board: BoardOverview | undefined; waiting: number }) {
+/**
+ * Live note count and who is on the board: [C38] the participants the server counts there
+ * ([C34], also while they write privately) with anyone else its awareness shows, notes per
+ * person, and in the voting phase the dots used of the budget and who has not voted yet.
+ */
+function BoardActivity({
+  board,
+  waiting,
+  state,
+  groupId,
+  boardId,
+  token,
+}: {
+  token: string
+  board: BoardOverview | undefined
+  waiting: number
+  state: SessionView
+  groupId: string
+  boardId: string
+}) {
   const { t } = useTranslation()
+  const { presence } = useSession(token)
   if (!board) return null
+  const name = (id: string) => state.participants.find((p) => p.id === id)?.name
+  const here = (presence[boardId] ?? []).flatMap((id) => name(id) ?? [])
+  const present = [...new Set([...here, ...board.present])].sort()
+  const perPerson = Object.entries(board.authors)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([who, n]) => `${who} ${n}`)
+  const group = state.participants.filter((p) => p.groupId === groupId)
+  const usedBy = (id: string) =>
+    (state.ballotCounts[`${boardId}/${id}`] ?? 0) + (board.votesBy[id] ?? 0)
+  const used = group.reduce((sum, p) => sum + usedBy(p.id), 0)
+  const notVoted = group.filter((p) => usedBy(p.id) === 0).map((p) => p.name)
+  const voting = state.agendaStarted && phaseRules[state.phase].voting
   return (
-    <span className="hint" data-testid="session-board-activity">
+    <span className="hint session-board-activity" data-testid="session-board-activity">
       {' · '}
       {t('session.overview.notes', { count: board.noteCount })}
       {waiting > 0 && ` (${t('session.overview.private', { count: waiting })})`}
       {' · '}
-      {board.present.length
-        ? t('session.overview.present', { names: board.present.join(', ') })
+      {present.length
+        ? t('session.overview.present', { names: present.join(', ') })
         : t('session.overview.nobody')}
+      {perPerson.length > 0 && (
+        <span className="session-board-line" data-testid="session-board-authors">
+          {t('cockpit.overview.perPerson', { list: perPerson.join(', ') })}
+        </span>
+      )}
+      {voting && group.length > 0 && (
+        <span className="session-board-line" data-testid="session-board-votes">
+          {t('cockpit.overview.votes', { used, budget: state.voteBudget * group.length })}
+          {' · '}
+          {notVoted.length
+            ? t('cockpit.overview.notVoted', { names: notVoted.join(', ') })
+            : t('cockpit.overview.allVoted')}
+        </span>
+      )}
     </span>
   )
 }

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next'
 
 /** At most one rendering per board in this time: the server draws it, and people type fast. */
 export const THUMBNAIL_EVERY_MS = 5000
-/** The server's smallest rendition (`?scale=` of the board PNG export). */
-const SCALE = 0.25
+/** [C38] Half size (`?scale=` of the board PNG export): shown at three quarters of its card. */
+const SCALE = 0.5
 
 /**
  * A small live image of a board, rendered by the server's PNG export. It is fetched again when
@@ -29,11 +29,12 @@ export function BoardThumbnail(props: {
     return () => controller.abort()
   }, [])
   useEffect(() => {
+    // The thumbnail is the board alone, without the export's header band (frame=0).
     // A drawing under way is not cancelled by a newer count: it still beats an empty frame.
     const load = async () => {
       const request = (last.current = Date.now())
       const res = await fetch(
-        `/api/boards/${encodeURIComponent(boardId)}/export.png?scale=${SCALE}`,
+        `/api/boards/${encodeURIComponent(boardId)}/export.png?scale=${SCALE}&frame=0`,
         { headers: { authorization: `Bearer ${token}` }, signal: unmounted.current.signal },
       )
       if (!res.ok) return

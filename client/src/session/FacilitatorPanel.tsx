@@ -1,9 +1,10 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { SessionView } from '@sparboard/protocol'
+import { agendaOf, Role, type SessionView } from '@sparboard/protocol'
 import type { WorkshopWithLinks } from '../api.js'
 import { BoardControls } from './BoardControls.js'
 import { FollowUpControl } from './FollowUpControl.js'
+import { MethodOptions } from './MethodOptions.js'
 import { ParticipantRoster } from './ParticipantRoster.js'
 import { PhaseStepper } from './PhaseStepper.js'
 import { StrategyMatrix } from './StrategyMatrix.js'
@@ -22,7 +23,7 @@ interface Props {
 export function FacilitatorPanel({ workshop, token }: Props) {
   const { state, role } = useSession(token)
   // Only the facilitator opens a connection to every board (the overview and the matrix).
-  if (role !== 'facilitator' || !state) return null
+  if (role !== Role.facilitator || !state) return null
   return <FacilitatorControls workshop={workshop} token={token} state={state} />
 }
 
@@ -43,7 +44,7 @@ function FacilitatorControls({ workshop, token, state }: Props & { state: Sessio
       {/* Steering on the left; the boards and the people in their groups on the right. */}
       <div className="facilitator-grid">
         <div className="facilitator-steer">
-          <PhaseStepper state={state} run={run} />
+          <PhaseStepper state={state} run={run} agenda={agendaOf(workshop.method)} />
           <TimerControls state={state} run={run} />
           <div className="session-section session-row">
             <label className="session-inline">
@@ -56,7 +57,17 @@ function FacilitatorControls({ workshop, token, state }: Props & { state: Sessio
                 onChange={(e) => void run('votes:setBudget', { budget: Number(e.target.value) })}
               />
             </label>
+            {/* [C33] blind by default: counts hidden until the facilitator closes the vote */}
+            <label className="session-inline" title={t('cockpit.blindHint')}>
+              <input
+                type="checkbox"
+                checked={state.voteRound.blind}
+                onChange={(e) => void run('votes:setBlind', { blind: e.target.checked })}
+              />
+              {t('cockpit.blind')}
+            </label>
           </div>
+          <MethodOptions workshop={workshop} token={token} />
           <form
             className="session-section session-row"
             onSubmit={async (e) => {
@@ -86,7 +97,7 @@ function FacilitatorControls({ workshop, token, state }: Props & { state: Sessio
             run={run}
             overview={overview}
           />
-          <ParticipantRoster workshop={workshop} state={state} run={run} />
+          <ParticipantRoster workshop={workshop} token={token} state={state} run={run} />
         </div>
       </div>
       {matrix && <StrategyMatrix workshop={workshop} boards={overview} />}

@@ -2,6 +2,7 @@ import { useState, type DragEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SessionView } from '@sparboard/protocol'
 import type { WorkshopWithLinks } from '../api.js'
+import { PersonChip } from './PersonChip.js'
 import type { RunCommand } from './useCommand.js'
 
 /** The drag payload of a roster entry: a participant id, under our own type. */
@@ -18,8 +19,10 @@ export function GroupDropZones(props: {
   workshop: WorkshopWithLinks
   state: SessionView
   run: RunCommand
+  /** [C28] The ids of the participants online now. */
+  online: ReadonlySet<string>
 }) {
-  const { workshop, state, run } = props
+  const { workshop, state, run, online } = props
   const { t } = useTranslation()
   const [over, setOver] = useState<string | null>(null)
   const zones = [
@@ -59,7 +62,12 @@ export function GroupDropZones(props: {
             <ul>
               {people.map((p) => (
                 <li key={p.id} draggable onDragStart={dragParticipant(p.id)}>
-                  {p.name}
+                  <PersonChip
+                    name={p.name}
+                    side={p.side}
+                    sides={workshop.sides}
+                    online={online.has(p.id)}
+                  />
                 </li>
               ))}
             </ul>

@@ -1,11 +1,12 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { SideChoice } from '@sparboard/protocol'
+import { distinctName, nameKey, type SideChoice } from '@sparboard/protocol'
 import type { WorkshopWithLinks } from '../api.js'
 import { useDisplayName } from '../sync/useDisplayName.js'
 import { saveIdentity } from './participantIdentity.js'
 import { useSession } from './useSession.js'
 import { GroupOptions } from './GroupOptions.js'
+import './people.css'
 
 const SIDE_KEY = 'sparboard.side'
 const lastSide = (saved: string | null): SideChoice | null =>
@@ -23,6 +24,17 @@ export function JoinDialog({ workshop, token }: { workshop: WorkshopWithLinks; t
   )
   const [groupId, setGroupId] = useState('')
   const [error, setError] = useState<string | null>(null)
+  // [C25] someone here has this name already: say so before joining, and what the suffix will be
+  const taken = new Set(state?.participants.map((p) => nameKey(p.name)) ?? [])
+  const clash = name.trim() && taken.has(nameKey(name)) ? distinctName(name, taken) : null
+
+  // [C24] joins come at a rate, and the roster has a cap: say so rather than show a code
+  const joinRefusal = (ack: { error: string; field?: string; retryAfter?: number }) =>
+    ack.error === 'rate-limited'
+      ? t('session.join.busy', { seconds: ack.retryAfter ?? 10 })
+      : ack.error === 'conflict' && ack.field === 'participants'
+        ? t('session.join.full')
+        : t('session.join.failed', { error: ack.error })
 
   const submit = async () => {
     if (!name.trim() || side === null) return
@@ -32,10 +44,11 @@ export function JoinDialog({ workshop, token }: { workshop: WorkshopWithLinks; t
       side,
       ...(state?.grouping === 'lobby' ? {} : { groupId: groupId || null }),
     }).catch((err: unknown) => ({ ok: false as const, error: String(err) }))
-    if (!ack.ok) return setError(t('session.join.failed', { error: ack.error }))
+    if (!ack.ok) return setError(joinRefusal(ack))
     const me = {
       id: ack.participantId,
-      name: name.trim(),
+      // [C25] the roster's name: with a suffix when the one asked for was taken
+      name: ack.name ?? name.trim(),
       side,
       privateKey: ack.privateKey,
       personalToken: ack.personalToken,
@@ -73,8 +86,19 @@ export function JoinDialog({ workshop, token }: { workshop: WorkshopWithLinks; t
             maxLength={60}
             value={name}
             onChange={(e) => setName(e.target.value)}
+            {...(clash && { 'aria-describedby': 'join-name-taken' })}
           />
         </label>
+        {clash && (
+          <p
+            className="people-warning"
+            id="join-name-taken"
+            role="status"
+            data-testid="join-name-taken"
+          >
+            {t('people.nameTaken', { name: name.trim(), suffixed: clash })}
+          </p>
+        )}
         <fieldset className="session-sides">
           <legend>{t('session.join.side')}</legend>
           {sides.map((s) => (

@@ -1,20 +1,26 @@
 import { useTranslation } from 'react-i18next'
 import type { SessionView } from '@sparboard/protocol'
 import type { WorkshopWithLinks } from '../api.js'
+import { KeepGroups } from './KeepGroups.js'
+import { PersonChip } from './PersonChip.js'
+import { RemoveParticipant } from './RemoveParticipant.js'
 import { dragParticipant, GroupDropZones } from './GroupDropZones.js'
 import type { RunCommand } from './useCommand.js'
 import { GroupOptions } from './GroupOptions.js'
+import { useSession } from './useSession.js'
 
 /** Who joined, on which side, and in which group (the facilitator can move them). */
 export function ParticipantRoster(props: {
   workshop: WorkshopWithLinks
+  token: string
   state: SessionView
   run: RunCommand
 }) {
   const { workshop, state, run } = props
   const { t } = useTranslation()
-  const sideName = (side: 0 | 1 | 'other') =>
-    side === 'other' ? t('session.join.other') : workshop.sides[side]
+  // [C28] who has the workshop open now
+  const { here, facilitatorHere } = useSession(props.token)
+  const online = new Set(here)
   return (
     <div className="session-section">
       <h3>{t('session.panel.participants')}</h3>
@@ -30,17 +36,30 @@ export function ParticipantRoster(props: {
           <option value="lobby">{t('session.grouping.lobby')}</option>
         </select>
       </label>
+      <KeepGroups state={state} run={run} />
+      {/* [C29] the facilitator runs the session from no side */}
+      <p className="session-facilitator" data-testid="roster-facilitator">
+        <PersonChip
+          name={t('people.facilitator')}
+          side="neutral"
+          sides={workshop.sides}
+          online={facilitatorHere}
+        />
+      </p>
       {state.participants.length === 0 ? (
         <p className="hint">{t('session.panel.noParticipants')}</p>
       ) : (
         <>
-          <GroupDropZones workshop={workshop} state={state} run={run} />
+          <GroupDropZones workshop={workshop} state={state} run={run} online={online} />
           <ul className="session-roster" data-testid="session-roster">
             {state.participants.map((p) => (
               <li key={p.id} draggable onDragStart={dragParticipant(p.id)}>
-                <span>
-                  {p.name} <span className="hint">({sideName(p.side)})</span>
-                </span>
+                <PersonChip
+                  name={p.name}
+                  side={p.side}
+                  sides={workshop.sides}
+                  online={online.has(p.id)}
+                />
                 <select
                   aria-label={t('session.join.group')}
                   value={p.groupId ?? ''}
@@ -53,13 +72,7 @@ export function ParticipantRoster(props: {
                 >
                   <GroupOptions groups={workshop.groups} />
                 </select>
-                <button
-                  type="button"
-                  className="link"
-                  onClick={() => void run('participant:remove', { participantId: p.id })}
-                >
-                  {t('session.remove', { name: p.name })}
-                </button>
+                <RemoveParticipant person={p} run={run} />
               </li>
             ))}
           </ul>

@@ -1,15 +1,18 @@
 import { useTranslation } from 'react-i18next'
 import { isGoalScore } from '@sparboard/board-model'
 import {
+  agreementTracks,
   reviewVerdicts,
   seriesOutcomes,
+  type TrackStep,
   type ReviewItem,
   type SeriesOutcome,
   type SeriesSession,
   type SeriesVerdict,
 } from '@sparboard/protocol'
 import type { WorkshopWithLinks } from '../api.js'
-import { dateLocale, useFormatDay } from '../i18n/formatDay.js'
+import { AgreementTermsLines } from '../components/AgreementTerms.js'
+import { dateLocale } from '../locale/formatDay.js'
 import { useSeriesHistory } from './useSeriesHistory.js'
 import { useSession } from './useSession.js'
 
@@ -40,6 +43,11 @@ export function SeriesHistoryPanel({
     index + 1 < sessions.length
       ? (sessions[index + 1]?.boards[boardIndex]?.review ?? [])
       : reviewVerdicts(reviewOn(state?.review ?? [], boardsNow[boardIndex]?.id))
+  // each agreement's way through the series, this session's review included
+  const tracks = agreementTracks(sessions, {
+    number: state?.series.number ?? 1,
+    review: state?.review ?? [],
+  })
   return (
     <details className="card series-history" open data-testid="series-history">
       <summary>
@@ -65,6 +73,8 @@ export function SeriesHistoryPanel({
             index + 1 < sessions.length ? sessions[index + 1]!.number : state!.series.number
           }
           later={laterOf(index)}
+          tracks={tracks}
+          sides={workshop.sides}
         />
       ))}
     </details>
@@ -81,6 +91,8 @@ function SessionHistory(props: {
   /** The session that reviewed this one's agreements. */
   reviewedIn: number
   later: (boardIndex: number) => readonly SeriesVerdict[]
+  tracks: ReadonlyMap<string, readonly TrackStep[]>
+  sides: readonly [string, string]
 }) {
   const { session, newest, reviewedIn, later } = props
   const { t, i18n } = useTranslation()
@@ -121,6 +133,8 @@ function SessionHistory(props: {
                 outcome={o}
                 goals={session.goals}
                 reviewedIn={reviewedIn}
+                track={props.tracks.get(o.agreement.id) ?? []}
+                sides={props.sides}
               />
             ))}
           </ul>
@@ -134,19 +148,17 @@ function AgreementOutcome(props: {
   outcome: SeriesOutcome
   goals: readonly string[]
   reviewedIn: number
+  track: readonly TrackStep[]
+  sides: readonly [string, string]
 }) {
   const { agreement: a, verdict } = props.outcome
   const { t } = useTranslation()
-  const formatDay = useFormatDay()
   const status = verdict?.status ?? null
   return (
     <li className="series-agreement" aria-label={a.text} data-testid="series-agreement">
       <div>
         <p className="agreement-text">{a.text}</p>
-        <p className="hint">
-          {a.owner || t('boardUi.agreements.noOwner')}
-          {a.due && ` · ${t('boardUi.agreements.dueOn', { date: formatDay(a.due) })}`}
-        </p>
+        <AgreementTermsLines terms={a} sides={props.sides} />
         {Object.keys(a.goals).length > 0 && (
           <ul className="goal-scores">
             {Object.entries(a.goals).flatMap(([g, score]) =>
@@ -169,12 +181,49 @@ function AgreementOutcome(props: {
         <span className={`series-verdict series-verdict-${status ?? 'open'}`}>
           {status ? t(`session.review.${status}`) : t('session.history.notReviewed')}
         </span>
+        {verdict?.newTerms && (
+          <div className="series-chafed" data-testid="series-new-terms">
+            <span className="hint">{t('session.review.newTerms')}:</span>{' '}
+            <strong>{verdict.newTerms.text}</strong>
+            <AgreementTermsLines terms={verdict.newTerms} sides={props.sides} />
+          </div>
+        )}
         {verdict?.chafed && (
           <p className="series-chafed">
             <span className="hint">{t('session.review.chafed')}:</span> {verdict.chafed}
           </p>
         )}
+        <SeriesTrack track={props.track} />
       </div>
     </li>
+  )
+}
+
+/**
+ * An agreement's way through the series, where it goes beyond one review: agreed in one session,
+ * renegotiated in the next, judged again after.
+ */
+function SeriesTrack({ track }: { track: readonly TrackStep[] }) {
+  const { t } = useTranslation()
+  if (track.length < 3) return null
+  return (
+    <div data-testid="series-track">
+      <span className="hint">{t('session.history.track')}:</span>
+      <ol className="series-track">
+        {track.map((s, i) => (
+          <li key={i} data-status={s.status ?? (s.kind === 'made' ? 'made' : 'open')}>
+            {s.kind === 'made'
+              ? t('session.history.agreedIn', { number: s.session })
+              : t('session.history.judgedIn', {
+                  number: s.session,
+                  status: s.status
+                    ? t(`session.review.${s.status}`)
+                    : t('session.history.notReviewed'),
+                })}
+            {s.newTerms && <> → {s.newTerms.text}</>}
+          </li>
+        ))}
+      </ol>
+    </div>
   )
 }

@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next'
-import { phaseRules } from '@sparboard/protocol'
+import { phaseRules, Role } from '@sparboard/protocol'
 import type { WorkshopWithLinks } from '../api.js'
 import { JoinDialog } from './JoinDialog.js'
 import { NoGroupYet } from './NoGroupYet.js'
 import { useAutoJoin } from './useAutoJoin.js'
 import { useDisplayName } from '../sync/useDisplayName.js'
+import { useRememberWorkshop } from './rememberedWorkshops.js'
 import { ReviewPanel } from './ReviewPanel.js'
 import { SessionNotices } from './SessionNotices.js'
 import { TimerDisplay } from './TimerDisplay.js'
@@ -27,13 +28,15 @@ export interface SessionBarProps {
 /** The session on every screen: phase, timer, the facilitator's messages, and following them. */
 export function SessionBar({ workshop, token, boardId, displayName }: SessionBarProps) {
   const { t } = useTranslation()
-  const { state, role, connected, cutOff, offset, send } = useSession(token)
+  const { state, role, connected, cutOff, offset } = useSession(token)
   const { stored, removed, me, groupId: myGroup } = useMe(workshop.id, token)
   const [savedName] = useDisplayName()
   useRejoin(workshop.id, token)
+  // Never lose a link: the start page lists what this device opened
+  useRememberWorkshop(workshop, token)
   // A removed participant is not quietly re-added by opening a board.
   useAutoJoin(workshop.id, token, displayName ?? savedName, stored !== null, boardId !== undefined)
-  const follows = role === 'observer' || (role === 'participant' && me !== null)
+  const follows = role === Role.observer || (role === Role.participant && me !== null)
   useFollowFacilitator({
     workshopId: workshop.id,
     token,
@@ -50,7 +53,7 @@ export function SessionBar({ workshop, token, boardId, displayName }: SessionBar
       </div>
     )
   const rules = phaseRules[state.phase]
-  const joining = role === 'participant' && !me && boardId === undefined && !cutOff
+  const joining = role === Role.participant && !me && boardId === undefined && !cutOff
   return (
     <>
       <div className="session-bar" data-testid="session-bar" data-connected={connected}>
@@ -72,19 +75,14 @@ export function SessionBar({ workshop, token, boardId, displayName }: SessionBar
           </span>
         )}
         <TimerDisplay timer={state.timer} offset={offset} />
-        {me && role === 'participant' && (
+        {me && role === Role.participant && (
           <span className="hint">{t('session.you', { name: me.name })}</span>
         )}
         {myGroup && (
           <YourGroup workshop={workshop} token={token} groupId={myGroup} boardId={boardId} />
         )}
-        {me && role === 'participant' && myGroup === null && (
+        {me && role === Role.participant && myGroup === null && (
           <NoGroupYet workshop={workshop} token={token} me={me} grouping={state.grouping} />
-        )}
-        {role === 'facilitator' && boardId && (
-          <button type="button" onClick={() => void send('board:gather', { boardId })}>
-            {t('session.everyoneHere')}
-          </button>
         )}
         {!connected && !cutOff && (
           <span className="hint session-offline">{t('session.offline')}</span>

@@ -1,8 +1,8 @@
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SessionView } from '@sparboard/protocol'
 import type { WorkshopWithLinks } from '../api.js'
 import { boardPath, navigate } from '../route.js'
+import { dismissBroadcast, useBroadcastDismissed } from './dismissedBroadcasts.js'
 import { boardLabel } from './boardLabel.js'
 
 /** The facilitator's latest message, the spotlight, and whether this board is locked. */
@@ -18,8 +18,9 @@ export function SessionNotices({
   boardId?: string
 }) {
   const { t } = useTranslation()
-  const [dismissed, setDismissed] = useState<number | null>(null)
-  const message = state.broadcast && state.broadcast.id !== dismissed ? state.broadcast : null
+  // dismissed stays dismissed for this person: on every board, after a reload
+  const dismissed = useBroadcastDismissed(workshop.id, state.broadcast)
+  const message = dismissed ? null : state.broadcast
   const spotlight = state.spotlight
   const locked = boardId !== undefined && state.lockedBoards.includes(boardId)
   return (
@@ -27,7 +28,11 @@ export function SessionNotices({
       {message && (
         <div className="session-notice session-message" role="status" data-testid="session-message">
           <strong>{t('session.message')}:</strong> {message.text}
-          <button type="button" className="link" onClick={() => setDismissed(message.id)}>
+          <button
+            type="button"
+            className="link"
+            onClick={() => dismissBroadcast(workshop.id, message)}
+          >
             {t('session.dismiss')}
           </button>
         </div>

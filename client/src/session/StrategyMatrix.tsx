@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { GoalScore } from '@sparboard/board-model'
 import type { WorkshopWithLinks } from '../api.js'
-import { useFormatDay } from '../i18n/formatDay.js'
+import { useFormatDay } from '../locale/formatDay.js'
 import { boardLabel } from './boardLabel.js'
 import type { BoardOverview } from './useWorkshopBoards.js'
 

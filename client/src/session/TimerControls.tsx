@@ -7,7 +7,6 @@ import type { RunCommand } from './useCommand.js'
 export function TimerControls({ state, run }: { state: SessionView; run: RunCommand }) {
   const { t } = useTranslation()
   const [minutes, setMinutes] = useState(10)
-  const { timer } = state
   return (
     <div className="session-section">
       <h3>{t('session.panel.timer')}</h3>
@@ -22,28 +21,49 @@ export function TimerControls({ state, run }: { state: SessionView; run: RunComm
             onChange={(e) => setMinutes(Number(e.target.value))}
           />
         </label>
-        <button
-          type="button"
-          className="primary"
-          onClick={() => void run('timer:start', { durationMs: Math.round(minutes * 60_000) })}
-        >
-          {t('session.panel.start')}
-        </button>
-        {timer.running ? (
-          <button type="button" onClick={() => void run('timer:pause', {})}>
-            {t('session.panel.pause')}
-          </button>
-        ) : (
-          timer.remainingMs > 0 && (
-            <button type="button" onClick={() => void run('timer:start', {})}>
-              {t('session.panel.resume')}
-            </button>
-          )
-        )}
-        <button type="button" onClick={() => void run('timer:addTime', { ms: 60_000 })}>
-          {t('session.panel.addMinute')}
-        </button>
+        <TimerButtons state={state} run={run} minutes={minutes} primary />
       </div>
     </div>
+  )
+}
+
+/** Start with `minutes`, pause or resume, add a minute: the workshop page's and the cockpit's. */
+export function TimerButtons({
+  state,
+  run,
+  minutes,
+  primary = false,
+}: {
+  state: SessionView
+  run: RunCommand
+  minutes: number
+  primary?: boolean
+}) {
+  const { t } = useTranslation()
+  const { timer } = state
+  return (
+    <>
+      <button
+        type="button"
+        className={primary ? 'primary' : undefined}
+        onClick={() => void run('timer:start', { durationMs: Math.round(minutes * 60_000) })}
+      >
+        {t('session.panel.start')}
+      </button>
+      {timer.running ? (
+        <button type="button" onClick={() => void run('timer:pause', {})}>
+          {t('session.panel.pause')}
+        </button>
+      ) : (
+        timer.remainingMs > 0 && (
+          <button type="button" onClick={() => void run('timer:start', {})}>
+            {t('session.panel.resume')}
+          </button>
+        )
+      )}
+      <button type="button" onClick={() => void run('timer:addTime', { ms: 60_000 })}>
+        {t('session.panel.addMinute')}
+      </button>
+    </>
   )
 }

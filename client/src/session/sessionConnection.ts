@@ -1,8 +1,13 @@
 import { io, type Socket } from 'socket.io-client'
 import {
   clockOffset,
+  newerSession,
   type Ack,
+  type BoardPresence,
   type ClientToServerEvents,
+  type ControlRelay,
+  type RelayPayload,
+  type SharedView,
   type CommandPayload,
   type CommandResult,
   type ControlCommand,
@@ -19,8 +24,16 @@ export interface SessionSnapshot {
   /** The server's clock minus ours; add it to Date.now() to get the server's time. */
   readonly offset: number
   readonly online: number
+  /** [C28] The participants with the workshop open now (ids). */
+  readonly here: readonly string[]
+  /** [C29] Whether a facilitator's page is open. */
+  readonly facilitatorHere: boolean
   /** The server ended the connection (removed from the roster, or the link was replaced). */
   readonly cutOff: boolean
+  /** [C32] The facilitator's last shared view, if one came since this page connected. */
+  readonly sharedView: SharedView | null
+  /** [C34] Participant ids per board. */
+  readonly presence: BoardPresence['boards']
 }
 
 export interface SessionConnection {
@@ -30,6 +43,8 @@ export interface SessionConnection {
     command: C,
     payload: CommandPayload<C>,
   ): Promise<Ack<CommandResult<C>>>
+  /** [C32] [C34] A message the server passes on without changing the session. */
+  relay<R extends ControlRelay>(relay: R, payload: RelayPayload<R>): Promise<Ack>
 }
 
 const connections = new Map<string, SessionConnection>()
@@ -58,7 +73,11 @@ function open(token: string, forget: () => void): SessionConnection {
     state: null,
     offset: 0,
     online: 0,
+    here: [],
+    facilitatorHere: false,
     cutOff: false,
+    sharedView: null,
+    presence: {},
   }
   let bestRtt = Infinity
   let closing: ReturnType<typeof setTimeout> | undefined
@@ -94,11 +113,25 @@ function open(token: string, forget: () => void): SessionConnection {
   socket.on('disconnect', (reason) =>
     set({ connected: false, cutOff: reason === 'io server disconnect' }),
   )
+  // [H23] refused because this link has too many connections open: the server says when to retry
+  let retry: ReturnType<typeof setTimeout> | undefined
+  socket.on('connect_error', (err) => {
+    const retryAfter = (err as { data?: { retryAfter?: unknown } }).data?.retryAfter
+    if (err.message !== 'too many connections' || typeof retryAfter !== 'number') return
+    retry = setTimeout(() => socket.connect(), retryAfter * 1000)
+  })
   socket.on('session:hello', ({ role, serverTime }) => {
     set({ role, ...(bestRtt === Infinity ? { offset: serverTime - Date.now() } : {}) })
   })
-  socket.on('session:state', (state) => set({ state }))
-  socket.on('workshop:presence', ({ online }) => set({ online }))
+  // [S5] a state overtaken on its way (another node's broadcast came first) is not shown
+  socket.on('session:state', (state) => {
+    if (newerSession(snap.state, state)) set({ state })
+  })
+  socket.on('workshop:presence', ({ online, participants, facilitator }) =>
+    set({ online, here: participants, facilitatorHere: facilitator }),
+  )
+  socket.on('session:view', (sharedView) => set({ sharedView }))
+  socket.on('presence:boards', ({ boards }) => set({ presence: boards }))
 
   return {
     subscribe(listener) {
@@ -109,11 +142,14 @@ function open(token: string, forget: () => void): SessionConnection {
         if (listeners.size === 0)
           closing = setTimeout(() => {
             forget()
+            clearTimeout(retry)
             socket.disconnect()
           }, LINGER_MS)
       }
     },
     snapshot: () => snap,
     send,
+    relay: (relay, payload) =>
+      (socket as unknown as Socket).timeout(10_000).emitWithAck(relay, payload) as Promise<Ack>,
   }
 }

@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import type { SideChoice } from '@sparboard/protocol'
+import { Role, type SideChoice } from '@sparboard/protocol'
 import { saveIdentity } from './participantIdentity.js'
 import { useSession } from './useSession.js'
 
@@ -16,7 +16,7 @@ export function useAutoJoin(
 ): void {
   const { connected, role, send } = useSession(token)
   useEffect(() => {
-    if (!enabled || joined || !name || !connected || role !== 'participant') return
+    if (!enabled || joined || !name || !connected || role !== Role.participant) return
     const stored = localStorage.getItem('sparboard.side')
     const side: SideChoice = stored === '0' ? 0 : stored === '1' ? 1 : 'other'
     void send('session:join', { name, side }).then(
@@ -24,7 +24,8 @@ export function useAutoJoin(
         ack.ok &&
         saveIdentity(workshopId, {
           id: ack.participantId,
-          name,
+          // [C25] the roster's name, with a suffix when theirs was taken
+          name: ack.name ?? name,
           side,
           privateKey: ack.privateKey,
           personalToken: ack.personalToken,

@@ -1,4 +1,4 @@
-import type { Role } from '@sparboard/protocol'
+import { Role } from '@sparboard/protocol'
 import { useIdentity } from './participantIdentity.js'
 
 /**
@@ -9,6 +9,6 @@ import { useIdentity } from './participantIdentity.js'
 export function useBoardToken(workshopId: string, token: string, role: Role | null): string | null {
   const identity = useIdentity(workshopId)
   if (role === null) return null
-  if (role !== 'participant') return token
+  if (role !== Role.participant) return token
   return identity?.personalToken && identity.link === token ? identity.personalToken : null
 }

@@ -1,8 +1,16 @@
 import { useEffect, useState } from 'react'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { copyNotes, deleteNotes, readNotes, userOrigin } from '@sparboard/board-model'
-import { phaseRules, privateRoom } from '@sparboard/protocol'
+import {
+  copyGuesses,
+  copyNotes,
+  deleteGuesses,
+  deleteNotes,
+  readGuesses,
+  readNotes,
+  userOrigin,
+} from '@sparboard/board-model'
+import { phaseRules, privateRoom, Role } from '@sparboard/protocol'
 import type { BoardConnection } from '../sync/useBoardDoc.js'
 import { useIdentity } from './participantIdentity.js'
 import { useSession } from './useSession.js'
@@ -16,8 +24,10 @@ const revealOrigin = userOrigin('reveal')
  */
 function moveToBoard(from: Y.Doc, to: Y.Doc): void {
   const notes = readNotes(from)
-  if (notes.length === 0) return
-  deleteNotes(from, copyNotes(notes, to, revealOrigin), revealOrigin)
+  if (notes.length > 0) deleteNotes(from, copyNotes(notes, to, revealOrigin), revealOrigin)
+  // [SW1] the perspective swap's guesses, likewise
+  const guesses = readGuesses(from)
+  if (guesses.length > 0) deleteGuesses(from, copyGuesses(guesses, to, revealOrigin), revealOrigin)
 }
 
 /**
@@ -36,7 +46,7 @@ export function usePrivateBoard(
 ): BoardConnection | null {
   const { state, role, send } = useSession(token)
   const identity = useIdentity(workshopId)
-  const me = role === 'participant' ? identity : null
+  const me = role === Role.participant ? identity : null
   const key = me?.privateKey
   const participantId = me?.id
   const writingAlone = state ? phaseRules[state.phase].privateWriting && !state.revealed : false
@@ -78,7 +88,7 @@ export function usePrivateBoard(
     if (!writingAlone || !own || !participantId) return
     let sent = -1
     const report = () => {
-      const count = readNotes(own.doc).length
+      const count = readNotes(own.doc).length + readGuesses(own.doc).length
       if (count !== sent && own.provider.synced) {
         sent = count
         void send('private:count', { participantId, boardId, count }).catch(() => {})
@@ -94,6 +104,6 @@ export function usePrivateBoard(
   }, [writingAlone, own, participantId, boardId, send])
 
   // Fail closed: a participant without their private room yet gets no board to write on.
-  if (writingAlone && role === 'participant') return own
+  if (writingAlone && role === Role.participant) return own
   return board
 }

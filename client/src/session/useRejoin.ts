@@ -1,4 +1,5 @@
 import { useEffect } from 'react'
+import { Role } from '@sparboard/protocol'
 import { useSession } from './useSession.js'
 import { forgetIdentity, loadIdentity, saveIdentity } from './participantIdentity.js'
 
@@ -9,7 +10,7 @@ import { forgetIdentity, loadIdentity, saveIdentity } from './participantIdentit
 export function useRejoin(workshopId: string, token: string): void {
   const { connected, role, send } = useSession(token)
   useEffect(() => {
-    if (!connected || role !== 'participant') return
+    if (!connected || role !== Role.participant) return
     const me = loadIdentity(workshopId)
     if (!me) return
     void send('session:join', {

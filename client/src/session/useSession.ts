@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react'
-import { phaseRules, votingOpen, type PhaseRules } from '@sparboard/protocol'
+import { votingOpen } from '@sparboard/protocol'
 import {
   sessionConnection,
   type SessionConnection,
@@ -7,10 +7,12 @@ import {
 } from './sessionConnection.js'
 
 /** The live session of the workshop a token belongs to, and a way to send commands. */
-export function useSession(token: string): SessionSnapshot & { send: SessionConnection['send'] } {
+export function useSession(
+  token: string,
+): SessionSnapshot & Pick<SessionConnection, 'send' | 'relay'> {
   const connection = sessionConnection(token)
   const snap = useSyncExternalStore(connection.subscribe, connection.snapshot)
-  return { ...snap, send: connection.send }
+  return { ...snap, send: connection.send, relay: connection.relay }
 }
 
 /** Whether the facilitator locked this board: the canvas then takes no edits. */
@@ -23,12 +25,6 @@ export function useBoardLocked(token: string, boardId: string): boolean {
 export function useVoteBudget(token: string): number {
   const { state } = useSession(token)
   return state?.voteBudget ?? 3
-}
-
-/** What the current phase switches on (voting, private writing, plenary), for the board's tools. */
-export function usePhaseRules(token: string): PhaseRules | null {
-  const { state } = useSession(token)
-  return state ? phaseRules[state.phase] : null
 }
 
 /** Whether votes may be cast or taken back now ([C14]): the vote buttons follow the phase. */

@@ -1,7 +1,12 @@
 import { useEffect, useState } from 'react'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { readAgreements, readNotes, type AgreementSnapshot } from '@sparboard/board-model'
+import {
+  readAgreements,
+  readBoard,
+  type AgreementSnapshot,
+  type BoardSnapshot,
+} from '@sparboard/board-model'
 import type { WorkshopView } from '@sparboard/protocol'
 
 /** What the facilitator's overview shows of one board. */
@@ -11,9 +16,22 @@ export interface BoardOverview {
   readonly noteCount: number
   /** Names of the people on the board now (from its awareness). */
   readonly present: readonly string[]
+  /** [C38] Notes per author's name. */
+  readonly authors: Readonly<Record<string, number>>
+  /** [C38] Dots on the board per participant id (none while a blind round runs, [C33]). */
+  readonly votesBy: Readonly<Record<string, number>>
 }
 
-const empty = { agreements: [], noteCount: 0, present: [] }
+const empty = { agreements: [], noteCount: 0, present: [], authors: {}, votesBy: {} }
+
+/** [C38] Notes per author and dots per voter, of one board. */
+function counts(board: BoardSnapshot) {
+  const authors: Record<string, number> = {}
+  for (const n of board.notes) if (n.author) authors[n.author] = (authors[n.author] ?? 0) + 1
+  const votesBy: Record<string, number> = {}
+  for (const v of board.votes) votesBy[v.participant] = (votesBy[v.participant] ?? 0) + v.count
+  return { authors, votesBy }
+}
 
 function presentNames(provider: WebsocketProvider): string[] {
   const names: string[] = []
@@ -45,12 +63,14 @@ export function useWorkshopBoards(workshop: WorkshopView, token: string): BoardO
         if (frame) return
         frame = requestAnimationFrame(() => {
           frame = 0
+          const board = readBoard(doc)
           setBoards((b) => ({
             ...b,
             [boardId]: {
               agreements: readAgreements(doc),
-              noteCount: readNotes(doc).length,
+              noteCount: board.notes.length,
               present: presentNames(provider),
+              ...counts(board),
             },
           }))
         })

@@ -63,4 +63,21 @@ describe('NoteCache', () => {
     expect(second[0]!.text).toBe('hi')
     expect(second[1]).toBe(first[1])
   })
+
+  it('tells a read in which notes came or went from one that only changed a note', () => {
+    const doc = new Y.Doc()
+    const cache = new NoteCache(doc)
+    notesOf(doc).observeDeep((events) => cache.note(events))
+    const o = userOrigin('x')
+    addNote(doc, asNoteId('a'), { category: 'friction', x: 0, y: 0, author: 'a' }, o)
+    cache.read()
+    const added = cache.membership
+    editNoteText(doc, asNoteId('a'), '', 'hi', o)
+    placeNote(doc, asNoteId('a'), { x: 10, y: 0 }, o)
+    cache.read()
+    expect(cache.membership).toBe(added)
+    deleteNotes(doc, [asNoteId('a')], o)
+    cache.read()
+    expect(cache.membership).toBe(added + 1)
+  })
 })

@@ -12,6 +12,7 @@ export class NoteCache {
   private readonly dirty = new Set<string>()
   private list: readonly NoteSnapshot[] = []
   private everything = true
+  private joinsAndLeaves = 0
 
   constructor(private readonly doc: Y.Doc) {}
 
@@ -22,6 +23,11 @@ export class NoteCache {
       if (e.target === notes) e.changes.keys.forEach((_, id) => this.dirty.add(id))
       else this.dirty.add(String(e.path[0]))
     }
+  }
+
+  /** Counts the reads in which a note came or went (not those that only changed notes). */
+  get membership(): number {
+    return this.joinsAndLeaves
   }
 
   /** The current notes, sorted by id, frozen; the same array while nothing changed. */
@@ -39,6 +45,7 @@ export class NoteCache {
       else this.cache.delete(id)
       if (had !== !!n) membership = true
     }
+    if (membership) this.joinsAndLeaves++
     this.list = Object.freeze(
       membership
         ? [...this.cache.values()].sort(byId)

@@ -5,7 +5,9 @@ import {
   asNoteId,
   asParticipantId,
   castVote,
+  deleteNotes,
   editNoteText,
+  linkNotes,
   placeNote,
   readBoard,
   readNotes,
@@ -40,6 +42,23 @@ describe('createUndoManager', () => {
     expect(readNotes(doc).find((n) => n.id === n1)?.text).toBe('')
     undo.undo()
     expect(readNotes(doc).map((n) => n.id)).toEqual([n1])
+  })
+
+  it('[G1] undoes a link of mine as one step, and a note deleted with its links comes back with them', () => {
+    const doc = new Y.Doc()
+    const undo = createUndoManager(doc, anna)
+    const sol = asNoteId('sol')
+    addNote(doc, sol, { category: 'solution', x: 0, y: 800, author: 'A' }, bram)
+    addNote(doc, n1, { category: 'interest', side: 0, x: 0, y: 0, author: 'A' }, bram)
+    linkNotes(doc, sol, n1, 'Anna', anna)
+    expect(readBoard(doc).links).toHaveLength(1)
+    undo.undo()
+    expect(readBoard(doc).links).toEqual([])
+    undo.redo()
+    deleteNotes(doc, [n1], anna)
+    expect(readBoard(doc).links).toEqual([])
+    undo.undo()
+    expect(readBoard(doc).links).toEqual([{ from: sol, to: n1, author: 'Anna' }])
   })
 
   it("never reverts someone else's work, even on the same note", () => {

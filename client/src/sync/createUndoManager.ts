@@ -7,7 +7,13 @@ import { BoardKeys, type BoardOrigin } from '@sparboard/board-model'
  * paste, delete, vote) is a step of its own, however quickly it follows the last one.
  */
 export function createUndoManager(doc: Y.Doc, origin: BoardOrigin): Y.UndoManager {
-  const types = [BoardKeys.notes, BoardKeys.votes, BoardKeys.clusters, BoardKeys.agreements]
+  const types = [
+    BoardKeys.notes,
+    BoardKeys.votes,
+    BoardKeys.clusters,
+    BoardKeys.agreements,
+    BoardKeys.links,
+  ]
   let lastWasTyping = false
   const manager: Y.UndoManager = new Y.UndoManager(
     types.map((k) => doc.getMap(k)),

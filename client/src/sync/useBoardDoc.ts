@@ -7,7 +7,13 @@ import { CloseCode } from '@sparboard/protocol'
 
 const GONE = new Set<number>([CloseCode.unknownToken, CloseCode.forbidden, CloseCode.unknownBoard])
 
-export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected' | 'offline' | 'closed'
+export type ConnectionStatus =
+  | 'connecting'
+  | 'connected'
+  | 'disconnected'
+  | 'offline'
+  | 'closed'
+  | 'damaged'
 
 export interface BoardConnection {
   readonly doc: Y.Doc
@@ -44,7 +50,8 @@ export function useBoardDoc(boardId: string, token: string | null) {
     // 44xx: the server refused this link; retrying cannot help (the provider stops by itself).
     provider.on('closed', ({ code }: { code: number }) => {
       refused = true
-      setStatus('closed')
+      // [H22] not a refused link: the board's stored data is damaged until it is restored
+      setStatus(code === CloseCode.boardDamaged ? 'damaged' : 'closed')
       // The link no longer opens this board (workshop deleted, token revoked): its notes must
       // not linger in this browser either.
       if (GONE.has(code)) void local.clearData()
