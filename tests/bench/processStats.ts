@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 
 const TICKS_PER_SECOND = 100
 
@@ -9,23 +9,35 @@ export function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND
 }
 
+/** The same, 0 for a process that has ended (a PostgreSQL backend may end within a window). */
+export function cpuSecondsIfAlive(pid: number): number {
+  try {
+    return cpuSeconds(pid)
+  } catch {
+    return 0
+  }
+}
+
 /** Resident memory of a process in MiB. */
 export function rssMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8')
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024
 }
 
-/** Samples a process while `run` goes: CPU share of one core over the window, peak RSS. */
-export async function measure<T>(pid: number, run: () => Promise<T>) {
-  let peakRss = rssMiB(pid)
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMiB(pid))), 250)
-  const cpu0 = cpuSeconds(pid)
-  const t0 = performance.now()
-  try {
-    const result = await run()
-    const wall = (performance.now() - t0) / 1000
-    return { result, cpuPercent: ((cpuSeconds(pid) - cpu0) / wall) * 100, peakRssMiB: peakRss }
-  } finally {
-    clearInterval(sampler)
+/**
+ * Processes of the machine's shared services (Redis, PostgreSQL), whose CPU the three-node figures
+ * report beside the nodes': they are not the bench's to pin (other users share them).
+ */
+export function servicePids(): number[] {
+  const pids: number[] = []
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const comm = readFileSync(`/proc/${entry}/comm`, 'utf8').trim()
+      if (comm === 'redis-server' || comm === 'postgres') pids.push(Number(entry))
+    } catch {
+      // the process ended meanwhile
+    }
   }
+  return pids
 }

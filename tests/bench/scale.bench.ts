@@ -1,7 +1,9 @@
 /**
- * `pnpm bench`: one table of relay latency, throughput, memory and cold load for the reference
- * `@y/websocket-server@0.1.1`, our single node (SQLite) and our three-node scale-out mode (Redis +
- * PostgreSQL), each figure also as a ratio to the reference run in the same process. Not a test.
+ * `pnpm bench`: one table of relay latency, throughput, CPU per delivered update, memory and cold
+ * load for the reference `@y/websocket-server@0.1.1` (in memory and with y-leveldb), Hocuspocus 4
+ * (in memory and with SQLite), our single node (SQLite) and our three-node scale-out mode (Redis +
+ * PostgreSQL), servers on CPU 0 and clients on CPU 1, with ratios to the in-memory reference and
+ * the best durable peer in the same run. Not a test.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
@@ -11,14 +13,16 @@ import { Redis } from 'ioredis'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { PostgresStore, SqliteStore, type WorkshopRecord } from '@sparboard/server'
-import { spawnServer, type ChildServer } from '../support/childServer.js'
-import { redisUrl, scaleSpace, type ScaleSpace } from '../support/scaleCluster.js'
-import { createWorkshop } from '../support/startServer.js'
+import { spawnServer } from '../support/childServer.js'
+import { redisUrl, scaleSpace } from '../support/scaleCluster.js'
 import { openBoard, synced } from '../support/yjsClient.js'
-import { runLoad, type RoomUrl } from './loadClients.js'
-import { cpuSeconds, rssMiB } from './processStats.js'
+import { kindsToRun, serverDescription, ServerKind, startBenchServer } from './benchServers.js'
+import { onServerCpu, pinLoadGenerator, pinningNote } from './cpuPinning.js'
+import { runLoad } from './loadClients.js'
+import { rssMiB, servicePids } from './processStats.js'
 import { connectInspector, inspectorEnv } from './inspectorGc.js'
-import { freePort, startReference } from './referenceServer.js'
+import { freePort } from './referenceServer.js'
+import { fmt, mean, median, relayedNote, relayFigures, type RelayFigures } from './relayFigures.js'
 
 const RATE = Number(process.env.BENCH_RATE ?? 10)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8)
@@ -31,13 +35,7 @@ const scenarios = [
   { name: '100 rooms x 10 clients', rooms: 100, clientsPerRoom: 10, writersPerRoom: 1 },
 ] as const
 
-type Kind = 'reference' | 'single node' | 'three nodes'
-interface Cluster {
-  readonly procs: ChildProcess[]
-  /** A client's URL for a room; rooms are boards of one workshop on ours. */
-  readonly url: RoomUrl
-  stop(): Promise<void>
-}
+type Kind = ServerKind
 interface Row {
   figure: string
   kind: Kind
@@ -47,93 +45,30 @@ interface Row {
   lowerIsBetter: boolean
 }
 
-const percentile = (sorted: number[], p: number) =>
-  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!
-const stopProc = async (proc: ChildProcess) => {
-  if (proc.exitCode !== null) return
-  const gone = new Promise((resolve) => proc.once('exit', resolve))
-  proc.kill('SIGTERM')
-  await gone
-}
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-const workshopBody = {
-  title: 'Bench',
-  goals: ['Fast'],
-  sides: ['A', 'B'],
-  cases: Array.from({ length: 10 }, (_, i) => ({ title: `Case ${i}` })),
-  groups: 10,
-}
-
-/** Starts one kind of server; `env` adds to the environment of its `i`th process. */
-async function start(
-  kind: Kind,
-  body = workshopBody,
-  env: (i: number) => Record<string, string> = () => ({}),
-): Promise<Cluster> {
-  if (kind === 'reference') {
-    const ref = await startReference(env(0))
-    return {
-      procs: [ref.proc],
-      url: (room) => `${ref.wsUrl}/bench-room-${room}`,
-      stop: () => stopProc(ref.proc),
-    }
-  }
-  const dataDir = mkdtempSync(join(tmpdir(), 'sparboard-bench-'))
-  const space: ScaleSpace | null = kind === 'three nodes' ? scaleSpace() : null
-  const nodes: ChildServer[] = []
-  for (let i = 0; i < (space ? 3 : 1); i++)
-    nodes.push(await spawnServer(join(dataDir, String(i)), { ...space?.env, ...env(i) }))
-  const workshop = await createWorkshop(nodes[0]!.url, body)
-  return {
-    procs: nodes.map((n) => n.proc),
-    // In three-node mode the clients of every room are spread over the nodes.
-    url: (room, client) =>
-      `${nodes[(room + client) % nodes.length]!.wsUrl}/yjs/${workshop.boards[room]!.id}?token=${workshop.tokens.participant}`,
-    async stop() {
-      await Promise.all(nodes.map((n) => stopProc(n.proc)))
-      await space?.drop()
-      rmSync(dataDir, { recursive: true, force: true })
-    },
-  }
-}
-
-interface RelayRun {
-  readonly p50Ms: number
-  readonly p99Ms: number
-  readonly deliveriesPerSecond: number
-  readonly cpuPercent: number
-  readonly peakRssMiB: number
-}
-
 async function relayRun(kind: Kind, scenario: (typeof scenarios)[number]): Promise<RelayRun> {
-  const cluster = await start(kind)
+  const server = await startBenchServer(kind, { rooms: scenario.rooms })
   try {
-    const pids = cluster.procs.map((p) => p.pid!)
-    const cpu0 = sum(pids.map(cpuSeconds))
-    const t0 = performance.now()
-    let peakRss = 0
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, sum(pids.map(rssMiB)))), 250)
     const result = await runLoad({
       ...scenario,
-      url: cluster.url,
+      target: server.target,
       ratePerWriter: RATE,
       warmupMs: WARMUP_MS,
       durationMs: SECONDS * 1000,
-    }).finally(() => clearInterval(sampler))
-    const cpu = ((sum(pids.map(cpuSeconds)) - cpu0) / ((performance.now() - t0) / 1000)) * 100
-    const sorted = [...result.latenciesMs].sort((a, b) => a - b)
-    return {
-      p50Ms: percentile(sorted, 0.5),
-      p99Ms: percentile(sorted, 0.99),
-      deliveriesPerSecond: result.delivered / result.seconds,
-      cpuPercent: cpu,
-      peakRssMiB: peakRss,
-    }
+      pids: server.procs.map((p) => p.pid!),
+      servicePids: kind === ServerKind.sparboardThreeNodes ? servicePids() : [],
+    })
+    return { ...relayFigures(result), relayed: relayedNote(result) }
   } finally {
-    await cluster.stop()
+    await server.stop()
+    await server.dispose()
   }
+}
+
+interface RelayRun extends RelayFigures {
+  readonly relayed: string
 }
 
 /**
@@ -141,12 +76,7 @@ async function relayRun(kind: Kind, scenario: (typeof scenarios)[number]): Promi
  * machine can put one run's p99 at 20x the others'), the rest averaged.
  */
 function relayRows(kind: Kind, scenario: (typeof scenarios)[number], runs: RelayRun[]): Row[] {
-  const medianRun = (of: (r: RelayRun) => number) => {
-    const xs = runs.map(of).sort((a, b) => a - b)
-    const mid = xs.length / 2
-    return xs.length % 2 ? xs[Math.floor(mid)]! : (xs[mid - 1]! + xs[mid]!) / 2
-  }
-  const mean = (f: (r: RelayRun) => number) => sum(runs.map(f)) / runs.length
+  const avg = (f: (r: RelayRun) => number) => mean(runs.map(f))
   const of = (figure: string, value: number, unit: string, lowerIsBetter = true): Row => ({
     figure: `${scenario.name}: ${figure}`,
     kind,
@@ -154,46 +84,47 @@ function relayRows(kind: Kind, scenario: (typeof scenarios)[number], runs: Relay
     unit,
     lowerIsBetter,
   })
-  return [
-    of(
-      'relay p50',
-      medianRun((r) => r.p50Ms),
-      'ms',
-    ),
-    of(
-      'relay p99',
-      medianRun((r) => r.p99Ms),
-      'ms',
-    ),
+  const rows = [
+    of('relay p50', median(runs.map((r) => r.p50Ms)), 'ms'),
+    of('relay p99', median(runs.map((r) => r.p99Ms)), 'ms'),
     of(
       'deliveries/s',
-      mean((r) => r.deliveriesPerSecond),
+      avg((r) => r.deliveriesPerSecond),
       '/s',
       false,
     ),
     of(
       'CPU (all nodes)',
-      mean((r) => r.cpuPercent),
+      avg((r) => r.serverCpuPercent),
       '% of a core',
     ),
     of(
+      'CPU per delivered update',
+      avg((r) => r.cpuUsPerDelivery),
+      'µs',
+    ),
+    of(
       'peak RSS (all nodes)',
-      mean((r) => r.peakRssMiB),
+      avg((r) => r.serverPeakRssMiB),
       'MiB',
     ),
   ]
+  if (kind === ServerKind.sparboardThreeNodes)
+    rows.push(
+      of(
+        'Redis + PostgreSQL CPU (not pinned)',
+        avg((r) => r.servicesCpuPercent),
+        '% of a core',
+      ),
+    )
+  return rows
 }
 
 const MEMORY_STEPS = 5
 const IDLE_PER_STEP = 1000
 const BOARDS_PER_STEP = 79
 /** 400 boards (20 cases x 20 groups): board 0 for the idle connections, 395 more one by one. */
-const memoryWorkshop = {
-  ...workshopBody,
-  cases: Array.from({ length: 20 }, (_, i) => ({ title: `Case ${i}` })),
-  groups: 20,
-}
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+const MEMORY_ROOMS = 400
 
 /**
  * RSS growth, summed over the server processes, per idle connection on one board and per board
@@ -204,7 +135,10 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  */
 async function memory(kind: Kind): Promise<Row[]> {
   const ports = await Promise.all([0, 1, 2].map(() => freePort()))
-  const cluster = await start(kind, memoryWorkshop, (i) => inspectorEnv(ports[i]!))
+  const cluster = await startBenchServer(kind, {
+    rooms: MEMORY_ROOMS,
+    env: (i) => inspectorEnv(ports[i]!),
+  })
   const inspectors = await Promise.all(cluster.procs.map((_, i) => connectInspector(ports[i]!)))
   const sockets: WebSocket[] = []
   const pids = cluster.procs.map((p) => p.pid!)
@@ -240,16 +174,18 @@ async function memory(kind: Kind): Promise<Row[]> {
   }
   try {
     // Board 0 open on every node first, so that the idle connections below load no board.
-    await openAndMeasure(cluster.procs.map((_, node) => cluster.url(0, node)))
+    await openAndMeasure(cluster.procs.map((_, node) => cluster.target.url(0, node)))
     const perConn =
       (await growth((i) =>
-        Array.from({ length: IDLE_PER_STEP }, (_, c) => cluster.url(0, i * IDLE_PER_STEP + c)),
+        Array.from({ length: IDLE_PER_STEP }, (_, c) =>
+          cluster.target.url(0, i * IDLE_PER_STEP + c),
+        ),
       )) / IDLE_PER_STEP
     // One client per board; on three nodes a board is open on one of them, a third on each.
     const perBoard =
       (await growth((i) =>
         Array.from({ length: BOARDS_PER_STEP }, (_, b) =>
-          cluster.url(1 + i * BOARDS_PER_STEP + b, 0),
+          cluster.target.url(1 + i * BOARDS_PER_STEP + b, 0),
         ),
       )) /
         BOARDS_PER_STEP -
@@ -274,6 +210,7 @@ async function memory(kind: Kind): Promise<Row[]> {
     for (const ws of sockets) ws.terminate()
     for (const i of inspectors) i.close()
     await cluster.stop()
+    await cluster.dispose()
   }
 }
 
@@ -330,132 +267,191 @@ const benchWorkshop = (): WorkshopRecord => {
   }
 }
 
-/** Time from connecting to a board that is in no server's memory until it is synced. */
-async function coldLoad(updates: Uint8Array[]): Promise<Row[]> {
+/** A cold-load case: the board as stored, and the figure it is printed under. */
+interface ColdCase {
+  readonly figure: string
+  readonly compacted: boolean
+}
+
+/**
+ * Time from connecting to a board that is in no server's memory until it is synced: the whole
+ * history as the log (SQLite rows, or the board's Redis stream; never compacted, the worst case),
+ * and the same board compacted into one snapshot (SQLite's, or PostgreSQL's covering an empty
+ * stream), as a board is after [H4]/[S6] compaction.
+ */
+async function coldLoad(updates: Uint8Array[], snapshot: Uint8Array, c: ColdCase): Promise<Row[]> {
   const rows: Row[] = []
   const w = benchWorkshop()
   const board = w.boards[0]!.id
-  // Single node: the whole history as rows of the SQLite log, never compacted.
-  const dataDir = mkdtempSync(join(tmpdir(), 'sparboard-bench-cold-'))
-  const sqlite = new SqliteStore(join(dataDir, 'sparboard.sqlite'))
-  await sqlite.createWorkshop(w)
-  for (let i = 0; i < updates.length; i += 5000)
-    await sqlite.appendUpdates(board, updates.slice(i, i + 5000))
-  await sqlite.close()
-  const single = await spawnServer(dataDir)
-  try {
-    rows.push({
-      figure: `cold load, ${HISTORY_NOTES} notes / ${updates.length} updates`,
-      kind: 'single node',
-      value: await timeSync(single.wsUrl, board, w.tokens.observer),
-      unit: 'ms',
-      lowerIsBetter: true,
-    })
-  } finally {
-    await stopProc(single.proc)
-    rmSync(dataDir, { recursive: true, force: true })
+  const row = (kind: Kind, value: number): Row => ({
+    figure: c.figure,
+    kind,
+    value,
+    unit: 'ms',
+    lowerIsBetter: true,
+  })
+  if (kinds.includes(ServerKind.sparboard)) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sparboard-bench-cold-'))
+    const sqlite = new SqliteStore(join(dataDir, 'sparboard.sqlite'))
+    await sqlite.createWorkshop(w)
+    if (c.compacted) await sqlite.compactBoard(board, snapshot)
+    else
+      for (let i = 0; i < updates.length; i += 5000)
+        await sqlite.appendUpdates(board, updates.slice(i, i + 5000))
+    await sqlite.close()
+    const single = await spawnServer(dataDir, {}, undefined, onServerCpu)
+    try {
+      rows.push(row(ServerKind.sparboard, await timeSync(single.wsUrl, board, w.tokens.observer)))
+    } finally {
+      await stopProc(single.proc)
+      rmSync(dataDir, { recursive: true, force: true })
+    }
   }
-  // Scale-out: the whole history in the board's Redis stream, no snapshot yet.
-  const space = scaleSpace()
-  const pg = new PostgresStore({ connectionString: space.env.DATABASE_URL!, schema: space.schema })
-  await pg.createWorkshop(w)
-  await pg.close()
-  const redis = new Redis(redisUrl)
-  for (let i = 0; i < updates.length; i += 5000) {
-    const batch = redis.pipeline()
-    for (const u of updates.slice(i, i + 5000))
-      batch.xadd(`${space.keyPrefix}log:${board}`, '*', 'n', 'bench', 'u', Buffer.from(u))
-    await batch.exec()
-  }
-  redis.disconnect()
-  const node = await spawnServer(mkdtempSync(join(tmpdir(), 'sparboard-bench-')), space.env)
-  try {
-    rows.push({
-      figure: `cold load, ${HISTORY_NOTES} notes / ${updates.length} updates`,
-      kind: 'three nodes',
-      value: await timeSync(node.wsUrl, board, w.tokens.observer),
-      unit: 'ms',
-      lowerIsBetter: true,
+  if (kinds.includes(ServerKind.sparboardThreeNodes)) {
+    const space = scaleSpace()
+    const pg = new PostgresStore({
+      connectionString: space.env.DATABASE_URL!,
+      schema: space.schema,
     })
-  } finally {
-    await stopProc(node.proc)
-    await space.drop()
+    await pg.createWorkshop(w)
+    if (c.compacted) await pg.saveStreamSnapshot(board, snapshot, '0-0')
+    await pg.close()
+    if (!c.compacted) {
+      const redis = new Redis(redisUrl)
+      for (let i = 0; i < updates.length; i += 5000) {
+        const batch = redis.pipeline()
+        for (const u of updates.slice(i, i + 5000))
+          batch.xadd(`${space.keyPrefix}log:${board}`, '*', 'n', 'bench', 'u', Buffer.from(u))
+        await batch.exec()
+      }
+      redis.disconnect()
+    }
+    const dataDir = mkdtempSync(join(tmpdir(), 'sparboard-bench-'))
+    const node = await spawnServer(dataDir, space.env, undefined, onServerCpu)
+    try {
+      rows.push(
+        row(ServerKind.sparboardThreeNodes, await timeSync(node.wsUrl, board, w.tokens.observer)),
+      )
+    } finally {
+      await stopProc(node.proc)
+      await space.drop()
+      rmSync(dataDir, { recursive: true, force: true })
+    }
   }
   return rows
 }
 
-// BENCH_ONLY=relay|memory|cold runs one part; BENCH_KINDS="three nodes" only some servers.
+const stopProc = async (proc: ChildProcess) => {
+  if (proc.exitCode !== null || proc.signalCode !== null) return
+  const gone = new Promise((resolve) => proc.once('exit', resolve))
+  proc.kill('SIGTERM')
+  await gone
+}
+
+// BENCH_ONLY=relay|memory|cold runs one part; BENCH_KINDS="sparboard x3" only some servers.
 const only = process.env.BENCH_ONLY
-const kinds = (process.env.BENCH_KINDS?.split(',') as Kind[] | undefined) ?? [
-  'reference',
-  'single node',
-  'three nodes',
-]
+const kinds = kindsToRun(Object.values(ServerKind))
+// Memory per connection and per board: our servers and the in-memory reference (a peer's idle
+// connection is not comparable: Hocuspocus attaches a socket to a document only once it is
+// authenticated, and y-leveldb's cost is per document stored, not per connection).
+const memoryKinds = kinds.filter(
+  (k) =>
+    k === ServerKind.reference ||
+    k === ServerKind.sparboard ||
+    k === ServerKind.sparboardThreeNodes,
+)
 const rows: Row[] = []
-// Rounds in alternating order, so that a neighbour's load on the shared cores hits every kind.
+// Rounds in rotating order, so that a neighbour's load on the machine hits every kind.
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
+pinLoadGenerator()
 if (!only || only === 'relay')
   for (const scenario of scenarios) {
     const runs = new Map<Kind, RelayRun[]>(kinds.map((k) => [k, []]))
     for (let round = 0; round < ROUNDS; round++)
-      for (const kind of round % 2 === 0 ? kinds : [...kinds].reverse()) {
+      for (const kind of kinds.map((_, i) => kinds[(i + round) % kinds.length]!)) {
         const run = await relayRun(kind, scenario)
         runs.get(kind)!.push(run)
         console.log(
-          `${scenario.name}, ${kind}, round ${round + 1}: p50 ${run.p50Ms.toFixed(2)} ms, p99 ${run.p99Ms.toFixed(2)} ms, ${run.deliveriesPerSecond.toFixed(0)} deliveries/s, CPU ${run.cpuPercent.toFixed(1)} %, load ${loadavg()[0]!.toFixed(1)}`,
+          `${scenario.name}, ${kind}, round ${round + 1}: p50 ${fmt(run.p50Ms, 2)} ms, p99 ${fmt(run.p99Ms, 2)} ms, ${fmt(run.deliveriesPerSecond, 0)} deliveries/s, CPU ${fmt(run.serverCpuPercent)} % (${fmt(run.cpuUsPerDelivery, 1)} µs per delivery${kind === ServerKind.sparboardThreeNodes ? `; Redis + PostgreSQL ${fmt(run.servicesCpuPercent)} %` : ''}), clients CPU ${fmt(run.generatorCpuPercent)} %, relayed ${run.relayed}, load ${loadavg()[0]!.toFixed(1)}`,
         )
       }
     for (const kind of kinds) rows.push(...relayRows(kind, scenario, runs.get(kind)!))
   }
-if (!only || only === 'memory') for (const kind of kinds) rows.push(...(await memory(kind)))
+if (!only || only === 'memory') for (const kind of memoryKinds) rows.push(...(await memory(kind)))
 if (!only || only === 'cold') {
   const { updates, doc } = history()
-  // The floor any server pays: applying the history to a fresh doc in this process.
-  const t0 = performance.now()
-  const replay = new Y.Doc()
-  Y.transact(replay, () => updates.forEach((u) => Y.applyUpdate(replay, u)))
-  rows.push({
-    figure: `cold load, ${HISTORY_NOTES} notes / ${updates.length} updates`,
-    kind: 'reference',
-    value: performance.now() - t0,
-    unit: 'ms (in-process replay, no network)',
-    lowerIsBetter: true,
-  })
+  const snapshot = Y.encodeStateAsUpdate(doc)
   doc.destroy()
-  rows.push(...(await coldLoad(updates)))
+  const cases: ColdCase[] = [
+    { figure: `cold load, ${HISTORY_NOTES} notes / ${updates.length} updates`, compacted: false },
+    { figure: `cold load, the same board compacted (${fmtKiB(snapshot)})`, compacted: true },
+  ]
+  for (const c of cases) {
+    // The floor any server pays: applying the stored board to a fresh doc in this process.
+    const t0 = performance.now()
+    const replay = new Y.Doc()
+    if (c.compacted) Y.applyUpdate(replay, snapshot)
+    else Y.transact(replay, () => updates.forEach((u) => Y.applyUpdate(replay, u)))
+    rows.push({
+      figure: c.figure,
+      kind: ServerKind.reference,
+      value: performance.now() - t0,
+      unit: 'ms (in-process replay, no network)',
+      lowerIsBetter: true,
+    })
+    replay.destroy()
+    rows.push(...(await coldLoad(updates, snapshot, c)))
+  }
 }
 printTable(rows)
 process.exit(0)
 
+function fmtKiB(u: Uint8Array) {
+  return `one snapshot of ${Math.round(u.byteLength / 1024)} KiB`
+}
+
 function printTable(rows: Row[]) {
-  const fmt = (n: number | undefined, digits = 1) =>
-    n !== undefined && Number.isFinite(n) ? n.toFixed(digits) : 'n/a'
   console.log(
     `\nscale benchmark: ${RATE} updates/s per writer, ${SECONDS} s measured after ${WARMUP_MS / 1000} s warm-up, relay percentiles of the median of ${ROUNDS} rounds`,
   )
   console.log(
-    `node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), load ${loadavg()
+    `node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${pinningNote()}, load ${loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')}, ${new Date().toISOString()}\n`,
   )
+  for (const k of kinds) console.log(`  ${k}: ${serverDescription[k]}`)
   const figures = [...new Set(rows.map((r) => r.figure))]
   console.table(
     figures.map((figure) => {
-      const of = (kind: Kind) => rows.find((r) => r.figure === figure && r.kind === kind)
-      const ref = of('reference')
-      const ratio = (kind: Kind) => {
-        const value = of(kind)?.value
-        return ref && value !== undefined ? fmt(value / ref.value, 2) : 'n/a'
-      }
+      const of = (kind: Kind) => rows.find((r) => r.figure === figure && r.kind === kind)?.value
+      const ratio = (a: number | undefined, b: number | undefined) =>
+        a !== undefined && b !== undefined ? fmt(a / b, 2) : ''
+      const lower = rows.find((r) => r.figure === figure)!.lowerIsBetter
+      const durable = [of(ServerKind.referenceLeveldb), of(ServerKind.hocuspocusSqlite)].filter(
+        (v): v is number => v !== undefined,
+      )
+      const bestDurable = durable.length
+        ? lower
+          ? Math.min(...durable)
+          : Math.max(...durable)
+        : undefined
       return {
         figure,
-        unit: (of('single node') ?? ref ?? of('three nodes'))?.unit,
-        reference: fmt(ref?.value, 2),
-        'single node': fmt(of('single node')?.value, 2),
-        'three nodes': fmt(of('three nodes')?.value, 2),
-        'single / ref': ratio('single node'),
-        'three / ref': ratio('three nodes'),
+        unit: rows.find((r) => r.figure === figure)!.unit,
+        ...Object.fromEntries(kinds.map((k) => [k, fmt(of(k), 2)])),
+        'sparboard / ref': ratio(of(ServerKind.sparboard), of(ServerKind.reference)),
+        'sparboard / best durable': ratio(of(ServerKind.sparboard), bestDurable),
+        'x3 / sparboard': ratio(of(ServerKind.sparboardThreeNodes), of(ServerKind.sparboard)),
       }
     }),
   )
+  const p50 = (kind: Kind) => rows.find((r) => r.kind === kind && r.figure.endsWith('relay p50'))
+  if (p50(ServerKind.sparboard) && p50(ServerKind.sparboardThreeNodes))
+    for (const s of scenarios) {
+      const at = (kind: Kind) =>
+        rows.find((r) => r.kind === kind && r.figure === `${s.name}: relay p50`)!.value
+      console.log(
+        `${s.name}: the cross-node hop adds ${fmt(at(ServerKind.sparboardThreeNodes) - at(ServerKind.sparboard), 2)} ms at p50 over one node`,
+      )
+    }
 }

@@ -1,18 +1,29 @@
 import { afterAll, beforeAll, expect } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { NOTE_SIZE } from '@sparboard/board-model'
+import type { ServerOptions } from '@sparboard/server'
 import { launchChromium } from '../support/browser.js'
 import { clientDir } from '../support/clientDir.js'
 import { createWorkshop, startServer, type RunningServer } from '../support/startServer.js'
 
-/** A real server with one workshop, and the participant link of its first board. */
-export async function openBoard(): Promise<{
+/**
+ * A real server with one workshop, and the participant link of its first board; `checkable`
+ * false keeps the free-text owner of agreements (the workshop's method option).
+ */
+export async function openBoard(checkable = true): Promise<{
   running: RunningServer
   browser: Browser
   link: string
 }> {
   const running = await startServer({ clientDir: clientDir() })
-  const w = await createWorkshop(running.url)
+  const w = await createWorkshop(running.url, {
+    title: 'Sales & Operations',
+    goals: ['Deliver on time', 'Grow margin'],
+    sides: ['Sales', 'Operations'],
+    cases: [{ title: 'Rush order', description: 'A key customer wants delivery in two days.' }],
+    groups: 2,
+    method: { checkableAgreements: checkable },
+  })
   const board = w.boards[0]!
   const link = `${running.url}/w/${w.id}/b/${board.id}#token=${w.tokens.participant}`
   return { running, browser: await launchChromium(), link }
@@ -22,10 +33,12 @@ export async function openBoard(): Promise<{
  * Opens a server with one board and Chromium before a file's tests and closes both after;
  * `join` puts one more person on that board, speaking for the side named (the first by default).
  */
-export function useBoard(): { join(name: string, side?: string): Promise<Person> } {
+export function useBoard(options: { readonly checkable?: boolean } = {}): {
+  join(name: string, side?: string): Promise<Person>
+} {
   let opened: Awaited<ReturnType<typeof openBoard>> | undefined
   beforeAll(async () => {
-    opened = await openBoard()
+    opened = await openBoard(options.checkable)
   })
   afterAll(async () => {
     await opened?.browser.close()
@@ -35,11 +48,14 @@ export function useBoard(): { join(name: string, side?: string): Promise<Person>
 }
 
 /** Chromium and a real server serving the built client, opened before a file's tests. */
-export function useServer(): { readonly browser: Browser; readonly running: RunningServer } {
+export function useServer(options: ServerOptions = {}): {
+  readonly browser: Browser
+  readonly running: RunningServer
+} {
   const opened = {} as { browser: Browser; running: RunningServer }
   beforeAll(async () => {
     opened.browser = await launchChromium()
-    opened.running = await startServer({ clientDir: clientDir() })
+    opened.running = await startServer({ clientDir: clientDir(), ...options })
   })
   afterAll(async () => {
     await opened.browser?.close()

@@ -1,7 +1,6 @@
 import { describe, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { NOTE_SIZE, zoneFor, type NoteSnapshot } from '@sparboard/board-model'
-import { freeSpot } from '../../client/src/canvas/freeSpot.js'
+import { freeSpot, NOTE_SIZE, zoneFor } from '@sparboard/board-model'
 import { addInOutline, poll, useBoard, zoneTexts } from './board.people.js'
 
 const board = useBoard()
@@ -28,7 +27,7 @@ describe('selection, two people in Chromium', () => {
     // Added from the outline, the notes take the zone's first free slots in this order.
     const slots: { x: number; y: number }[] = []
     for (const text of ['one', 'two', 'three']) {
-      slots.push(freeSpot(friction, slots as unknown as NoteSnapshot[]))
+      slots.push(freeSpot(friction, slots))
       await addInOutline(anna.page, 'Friction points', text)
     }
     await poll(() => sorted(bram.page)).toEqual(['one', 'three', 'two'])

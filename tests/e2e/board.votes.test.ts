@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { describe, it } from 'vitest'
-import { VOTE_BADGE } from '../../client/src/canvas/lod.js'
+import { votePill } from '@sparboard/board-scene'
 import {
   addInOutline,
   canvasPoint,
@@ -12,6 +12,9 @@ import {
 } from './board.people.js'
 
 const board = useBoard()
+const pill = votePill(false)
+/** The middle of a note's vote pill. */
+const PILL = { x: pill.x + pill.width / 2, y: pill.y + pill.height / 2 }
 
 const votes = (page: Parameters<typeof outlineNote>[0], text: string) =>
   outlineNote(page, text).getByTestId('vote-count').getAttribute('data-count')
@@ -72,7 +75,7 @@ describe('votes and clusters, two people in Chromium', () => {
 
     // On the canvas the badge says the same, under the pointer.
     const tip = bram.page.getByTestId('note-tip')
-    await pointAtNote(bram.page, 'Rush fee', VOTE_BADGE)
+    await pointAtNote(bram.page, 'Rush fee', PILL)
     await poll(() => tip.textContent()).toBe('3 votes: Sales 2, Operations 1 (yours: 1)')
     await screenshot(bram.page, 'votes-by-side-en')
     // Off the badge, on the note's text: no tip.
@@ -83,7 +86,7 @@ describe('votes and clusters, two people in Chromium', () => {
     await poll(() => summary(bram.page).textContent()).toBe(
       '3 stemmen: Sales 2, Operations 1 (van jou: 1)',
     )
-    await pointAtNote(bram.page, 'Rush fee', VOTE_BADGE)
+    await pointAtNote(bram.page, 'Rush fee', PILL)
     await poll(() => tip.textContent()).toBe('3 stemmen: Sales 2, Operations 1 (van jou: 1)')
     await screenshot(bram.page, 'votes-by-side-nl')
   })

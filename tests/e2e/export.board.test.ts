@@ -55,8 +55,10 @@ async function openAsObserver(): Promise<Page> {
   return page
 }
 
-async function exportFrom(page: Page, item: string): Promise<Buffer> {
+/** Picks an item of the board's export menu; `frame: false` unticks "Header and legend" first. */
+async function exportFrom(page: Page, item: string, { frame = true } = {}): Promise<Buffer> {
   await page.getByTestId('board-export').getByText('Export', { exact: true }).click()
+  if (!frame) await page.getByLabel('Header and legend').uncheck()
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('menuitem', { name: item }).click(),
@@ -67,7 +69,7 @@ async function exportFrom(page: Page, item: string): Promise<Buffer> {
 describe('exporting a board in Chromium', () => {
   it('downloads a PNG of the whole board at the bounds times the pixel ratio', async () => {
     const page = await openAsObserver()
-    const png = await exportFrom(page, 'PNG 2x')
+    const png = await exportFrom(page, 'PNG 2x', { frame: false })
     if (process.env.SPARBOARD_EXPORT_SAVE) writeFileSync(process.env.SPARBOARD_EXPORT_SAVE, png)
     expect(png.subarray(1, 4).toString()).toBe('PNG')
     const bounds = sceneBounds(knownNotes())
@@ -89,10 +91,16 @@ describe('exporting a board in Chromium', () => {
     await page.context().close()
   })
 
-  it('downloads an SVG with every note text as real text', async () => {
+  it('downloads an SVG with every note text as real text, under its header band', async () => {
     const page = await openAsObserver()
     const svg = (await exportFrom(page, 'SVG (text stays text)')).toString('utf8')
     expect(svg).toMatch(/^<\?xml/)
+    // the band names the board and its workshop, and the legend the sides, as text
+    const c = w.cases[0]!.title
+    const g = w.groups[0]!.name
+    expect(svg).toContain(`>${c} — Group ${g}</tspan>`)
+    expect(svg).toContain(`>${w.title.replace('&', '&amp;')} · `)
+    expect(svg).toContain('>Votes</tspan>')
     for (const n of [
       'Klanten één dag eerder beloven',
       '納期の共有 weekly',

@@ -40,13 +40,19 @@ describe("the facilitator's workshop export menu, in Chromium", () => {
       ])
       return { name: file.suggestedFilename(), body: readFileSync((await file.path())!) }
     }
+    // session 1 and its follow-up never overwrite each other in the Downloads folder
+    const day = new Date().toISOString().slice(0, 10)
     const pdf = await download('Report (PDF)')
-    expect(pdf.name).toBe('report.pdf')
+    expect(pdf.name).toMatch(new RegExp(`^[^/\\\\]+-session-1-${day}-report\\.pdf$`))
     expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-')
     const csv = await download('Notes as data (CSV)')
-    expect(csv.name).toBe('notes.csv')
+    expect(csv.name).toMatch(new RegExp(`-session-1-${day}-notes\\.csv$`))
     // header plus one line per note
     expect(csv.body.toString('utf8').trim().split('\r\n')).toHaveLength(KNOWN_NOTES.length + 1)
+    const xlsx = await download('Spreadsheet (Excel)')
+    expect(xlsx.name).toMatch(new RegExp(`-session-1-${day}-workbook\\.xlsx$`))
+    // an XLSX is a zip: "PK"
+    expect(xlsx.body.subarray(0, 2).toString()).toBe('PK')
     await context.close()
   })
 })

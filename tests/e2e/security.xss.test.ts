@@ -81,6 +81,10 @@ describe('text from participants is never interpreted, in Chromium', () => {
     await expect.poll(() => confirm.textContent()).toContain(Payload.img)
     await expectInert(facilitator)
     await confirm.getByRole('button', { name: 'Cancel' }).click()
+    // Until the facilitator copied their link, leaving the page asks first (beforeunload), and a
+    // goto to another address would be cancelled: copy it, as the notice asks.
+    await facilitator.page.getByTestId('link-not-copied').getByRole('button').click()
+    await facilitator.page.getByTestId('link-not-copied').waitFor({ state: 'detached' })
 
     // A participant whose saved name is a payload opens the board and joins.
     const participant = await watchedPage(browser, { 'sparboard.name': Payload.img })

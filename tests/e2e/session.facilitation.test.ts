@@ -43,8 +43,10 @@ describe('a facilitated session, in Chromium', () => {
       .poll(() => bram.getByTestId('session-phase').textContent())
       .toBe('Strategie en doelen')
     await expect
-      .poll(() => fac.getByTestId('session-roster').textContent())
-      .toContain('Bram (Operations)')
+      .poll(() =>
+        fac.getByTestId('session-roster').getByTestId('person-chip').first().getAttribute('title'),
+      )
+      .toBe('Bram · Operations · online')
 
     // The facilitator moves to voting and starts five minutes.
     await fac.getByRole('button', { name: '4. Voting' }).click()

@@ -71,14 +71,28 @@ describe('follow-up session, in Chromium', () => {
     await item.getByLabel('Wat schuurde').fill('Spoedorders gaan er nog steeds tussendoor')
     await item.getByLabel('Wat schuurde').blur()
 
+    // [C26] hers is a proposal: the facilitator sees who proposed what, and sets the verdict.
     // Scoped: the earlier-sessions panel lists the same agreement ([C21]).
     const seen = fac
       .getByTestId('session-review')
       .getByRole('listitem', { name: 'Weekly S&OP meeting' })
+    const proposals = seen.getByTestId('review-history')
+    await expect
+      .poll(() => proposals.textContent())
+      .toContain('Anna: Partly · Spoedorders gaan er nog steeds tussendoor')
+    expect(await seen.getByTestId('review-final').textContent()).toBe('No final verdict yet')
+    expect(await seen.getByRole('radio', { name: 'Partly' }).isChecked()).toBe(false)
+    await proposals.getByRole('button', { name: 'Adopt' }).click()
     await expect.poll(() => seen.getByRole('radio', { name: 'Partly' }).isChecked()).toBe(true)
     await expect
       .poll(() => seen.getByLabel('What chafed').inputValue())
       .toBe('Spoedorders gaan er nog steeds tussendoor')
+    // Anna sees the verdict the facilitator set
+    await expect
+      .poll(() => item.getByTestId('review-final').textContent())
+      .toBe(
+        'Eindoordeel (vastgesteld door de facilitator): Deels · Spoedorders gaan er nog steeds tussendoor',
+      )
   })
 
   it('what someone is typing about an agreement stays while another person reviews the same one', async () => {
@@ -101,17 +115,18 @@ describe('follow-up session, in Chromium', () => {
     // Anna is halfway through a sentence when the facilitator marks the agreement as held.
     const chafed = row(anna).getByLabel('What chafed')
     await chafed.fill('Friday afternoons')
-    await row(fac).getByRole('radio', { name: 'Held', exact: true }).check()
+    await row(fac).getByRole('radio', { name: 'Met', exact: true }).check()
     await expect
-      .poll(() => row(anna).getByRole('radio', { name: 'Held', exact: true }).isChecked())
-      .toBe(true)
+      .poll(() => row(anna).getByTestId('review-final').textContent())
+      .toBe('Final verdict (set by the facilitator): Met')
     expect(await chafed.inputValue()).toBe('Friday afternoons')
-    // She finishes and leaves the field: both see her words and the facilitator's verdict.
+    // She finishes and leaves the field: her proposal is on record, the verdict stays.
     await chafed.fill('Friday afternoons are still chaos')
     await chafed.blur()
     await expect
-      .poll(() => row(fac).getByLabel('What chafed').inputValue())
-      .toBe('Friday afternoons are still chaos')
-    expect(await row(fac).getByRole('radio', { name: 'Held', exact: true }).isChecked()).toBe(true)
+      .poll(() => row(fac).getByTestId('review-history').textContent())
+      .toContain('Anna: no verdict · Friday afternoons are still chaos')
+    expect(await row(fac).getByRole('radio', { name: 'Met', exact: true }).isChecked()).toBe(true)
+    expect(await row(fac).getByLabel('What chafed').inputValue()).toBe('')
   })
 })

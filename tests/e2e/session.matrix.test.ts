@@ -69,7 +69,13 @@ describe('facilitator overview and strategy check matrix, in Chromium', () => {
       { category: 'solution', x: 100, y: 800, author: 'Bram', text: 'Weekly meeting' },
       userOrigin('bram'),
     )
-    await expect.poll(() => activity.nth(1).textContent()).toBe(' · 1 note · here: Bram')
+    // Since [C38] the card also counts notes per person, on a line of its own below.
+    await expect
+      .poll(() => activity.nth(1).getByTestId('session-board-authors').textContent())
+      .toBe('notes per person: Bram 1')
+    await expect
+      .poll(() => activity.nth(1).textContent())
+      .toBe(' · 1 note · here: Bram' + 'notes per person: Bram 1')
     await expect.poll(() => activity.nth(0).textContent()).toBe(' · 0 notes · nobody here')
   })
 })

@@ -72,6 +72,21 @@ describe('the facilitator overview, in Chromium', () => {
     await poll(() => drawn.filter((u) => u.includes(board.id)).length).toBeGreaterThan(before)
   })
 
+  it('[C38] a board’s picture takes three quarters of its card and opens the board', async () => {
+    const w = await createWorkshop(running.url)
+    const page = await facilitatorPage(`${running.url}/w/${w.id}#token=${w.tokens.facilitator}`)
+    const card = page.getByTestId('session-board').first()
+    const picture = card.getByTestId('board-thumbnail')
+    await picture.waitFor()
+    const [cardBox, pictureBox] = [await card.boundingBox(), await picture.boundingBox()]
+    expect(pictureBox!.width / cardBox!.width).toBeCloseTo(0.75, 1)
+    // a whole board's picture, not a strip: its height follows the board's shape
+    expect(pictureBox!.height).toBeGreaterThan(pictureBox!.width / 2)
+    const label = (await card.getAttribute('aria-label'))!
+    await card.getByRole('button', { name: `Open ${label}` }).click()
+    await poll(() => new URL(page.url()).pathname).toBe(`/w/${w.id}/b/${w.boards[0]!.id}`)
+  })
+
   it('[C18] the facilitator drags a person onto a group; the group select still does it by keyboard', async () => {
     const w = await createWorkshop(running.url)
     const p = await control(w.tokens.participant)
@@ -88,7 +103,7 @@ describe('the facilitator overview, in Chromium', () => {
     await roster.locator('li', { hasText: 'Anna' }).dragTo(zone(g2!.id))
     const groupOf = (id: string) => p.state?.participants.find((x) => x.id === id)?.groupId
     await poll(() => groupOf(anna.participantId)).toBe(g2!.id)
-    await poll(() => zone(g2!.id).locator('li').allTextContents()).toEqual(['Anna'])
+    await poll(() => zone(g2!.id).locator('.person-name').allTextContents()).toEqual(['Anna'])
     // a chip in one group can be dragged on to another
     await zone(g2!.id).locator('li', { hasText: 'Anna' }).dragTo(zone(g1!.id))
     await poll(() => groupOf(anna.participantId)).toBe(g1!.id)

@@ -36,6 +36,8 @@ describe('people and their votes, in Chromium', () => {
     await fac.getByTestId('facilitator-panel').waitFor()
     const anna = await joinThenBoard(w, 'Anna', english)
     await fac.getByLabel('Votes per person').fill('2')
+    // an open vote: every dot on the board at once ([C33]; blind is the journey's)
+    await fac.getByLabel('Blind vote').uncheck()
     await fac.getByRole('button', { name: '3. Solutions' }).click()
     for (const text of ['Reserve capacity', 'Weekly planning call', 'Rush fee'])
       await addInOutline(anna, 'Solutions', text)
@@ -77,6 +79,9 @@ describe('people and their votes, in Chromium', () => {
     await poll(() => fac.getByTestId('session-roster').textContent()).toContain('Bram')
 
     await fac.getByRole('button', { name: 'Remove Anna' }).click()
+    // removing someone asks first
+    const confirm = fac.getByRole('alertdialog', { name: 'Remove Anna' })
+    await confirm.getByRole('button', { name: 'Remove', exact: true }).click()
     await poll(() => anna.getByTestId('session-cut-off').textContent()).toBe(
       'De facilitator heeft je van de deelnemerslijst van deze workshop gehaald: deze pagina is niet meer verbonden met de sessie en de borden.',
     )
@@ -171,7 +176,9 @@ describe('people and their votes, in Chromium', () => {
     await fac.getByTestId('facilitator-panel').waitFor()
     const anna = await joinThenBoard(w, 'Anna', english)
     await addInOutline(anna, 'Solutions', 'Before the new link')
-    await poll(() => fac.getByTestId('session-roster').textContent()).toContain('Anna (Sales)')
+    await poll(() =>
+      fac.getByTestId('session-roster').getByTestId('person-chip').first().getAttribute('title'),
+    ).toBe('Anna · Sales · online')
     const res = await fetch(
       `${opened.running.url}/api/workshops/${w.id}/links/participant/rotate`,
       {

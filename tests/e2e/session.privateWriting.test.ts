@@ -109,9 +109,13 @@ describe('private writing, in Chromium', () => {
       (key) => localStorage.getItem(key),
       `sparboard.participant.${w.id}`,
     )
-    const bramKey = (JSON.parse(identity ?? '{}') as { privateKey?: string }).privateKey
-    if (!bramKey) throw new Error('Bram has no private key')
-    const bramTab = openBoard(running.wsUrl, privateRoom(board.id, bramKey), w.tokens.participant)
+    const { privateKey: bramKey, personalToken: bramToken } = JSON.parse(identity ?? '{}') as {
+      privateKey?: string
+      personalToken?: string
+    }
+    if (!bramKey || !bramToken) throw new Error('Bram has no private key or personal token')
+    // [H27] a private room opens to its participant's own token only
+    const bramTab = openBoard(running.wsUrl, privateRoom(board.id, bramKey), bramToken)
     closers.push(() => bramTab.provider.destroy())
     await eventually(() =>
       expect(readNotes(bramTab.doc).map((n) => n.text)).toEqual(['Bram alone']),

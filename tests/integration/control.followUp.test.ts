@@ -66,21 +66,35 @@ describe('control plane: follow-up session', () => {
         boardId: sameBoard.id,
         text: 'Rush orders go through planning first',
         owner: 'Bram',
+        ownedBy: null,
+        cosigner: null,
+        criterion: null,
         due: '2026-12-01',
+        reviewOn: '',
         goals: { 0: 'supports', 1: 'conflicts' },
         status: null,
         chafed: '',
+        newTerms: null,
+        decidedAt: null,
+        history: [],
       },
     ])
     expect(anna.state?.phase).toBe('strategy')
 
     const review = { agreementId: 'a1', status: 'partly', chafed: 'Big customers still call sales' }
     expect(await observer.send('review:set', review)).toEqual({ ok: false, error: 'forbidden' })
-    expect(await anna.send('review:set', { ...review, agreementId: 'zz' })).toMatchObject({
+    expect(await anna.send('session:join', { name: 'Anna', side: 0 })).toMatchObject({ ok: true })
+    expect(await anna.send('review:propose', { ...review, agreementId: 'zz' })).toMatchObject({
       ok: false,
       field: 'agreementId',
     })
-    expect(await anna.send('review:set', review)).toEqual({ ok: true })
+    // [C26] participants propose; the facilitator sets the verdict
+    expect(await anna.send('review:set', review)).toEqual({ ok: false, error: 'forbidden' })
+    expect(await anna.send('review:propose', review)).toEqual({ ok: true })
+    await expect.poll(() => observer.state?.review[0]?.history.length).toBe(1)
+    const facilitator = track(openControl(running.url, next.tokens.facilitator), (c) => c.close())
+    await connected(facilitator)
+    expect(await facilitator.send('review:set', review)).toEqual({ ok: true })
     await expect
       .poll(() => observer.state?.review[0])
       .toMatchObject({ status: 'partly', chafed: 'Big customers still call sales' })

@@ -142,7 +142,7 @@ describe('control plane: participants', () => {
 
     const board = w.boards[0]!.id
     const mine = track(
-      openBoard(sessionUrl, privateRoom(board, joined.privateKey), w.tokens.participant),
+      openBoard(sessionUrl, privateRoom(board, joined.privateKey), joined.personalToken!),
       (b) => b.provider.destroy(),
     )
     await synced(mine.provider)

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import {
   addNote,
+  answerPosition,
   asNoteId,
   copyNotes,
   deleteNotes,
+  markPosition,
+  readBoard,
   readNotes,
   userOrigin,
 } from '@sparboard/board-model'
@@ -65,20 +68,39 @@ async function workshopInPrivateWriting() {
     control(w.tokens.participant),
   ]
   await Promise.all([connected(f), connected(annaControl), connected(bramControl)])
-  const annaKey = (await joinAuthor(annaControl, 'Anna', 0)).privateKey
-  const bramKey = (await joinAuthor(bramControl, 'Bram', 1)).privateKey
+  const annaJoined = await joinAuthor(annaControl, 'Anna', 0)
+  const bramJoined = await joinAuthor(bramControl, 'Bram', 1)
+  const [annaKey, bramKey] = [annaJoined.privateKey, bramJoined.privateKey]
+  const bramToken = bramJoined.personalToken
+  // [H27] each author's room opens to their own token only
+  const tokenOf = new Map([
+    [annaKey, annaJoined.personalToken],
+    [bramKey, bramToken],
+  ])
   expect(await f.send('phase:set', { phase: 'interests' })).toEqual({ ok: true })
   const write = async (key: string, boardId: string, notes: PrivateNote[]) =>
     track(
-      await writePrivately(running.wsUrl, privateRoom(boardId, key), w.tokens.participant, notes),
+      await writePrivately(running.wsUrl, privateRoom(boardId, key), tokenOf.get(key)!, notes),
       (a) => a.provider.destroy(),
     )
-  return { running, w, board, other, f, bramControl, annaKey, bramKey, write }
+  return {
+    running,
+    w,
+    board,
+    other,
+    f,
+    bramControl,
+    annaKey,
+    bramKey,
+    bramToken,
+    annaToken: annaJoined.personalToken,
+    write,
+  }
 }
 
 describe('control plane: the server reveals private notes', () => {
   it('[C19] an author offline at the reveal: everyone on the board gets both authors’ notes at once, exactly once', async () => {
-    const { running, w, board, other, f, bramControl, annaKey, bramKey, write } =
+    const { running, w, board, other, f, bramControl, annaKey, bramKey, bramToken, write } =
       await workshopInPrivateWriting()
     const annaPrivate = await write(annaKey, board, [anna])
     const bramPrivate = await write(bramKey, board, [bram])
@@ -122,9 +144,8 @@ describe('control plane: the server reveals private notes', () => {
     // The private rooms are empty: Anna, online, saw hers emptied; Bram's are empty on the server.
     await eventually(() => expect(readNotes(annaPrivate.doc)).toEqual([]))
     for (const boardId of [board, other]) {
-      const room = track(
-        openBoard(running.wsUrl, privateRoom(boardId, bramKey), w.tokens.participant),
-        (b) => b.provider.destroy(),
+      const room = track(openBoard(running.wsUrl, privateRoom(boardId, bramKey), bramToken), (b) =>
+        b.provider.destroy(),
       )
       await synced(room.provider)
       expect(readNotes(room.doc)).toEqual([])
@@ -138,7 +159,7 @@ describe('control plane: the server reveals private notes', () => {
       userOrigin('Bram'),
     )
     const back = track(
-      openBoard(running.wsUrl, privateRoom(board, bramKey), w.tokens.participant, bramPrivate.doc),
+      openBoard(running.wsUrl, privateRoom(board, bramKey), bramToken, bramPrivate.doc),
       (b) => b.provider.destroy(),
     )
     const backBoard = track(openBoard(running.wsUrl, board, w.tokens.participant), (b) =>
@@ -179,5 +200,40 @@ describe('control plane: the server reveals private notes', () => {
     expect(await f.send('phase:reveal', {})).toEqual({ ok: true })
     await eventually(() => expect(readNotes(boardFromFrames(raw.received))).toEqual([anna, bram]))
     await eventually(() => expect(readNotes(second.doc)).toEqual([]))
+  })
+})
+
+describe('control plane: the reveal and the method ([G3])', () => {
+  it('[C19] [G3] a position marked privately, and the interest found beneath it, reach the board with their link', async () => {
+    const { running, w, board, f, annaKey, annaToken, write } = await workshopInPrivateWriting()
+    const annaPrivate = await write(annaKey, board, [anna])
+    const origin = userOrigin('Anna')
+    markPosition(annaPrivate.doc, asNoteId(anna.id), true, origin)
+    answerPosition(
+      annaPrivate.doc,
+      asNoteId(anna.id),
+      asNoteId('anna-why'),
+      { text: 'Customers leave after a week', author: 'Anna', authorSide: 0 },
+      origin,
+    )
+    const witness = track(openBoard(running.wsUrl, board, w.tokens.observer), (b) =>
+      b.provider.destroy(),
+    )
+    await synced(witness.provider)
+    // The room has them on the server before the reveal.
+    await eventually(async () => {
+      const room = track(openBoard(running.wsUrl, privateRoom(board, annaKey), annaToken), (b) =>
+        b.provider.destroy(),
+      )
+      await synced(room.provider)
+      expect(readBoard(room.doc).links).toHaveLength(1)
+    })
+    expect(await f.send('phase:reveal', {})).toEqual({ ok: true })
+    await eventually(() =>
+      expect(readBoard(witness.doc).links).toEqual([
+        { from: anna.id, to: 'anna-why', author: 'Anna' },
+      ]),
+    )
+    expect(readNotes(witness.doc).find((n) => n.id === anna.id)?.position).toBe(true)
   })
 })

@@ -75,13 +75,13 @@ describe('control plane: a reveal cut short', () => {
       control(w.tokens.participant),
     ]
     await Promise.all([connected(f), connected(a), connected(b)])
-    const rooms = [
-      privateRoom(board, (await joinAuthor(a, 'Anna', 0)).privateKey),
-      privateRoom(board, (await joinAuthor(b, 'Bram', 1)).privateKey),
-    ]
+    const authors = [await joinAuthor(a, 'Anna', 0), await joinAuthor(b, 'Bram', 1)]
+    const rooms = authors.map((author) => privateRoom(board, author.privateKey))
+    // [H27] each room opens to its author's own token only
+    const tokens = authors.map((author) => author.personalToken)
     await f.send('phase:set', { phase: 'interests' })
     for (const [i, room] of rooms.entries()) {
-      const author = await writePrivately(first.wsUrl, room, w.tokens.participant, [notes[i]!])
+      const author = await writePrivately(first.wsUrl, room, tokens[i]!, [notes[i]!])
       author.provider.destroy()
     }
     const raw = track(openRaw(first.wsUrl, board, w.tokens.observer), (r) => r.ws.close())
@@ -124,10 +124,8 @@ describe('control plane: a reveal cut short', () => {
     )
     await synced(reader.provider)
     expect(readNotes(reader.doc)).toEqual(worked)
-    for (const room of rooms) {
-      const author = track(openBoard(second.wsUrl, room, w.tokens.participant), (c) =>
-        c.provider.destroy(),
-      )
+    for (const [i, room] of rooms.entries()) {
+      const author = track(openBoard(second.wsUrl, room, tokens[i]!), (c) => c.provider.destroy())
       await synced(author.provider)
       expect(readNotes(author.doc)).toEqual([])
     }

@@ -22,15 +22,24 @@ const validPayloads = (w: CreatedWorkshop): { [C in ControlCommand]: CommandPayl
   'timer:pause': {},
   'timer:addTime': { ms: 30_000 },
   'votes:setBudget': { budget: 5 },
+  'votes:setBlind': { blind: false },
+  'votes:close': {},
+  'votes:cast': { boardId: w.boards[0]!.id, noteId: 'n1', delta: 1, side: 0 },
+  'votes:mine': { boardId: w.boards[0]!.id },
   'message:broadcast': { text: 'Nog vijf minuten' },
   'board:lock': { boardIds: [w.boards[0]!.id], locked: true },
   'board:spotlight': { boardId: w.boards[1]!.id },
   'board:gather': { boardId: w.boards[0]!.id },
   'participant:assign': { participantId: 'nobody', groupId: null },
   'review:set': { agreementId: 'none', status: 'held', chafed: '' },
+  'review:propose': { agreementId: 'none', status: 'held', chafed: '' },
+  'session:keepGroups': { keep: false },
   'participant:remove': { participantId: 'nobody' },
   'session:setGrouping': { grouping: 'lobby' },
   'private:count': { participantId: 'nobody', boardId: w.boards[0]!.id, count: 1 },
+  'fallback:write': { boardId: w.boards[0]!.id, text: 'We ship from stock' },
+  'fallback:mine': { boardId: w.boards[0]!.id },
+  'fallback:reveal': { boardId: w.boards[0]!.id },
 })
 
 async function session() {
@@ -79,7 +88,15 @@ describe('control plane: who may do what', () => {
     const results: Record<string, unknown> = {}
     for (const command of commands.filter((c) => commandRoles[c].includes('facilitator'))) {
       // These need a participant or a follow-up first; their own tests cover them.
-      if (['participant:assign', 'participant:remove', 'review:set'].includes(command)) continue
+      // votes:close needs the voting phase ([C33]).
+      if (
+        ['participant:assign', 'participant:remove', 'review:set', 'votes:close'].includes(command)
+      )
+        continue
+      // A follow-up's: control.people covers it.
+      if (command === 'session:keepGroups') continue
+      // [FB1] needs the option and a side's card first: control.fallbacks covers it.
+      if (command === 'fallback:reveal') continue
       results[command] = await clients.facilitator.send(command, payloads[command])
     }
     for (const [command, ack] of Object.entries(results))
@@ -92,8 +109,10 @@ describe('control plane: who may do what', () => {
         voteBudget: 5,
         grouping: 'lobby',
         lockedBoards: [w.boards[0]!.id],
-        spotlight: w.boards[1]!.id,
+        // [C31] everyone-to-me came after the spotlight, and ended it
+        spotlight: null,
         gathering: { boardId: w.boards[0]!.id },
+        voteRound: { blind: false, closed: false },
         broadcast: { text: 'Nog vijf minuten' },
         // started at 60 s, paused, then 30 s added
         timer: { running: false, durationMs: expect.any(Number) },

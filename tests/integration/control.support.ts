@@ -5,9 +5,11 @@ import type {
   CommandPayload,
   CommandResult,
   ControlCommand,
+  ControlRelay,
   ServerToClientEvents,
   SessionView,
 } from '@sparboard/protocol'
+import { newerSession } from '@sparboard/protocol'
 
 export type ControlSocket = Socket<ServerToClientEvents, ClientToServerEvents>
 
@@ -27,20 +29,23 @@ export function openControl(url: string, token: string) {
     stateServerTime: 0,
     stateReceivedAt: 0,
     states: 0,
-    send<C extends ControlCommand>(
+    /** A command, or a message the server only passes on ([C32], [C34]). */
+    send<C extends ControlCommand | ControlRelay>(
       command: C,
-      payload: CommandPayload<C> | unknown,
-    ): Promise<Ack<CommandResult<C>>> {
+      payload: (C extends ControlCommand ? CommandPayload<C> : unknown) | unknown,
+    ): Promise<Ack<C extends ControlCommand ? CommandResult<C> : object>> {
       // Untyped on purpose: tests also send what no honest client would.
       return (socket as unknown as Socket).timeout(5000).emitWithAck(command, payload)
     },
     close: () => void socket.disconnect(),
   }
   socket.on('session:state', (state, serverTime) => {
+    client.states++
+    // [S5] like the app: a state overtaken on its way is dropped
+    if (!newerSession(client.state, state)) return
     client.state = state
     client.stateServerTime = serverTime
     client.stateReceivedAt = Date.now()
-    client.states++
   })
   return client
 }
@@ -58,6 +63,12 @@ export function connected(client: ControlClient): Promise<void> {
 /** Joins as a participant and returns the key to their private rooms ([C12]). */
 export async function joinAuthor(client: ControlClient, name: string, side: 0 | 1) {
   const joined = await client.send('session:join', { name, side })
-  if (!joined.ok || !joined.privateKey) throw new Error(`${name} could not join`)
-  return { participantId: joined.participantId, privateKey: joined.privateKey }
+  if (!joined.ok || !joined.privateKey || !joined.personalToken)
+    throw new Error(`${name} could not join`)
+  // [H27] a private room opens to its participant's own token only
+  return {
+    participantId: joined.participantId,
+    privateKey: joined.privateKey,
+    personalToken: joined.personalToken,
+  }
 }

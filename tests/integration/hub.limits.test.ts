@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import * as encoding from 'lib0/encoding'
 import {
   addNote,
   asNoteId,
@@ -14,7 +13,7 @@ import type { ServerOptions } from '@sparboard/server'
 import { storedDoc } from '../support/boardView.js'
 import { cleanupAfterEach } from '../support/cleanup.js'
 import { eventually } from '../support/eventually.js'
-import { frames, openRaw } from '../support/rawClient.js'
+import { awarenessUpdate, frames, openRaw } from '../support/rawClient.js'
 import { rawUpgrade, tcpClosed, wsFrame } from '../support/rawFrames.js'
 import { createWorkshop, startServer } from '../support/startServer.js'
 import { openBoard, synced } from '../support/yjsClient.js'
@@ -65,14 +64,8 @@ const blobUpdate = (bytes: number, key = 'blob') => {
 }
 
 /** An awareness update for one client, as y-protocols encodes it (clock decides which wins). */
-const awarenessFor = (clientID: number, state: unknown, clock = 1) => {
-  const e = encoding.createEncoder()
-  encoding.writeVarUint(e, 1)
-  encoding.writeVarUint(e, clientID)
-  encoding.writeVarUint(e, clock)
-  encoding.writeVarString(e, JSON.stringify(state))
-  return encoding.toUint8Array(e)
-}
+const awarenessFor = (clientID: number, state: unknown, clock = 1) =>
+  awarenessUpdate(clientID, clock, state)
 
 describe('BoardHub limits', () => {
   it('[H13] a connection past its rate limit is closed with 4429; its peers go on', async () => {
@@ -249,6 +242,22 @@ describe('BoardHub limits', () => {
       await tcpClosed(socket)
     }
     await stillSyncing('after-reserved-opcodes')
+  })
+
+  it('[H8] the close codes are the WebSocket layer’s: 1002 for a reserved opcode, 1007 for text that is not UTF-8', async () => {
+    const { running, workshop, boardId, stillSyncing } = await boardWithPeers()
+    const closedAfter = async (frame: Buffer) => {
+      const client = track(openRaw(running.wsUrl, boardId, workshop.tokens.participant), (c) =>
+        c.ws.terminate(),
+      )
+      await client.opened
+      // Past the client library, straight onto its socket: no library would send these.
+      ;(client.ws as unknown as { _socket: { write(b: Buffer): void } })._socket.write(frame)
+      return client.closed
+    }
+    expect(await closedAfter(wsFrame(3, Uint8Array.of(1, 2, 3)))).toBe(1002)
+    expect(await closedAfter(wsFrame(1, Uint8Array.of(0xff, 0xfe, 0xfd)))).toBe(1007)
+    await stillSyncing('after-protocol-errors')
   })
 })
 

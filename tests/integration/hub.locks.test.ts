@@ -5,7 +5,7 @@ import { storedDoc } from '../support/boardView.js'
 import { cleanupAfterEach } from '../support/cleanup.js'
 import { eventually } from '../support/eventually.js'
 import { createWorkshop, startServer } from '../support/startServer.js'
-import { openBoard, synced } from '../support/yjsClient.js'
+import { closedWith, openBoard, synced } from '../support/yjsClient.js'
 import { privateRoom } from '@sparboard/protocol'
 import { connected, openControl } from './control.support.js'
 
@@ -54,7 +54,10 @@ describe('BoardHub: locked boards', () => {
     expect(await f.send('board:lock', { boardIds: [boardId], locked: false })).toEqual({
       ok: true,
     })
+    // Its write builds on the dropped one: closed with 4509, it syncs again and all lands.
+    const resync = closedWith(me.provider)
     note(me.doc, 'after-unlock')
+    expect(await resync).toBe(4509)
     await eventually(() => expect(ids(peer.doc)).toContain('after-unlock'))
     await eventually(async () =>
       expect(ids(await storedDoc(running.server.store, boardId))).toContain('after-unlock'),
@@ -69,10 +72,10 @@ describe('BoardHub: locked boards', () => {
     const p = track(openControl(running.url, w.tokens.participant), (c) => c.close())
     await Promise.all([connected(f), connected(p)])
     const joined = await p.send('session:join', { name: 'Anna', side: 0 })
-    if (!joined.ok || !joined.privateKey) throw new Error('no private key')
+    if (!joined.ok || !joined.privateKey || !joined.personalToken) throw new Error('no private key')
     const room = privateRoom(boardId, joined.privateKey)
-    const open = () =>
-      track(openBoard(running.wsUrl, room, w.tokens.participant), (c) => c.provider.destroy())
+    const token = joined.personalToken
+    const open = () => track(openBoard(running.wsUrl, room, token), (c) => c.provider.destroy())
     const [me, mySecondTab] = [open(), open()]
     await Promise.all([synced(me.provider), synced(mySecondTab.provider)])
     expect(await f.send('board:lock', { boardIds: [boardId], locked: true })).toEqual({ ok: true })

@@ -83,6 +83,8 @@ describe('BoardHub: votes ([H21])', () => {
     const { w, boardId, f, anna, bram, facilitator, notes } = await session()
     const [n1, n2, n3] = notes as [NoteId, NoteId, NoteId]
     expect((await f.send('votes:setBudget', { budget: 2 })).ok).toBe(true)
+    // open voting: dots on the board itself (a blind round takes them as ballots, [C33])
+    expect((await f.send('votes:setBlind', { blind: false })).ok).toBe(true)
     expect((await f.send('phase:set', { phase: 'interests' })).ok).toBe(true)
     const script = watched(anna.token, boardId)
     const bramBoard = watched(bram.token, boardId)
@@ -177,7 +179,7 @@ describe('BoardHub: votes ([H21])', () => {
     expect([...observer.everShown()].filter((v) => v.startsWith(anna.id))).toEqual([])
   })
 
-  it("[H21] a vote entry Yjs held back for someone else's next write is not theirs", async () => {
+  it("[H21] [H25] a vote entry written to wait for someone else's next write is refused and never lands", async () => {
     const { w, boardId, f, anna, notes } = await session()
     const [n1] = notes as [NoteId]
     expect((await f.send('votes:setBudget', { budget: 9 })).ok).toBe(true)
@@ -209,15 +211,15 @@ describe('BoardHub: votes ([H21])', () => {
     track(raw, (r) => r.ws.close())
     await raw.opened
     raw.send(frames.update(sneaky))
-    // the answer to a later sync step 1 (a step 2) says the server has taken it, and holds it back
-    raw.send(frames.syncStep1(Y.encodeStateVector(new Y.Doc())))
-    await eventually(() => expect(raw.received.some((m) => m[0] === 0 && m[1] === 1)).toBe(true))
+    // [H25] it builds on a clock the board does not have: refused, not held back for Anna
+    expect(await raw.closed).toBe(4400)
     expect(shown(observer.doc)).toEqual([])
-    // Anna's real vote arrives: it lets Mallory's entry in, in Anna's update, and it is undone.
+    // Anna's real vote arrives and lands alone: nothing of Mallory's waited for it.
     dot(annaBoard.doc, n1, anna.id, 0)
     await eventually(() => expect(shown(annaBoard.doc)).toEqual(shown(observer.doc)))
     expect([...observer.everShown()].filter((v) => v.includes(':9:'))).toEqual([])
     expect(shown(annaBoard.doc).filter((v) => v.includes(':9:'))).toEqual([])
+    expect(shown(observer.doc)).toEqual([`${anna.id}/${n1}:1:0`])
   })
 })
 

@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis'
+import * as decoding from 'lib0/decoding'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addNote, asNoteId, userOrigin } from '@sparboard/board-model'
@@ -6,6 +7,7 @@ import * as Y from 'yjs'
 import { cleanupAfterEach } from '../support/cleanup.js'
 import { eventually } from '../support/eventually.js'
 import { prng } from '../support/prng.js'
+import { frames, openRaw } from '../support/rawClient.js'
 import {
   databaseUrl,
   redisUrl,
@@ -24,12 +26,37 @@ const up = await scaleServicesUp()
 const track = cleanupAfterEach()
 const notes = (doc: Y.Doc) => doc.getMap<string>('notes').toJSON() as Record<string, string>
 
+/** Resolves once every doc holds all that `from` has written itself (its clock in their state). */
+const heardFrom = (from: Y.Doc, docs: Y.Doc[]) =>
+  eventually(() => {
+    const clock = Y.getState(from.store, from.clientID)
+    for (const d of docs) expect(Y.getState(d.store, from.clientID)).toBe(clock)
+  })
+
 describe.skipIf(!up)('scale-out: three nodes on one Redis and one PostgreSQL', () => {
   let space: ScaleSpace
   let nodes: RunningServer[] = []
   beforeAll(async () => {
     space = scaleSpace()
     nodes = await Promise.all([0, 1, 2].map(() => startScaleNode(space)))
+    // The cluster has formed once each node's socket.io adapter has heard of the others (they
+    // announce themselves by heartbeat): a control client on every node counts all three.
+    const w = await createWorkshop(nodes[0]!.url)
+    const probes = nodes.map((n) => openControl(n.url, w.tokens.observer))
+    const online = probes.map(() => 0)
+    probes.forEach((c, i) => c.socket.on('workshop:presence', (p) => (online[i] = p.online)))
+    await Promise.all(probes.map(connected))
+    // A count is taken when someone comes or goes: one taken before a node had heard of the
+    // others stays low until the next, so a short visit asks every node to count again.
+    await eventually(async () => {
+      if (online.some((n) => n < 3)) {
+        const nudge = openControl(nodes[0]!.url, w.tokens.observer)
+        await connected(nudge)
+        nudge.close()
+      }
+      expect(online).toEqual([3, 3, 3])
+    }, 30_000)
+    for (const c of probes) c.close()
   })
   afterAll(async () => {
     await Promise.all(nodes.map((n) => n.stop()))
@@ -52,7 +79,12 @@ describe.skipIf(!up)('scale-out: three nodes on one Redis and one PostgreSQL', (
       const i = random.int(clients.length)
       const key = `n${random.int(20)}`
       clients[i]!.doc.getMap('notes').set(key, `${i}:${step}`)
-      if (step % 10 === 0) await new Promise((r) => setTimeout(r, 5))
+      // Every tenth edit, the others build on it: it has crossed the nodes before more follow.
+      if (step % 10 === 0)
+        await heardFrom(
+          clients[i]!.doc,
+          clients.map((c) => c.doc),
+        )
     }
     await eventually(() => {
       const first = notes(clients[0]!.doc)
@@ -129,7 +161,7 @@ describe.skipIf(!up)('scale-out: three nodes on one Redis and one PostgreSQL', (
     ;[f, p1, p2].forEach((c, i) => c.socket.on('workshop:presence', (p) => (online[i] = p.online)))
     await Promise.all([connected(f), connected(p1), connected(p2)])
     // Everyone counts everyone, whichever node they are on.
-    await expect.poll(() => online).toEqual([3, 3, 3])
+    await expect.poll(() => online, { timeout: 10_000 }).toEqual([3, 3, 3])
     expect((await f.send('phase:set', { phase: 'solutions' })).ok).toBe(true)
     await expect.poll(() => p1.state?.phase).toBe('solutions')
     await expect.poll(() => p2.state?.phase).toBe('solutions')
@@ -200,27 +232,40 @@ describe.skipIf(!up)('scale-out: three nodes on one Redis and one PostgreSQL', (
   it('[S5] a board locked through one node drops participant writes on the others ([H18])', async () => {
     const w = await createWorkshop(nodes[0]!.url)
     const board = w.boards[0]!.id
-    const writer = client(nodes[1]!, board, w.tokens.participant)
+    // The participant writes by hand on node 1, so it can tell when node 1 has read its write;
+    // the facilitator (whom a lock does not hold back) writes on node 1 too; the reader is on 2.
+    const writer = track(openRaw(nodes[1]!.wsUrl, board, w.tokens.participant), (c) =>
+      c.ws.terminate(),
+    )
+    const facilitator = client(nodes[1]!, board, w.tokens.facilitator)
     const reader = client(nodes[2]!, board, w.tokens.observer)
-    await Promise.all([synced(writer.provider), synced(reader.provider)])
+    await Promise.all([writer.opened, synced(facilitator.provider), synced(reader.provider)])
+    const writerDoc = new Y.Doc()
     const f = track(openControl(nodes[0]!.url, w.tokens.facilitator), (c) => c.close())
     await connected(f)
     expect((await f.send('board:lock', { boardIds: [board], locked: true })).ok).toBe(true)
-    // Until the lock reaches node 1 a probe write gets through (and stays); once one is held
-    // back for a while, node 1 enforces the lock. Each try looks for its own probe only.
-    await eventually(async () => {
-      const key = `probe-${Date.now()}`
-      writer.doc.getMap('notes').set(key, 'x')
-      await new Promise((r) => setTimeout(r, 300))
-      const probe = client(nodes[1]!, board, w.tokens.observer)
-      await synced(probe.provider)
-      const arrived = key in notes(probe.doc)
-      probe.provider.destroy()
-      expect(arrived).toBe(false)
-    })
-    writer.doc.getMap('notes').set('locked', 'never')
-    await new Promise((r) => setTimeout(r, 200))
-    expect(notes(reader.doc).locked).toBeUndefined()
+
+    /** Writes `key` as the participant; answers whether it reached the reader on node 2. */
+    const reachesReader = async (key: string) => {
+      const update = captureUpdate(writerDoc, () => writerDoc.getMap('notes').set(key, 'x'))
+      // Barrier 1: node 1 answers a sync step 1 on the same connection only after it has read
+      // (kept or dropped) the update sent before it.
+      const answered = syncStep2Count(writer.received) + 1
+      writer.send(frames.update(update))
+      writer.send(frames.syncStep1(Y.encodeStateVector(writerDoc)))
+      await eventually(() => expect(syncStep2Count(writer.received)).toBe(answered))
+      // Barrier 2: the facilitator's marker goes into the board's one stream after the probe
+      // (had it been kept), so a reader that has the marker has the probe too, if it exists.
+      facilitator.doc.getMap('notes').set(`after-${key}`, 'marker')
+      await eventually(() => expect(notes(reader.doc)[`after-${key}`]).toBe('marker'))
+      return key in notes(reader.doc)
+    }
+    // Until the lock reaches node 1 a probe write gets through (and stays); each try looks for
+    // its own probe only.
+    let tries = 0
+    await eventually(async () => expect(await reachesReader(`probe-${tries++}`)).toBe(false))
+    expect(await reachesReader('locked')).toBe(false)
+    expect(notes(facilitator.doc).locked).toBeUndefined()
   })
 })
 
@@ -292,10 +337,14 @@ describe.skipIf(!up)('scale-out: compaction', () => {
     const writer = track(openBoard(node.wsUrl, board, w.tokens.participant), (c) =>
       c.provider.destroy(),
     )
-    await synced(writer.provider)
+    const watcher = track(openBoard(node.wsUrl, board, w.tokens.observer), (c) =>
+      c.provider.destroy(),
+    )
+    await Promise.all([synced(writer.provider), synced(watcher.provider)])
+    // 70 updates, ten at a time, each ten relayed (so in the stream) before the next are written.
     for (let i = 0; i < 70; i++) {
       writer.doc.getMap('notes').set(`n${i}`, `v${i}`)
-      await new Promise((r) => setTimeout(r, 2))
+      if (i % 10 === 9) await heardFrom(writer.doc, [watcher.doc])
     }
     const redis = new Redis(redisUrl)
     track(redis, (r) => r.disconnect())
@@ -340,12 +389,10 @@ describe.skipIf(!up)('scale-out: compaction', () => {
           'SELECT count(*)::int AS n FROM pg_stat_activity WHERE pg_backend_pid() = ANY(pg_blocking_pids(pid))',
         )
       ).rows[0]!.n
-    let before = 0
-    while ((await waitingForRow()) === 0 && before < 300) {
-      writer.doc.getMap('notes').set(`before-${before++}`, 'v')
-      await new Promise((r) => setTimeout(r, 10))
-    }
-    expect(await waitingForRow()).toBeGreaterThan(0)
+    // More than compactAfterRows: the node starts a snapshot, whose write waits for the row.
+    const before = 12
+    for (let i = 0; i < before; i++) writer.doc.getMap('notes').set(`before-${i}`, 'v')
+    await eventually(async () => expect(await waitingForRow()).toBeGreaterThan(0))
 
     // The compaction is stuck; what the writer types now is still relayed everywhere.
     for (let i = 0; i < 30; i++) writer.doc.getMap('notes').set(`during-${i}`, 'v')
@@ -419,4 +466,23 @@ describe.skipIf(!up)('scale-out: a node dies', () => {
 
 function portOf(node: RunningServer): number {
   return Number(new URL(node.url).port)
+}
+
+/** The update a change makes, taken as Yjs hands it to a provider. */
+function captureUpdate(doc: Y.Doc, change: () => void): Uint8Array {
+  let update: Uint8Array | undefined
+  const keep = (u: Uint8Array) => (update = u)
+  doc.on('update', keep)
+  change()
+  doc.off('update', keep)
+  if (!update) throw new Error('the change made no update')
+  return update
+}
+
+/** How many sync step 2 messages (y-websocket: 0, 1) a raw client has received. */
+function syncStep2Count(received: readonly Uint8Array[]): number {
+  return received.filter((m) => {
+    const d = decoding.createDecoder(m)
+    return decoding.readVarUint(d) === 0 && decoding.readVarUint(d) === 1
+  }).length
 }

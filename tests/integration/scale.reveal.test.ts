@@ -2,6 +2,7 @@ import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readNotes } from '@sparboard/board-model'
 import { privateRoom } from '@sparboard/protocol'
+import type { Store } from '@sparboard/server'
 import { cleanupAfterEach } from '../support/cleanup.js'
 import { eventually } from '../support/eventually.js'
 import {
@@ -46,12 +47,37 @@ const bram: PrivateNote = {
   author: 'Bram',
 }
 
+/** A node's reveal moves as its store sees them: each starts by listing the private rooms. */
+interface Moves {
+  count: number
+  /** While set, the node's moves wait for it. */
+  hold: Promise<void> | null
+}
+
+function watchingMoves(store: Store, moves: Moves): Store {
+  return new Proxy(store, {
+    get(target, property) {
+      if (property === 'privateRooms')
+        return async (workshopId: string) => {
+          moves.count++
+          await moves.hold
+          return target.privateRooms(workshopId)
+        }
+      const value: unknown = Reflect.get(target, property, target)
+      return typeof value === 'function' ? value.bind(target) : value
+    },
+  })
+}
+
 describe.skipIf(!up)('scale-out: the reveal', () => {
   let space: ScaleSpace
   let nodes: RunningServer[] = []
+  const moves: Moves[] = [0, 1, 2].map(() => ({ count: 0, hold: null }))
   beforeAll(async () => {
     space = scaleSpace()
-    nodes = await Promise.all([0, 1, 2].map(() => startScaleNode(space)))
+    nodes = await Promise.all(
+      moves.map((m) => startScaleNode(space, { store: (s) => watchingMoves(s, m) })),
+    )
   })
   afterAll(async () => {
     await Promise.all(nodes.map((n) => n.stop()))
@@ -66,14 +92,18 @@ describe.skipIf(!up)('scale-out: the reveal', () => {
     const a = track(openControl(n1.url, w.tokens.participant), (c) => c.close())
     const b = track(openControl(n2.url, w.tokens.participant), (c) => c.close())
     await Promise.all([connected(f), connected(a), connected(b)])
-    const annaRoom = privateRoom(board, (await joinAuthor(a, 'Anna', 0)).privateKey)
-    const bramRoom = privateRoom(board, (await joinAuthor(b, 'Bram', 1)).privateKey)
+    const [annaJoined, bramJoined] = [
+      await joinAuthor(a, 'Anna', 0),
+      await joinAuthor(b, 'Bram', 1),
+    ]
+    const annaRoom = privateRoom(board, annaJoined.privateKey)
+    const bramRoom = privateRoom(board, bramJoined.privateKey)
     expect(await f.send('phase:set', { phase: 'interests' })).toEqual({ ok: true })
     const annaPrivate = track(
-      await writePrivately(n1.wsUrl, annaRoom, w.tokens.participant, [anna]),
+      await writePrivately(n1.wsUrl, annaRoom, annaJoined.personalToken, [anna]),
       (c) => c.provider.destroy(),
     )
-    const bramPrivate = await writePrivately(n2.wsUrl, bramRoom, w.tokens.participant, [bram])
+    const bramPrivate = await writePrivately(n2.wsUrl, bramRoom, bramJoined.personalToken, [bram])
     bramPrivate.provider.destroy()
     b.close()
 
@@ -90,7 +120,7 @@ describe.skipIf(!up)('scale-out: the reveal', () => {
     expect(framesCarrying(raw.received, anna.text)).toBe(1)
     expect(framesCarrying(raw.received, bram.text)).toBe(1)
     await eventually(() => expect(readNotes(annaPrivate.doc)).toEqual([]))
-    const bramLater = track(openBoard(n0.wsUrl, bramRoom, w.tokens.participant), (c) =>
+    const bramLater = track(openBoard(n0.wsUrl, bramRoom, bramJoined.personalToken), (c) =>
       c.provider.destroy(),
     )
     await synced(bramLater.provider)
@@ -107,19 +137,9 @@ describe.skipIf(!up)('scale-out: the reveal', () => {
     await Promise.all([connected(f0), connected(f1)])
     expect(await f0.send('phase:set', { phase: 'interests' })).toEqual({ ok: true })
     // Node one's move waits until the test lets it go; node two's must never run.
-    const mover = n0.server.control.sessions.revealMover!
     let release = () => {}
-    const released = new Promise<void>((resolve) => (release = resolve))
-    n0.server.control.sessions.revealMover = async (id) => {
-      await released
-      return mover(id)
-    }
-    let movedOnTwo = 0
-    const moverTwo = n1.server.control.sessions.revealMover!
-    n1.server.control.sessions.revealMover = (id) => {
-      movedOnTwo++
-      return moverTwo(id)
-    }
+    moves[0]!.hold = new Promise<void>((resolve) => (release = resolve))
+    const movesOnTwo = moves[1]!.count
     const redis = track(new Redis(redisUrl), (r) => r.disconnect())
     const lease = `${space.keyPrefix}session-lock:${w.id}`
     try {
@@ -145,10 +165,9 @@ describe.skipIf(!up)('scale-out: the reveal', () => {
       expect(await timer).toEqual({ ok: true })
     } finally {
       release()
-      n0.server.control.sessions.revealMover = mover
-      n1.server.control.sessions.revealMover = moverTwo
+      moves[0]!.hold = null
     }
-    expect(movedOnTwo).toBe(0)
+    expect(moves[1]!.count).toBe(movesOnTwo)
     await eventually(() => expect(f0.state?.timer.running).toBe(true))
     expect(f0.state?.revealed).toBe(true)
   })

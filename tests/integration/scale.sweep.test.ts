@@ -69,10 +69,12 @@ describe.skipIf(!up)('scale-out: the periodic sweep of board streams', () => {
     const anna = track(openControl(child.url, w.tokens.participant), (c) => c.close())
     await connected(anna)
     const joined = await anna.send('session:join', { name: 'Anna', side: 0 })
-    if (!joined.ok || !joined.privateKey) throw new Error('no private key')
+    if (!joined.ok || !joined.privateKey || !joined.personalToken) throw new Error('no private key')
     const room = privateRoom(board, joined.privateKey)
     const rooms = [board, board, room, room]
-    const clients = rooms.map((r) => receivingClient(child.wsUrl, r, w.tokens.participant))
+    // [H27] the private room opens to Anna's own token only
+    const tokenFor = (r: string) => (r === room ? joined.personalToken! : w.tokens.participant)
+    const clients = rooms.map((r) => receivingClient(child.wsUrl, r, tokenFor(r)))
     await Promise.all(clients.map((c) => synced(c.provider)))
 
     // Everyone types until the node dies.
@@ -111,7 +113,7 @@ describe.skipIf(!up)('scale-out: the periodic sweep of board streams', () => {
       const inPostgres = await snapshotNotes(store, r)
       for (const [key, value] of Object.entries(had[r]!)) expect(inPostgres[key]).toBe(value)
       // The stream is empty: a node opening the room has exactly what PostgreSQL holds.
-      expect(await fetchNotes(fresh.wsUrl, r, w.tokens.participant)).toEqual(inPostgres)
+      expect(await fetchNotes(fresh.wsUrl, r, tokenFor(r))).toEqual(inPostgres)
     }
   })
 

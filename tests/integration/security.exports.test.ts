@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { parse } from 'csv-parse/sync'
 import { addNote, asNoteId, userOrigin } from '@sparboard/board-model'
 import { cleanupAfterEach } from '../support/cleanup.js'
 import { eventually } from '../support/eventually.js'
@@ -73,10 +74,72 @@ describe('exports of hostile text', () => {
     }
   })
 
+  it('the served notes CSV, read by a CSV parser, has every formula start defused: = + - @ tab CR', async () => {
+    const r = track(await startServer(), (s) => s.stop())
+    const w = await createWorkshop(r.url, {
+      title: 'Formules',
+      goals: ['Op tijd'],
+      sides: ['=Sales', '@Operations'],
+      cases: [{ title: '-Spoedorder', description: '' }],
+      groups: 1,
+    })
+    const board = w.boards[0]!.id
+    const { doc, provider } = openBoard(r.wsUrl, board, w.tokens.participant)
+    track(provider, (p) => p.destroy())
+    await synced(provider)
+    // Each start a spreadsheet turns into a formula, and two plain texts that must stay as they are.
+    const texts: Record<string, string> = {
+      eq: '=HYPERLINK("http://evil.example","Klik")',
+      plus: '+31 20 555 0100',
+      minus: '-2+3',
+      at: '@SUM(1+1)',
+      tab: '\t=1+1',
+      cr: '\r=1+1',
+      plain: 'Spoed, "echt"\nnu',
+      inner: 'a = b + c',
+    }
+    Object.entries(texts).forEach(([id, text], i) =>
+      addNote(
+        doc,
+        asNoteId(id),
+        { category: 'friction', x: 900, y: 100 + 170 * i, text, author: 'p', authorSide: 0 },
+        userOrigin('p'),
+      ),
+    )
+    await eventually(async () =>
+      expect((await r.server.store.loadBoard(board)).updates.length).toBeGreaterThan(0),
+    )
+    // English (',') and Dutch (';' between cells), each read with its own delimiter.
+    for (const [lang, delimiter] of [
+      ['en', ','],
+      ['nl', ';'],
+    ] as const) {
+      const res = await fetch(`${r.url}/api/workshops/${w.id}/notes.csv?lang=${lang}`, {
+        headers: { authorization: `Bearer ${w.tokens.observer}` },
+      })
+      expect(res.status).toBe(200)
+      const rows: string[][] = parse(await res.text(), { bom: true, delimiter })
+      const [header, ...notes] = rows
+      const col = (name: string) => header!.indexOf(name)
+      expect(notes, lang).toHaveLength(Object.keys(texts).length)
+      const byId = new Map(notes.map((row) => [row[col('note_id')]!, row]))
+      for (const id of ['eq', 'plus', 'minus', 'at', 'tab', 'cr'])
+        expect(byId.get(id)![col('text')], `${lang} ${id}`).toBe(`'${texts[id]}`)
+      expect(byId.get('plain')![col('text')]).toBe(texts.plain)
+      expect(byId.get('inner')![col('text')]).toBe(texts.inner)
+      // The workshop's own texts (side names, case title) are cells too.
+      expect(byId.get('eq')![col('author_side')]).toBe("'=Sales")
+      expect(byId.get('eq')![col('case')]).toBe("'-Spoedorder")
+      // No cell of any row starts as a formula.
+      for (const cell of rows.flat()) expect(cell, lang).not.toMatch(/^[=+\-@\t\r]/)
+    }
+  })
+
   it('the Markdown summary shows the payloads as literal text', async () => {
     const { w, get } = await hostileWorkshop()
     const md = await (await get(`/api/workshops/${w.id}/summary.md`)).text()
-    expect(md).not.toMatch(/<script|<img|<svg|\]\(javascript:/i)
+    // escaped (`\<`, `\]`): a CommonMark renderer shows them as text
+    expect(md).not.toMatch(/(?<!\\)<(script|img|svg)|(?<!\\)\]\(javascript:/i)
   })
 })
 

@@ -30,11 +30,17 @@ export async function spawnServer(
   dataDir: string,
   env: Record<string, string> = {},
   script?: string,
+  /** Wraps the command, e.g. `taskset -c 0` for a bench that pins servers to a core. */
+  wrap: (argv: string[]) => { command: string; args: string[] } = ([command, ...args]) => ({
+    command: command!,
+    args,
+  }),
 ): Promise<ChildServer> {
   const entry = script ? ['--conditions=sparboard-source', '--import', 'tsx', script] : mainEntry
   // e.g. SPARBOARD_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles every node
   const nodeArgs = process.env.SPARBOARD_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []
-  const proc = spawn(process.execPath, [...nodeArgs, ...entry], {
+  const { command, args } = wrap([process.execPath, ...nodeArgs, ...entry])
+  const proc = spawn(command, args, {
     cwd: serverDir,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -15,6 +15,16 @@ export const frames = {
   queryAwareness: () => Uint8Array.of(3),
 }
 
+/** An awareness update for one client, as y-protocols encodes it (the clock decides which wins). */
+export function awarenessUpdate(client: number, clock: number, state: unknown): Uint8Array {
+  const e = encoding.createEncoder()
+  encoding.writeVarUint(e, 1)
+  encoding.writeVarUint(e, client)
+  encoding.writeVarUint(e, clock)
+  encoding.writeVarString(e, JSON.stringify(state))
+  return encoding.toUint8Array(e)
+}
+
 function frame(type: number, syncType: number, body: Uint8Array): Uint8Array {
   const e = encoding.createEncoder()
   encoding.writeVarUint(e, type)

@@ -12,6 +12,7 @@ import {
   type ScaleOut,
   type ScaleOutOptions,
   type ServerOptions,
+  type Store,
 } from '@sparboard/server'
 import { spawnServer, type ChildServer } from './childServer.js'
 import { startServer, type RunningServer } from './startServer.js'
@@ -73,6 +74,8 @@ export async function startScaleNode(
     /** Leases, grace window and the pace of the periodic sweep ([S6], [S11]). */
     compaction?: ScaleOutOptions['compaction']
     hub?: ServerOptions['hub']
+    /** Wraps the node's store (a test watching or holding back what the node reads). */
+    store?: (store: Store) => Store
   } = {},
 ): Promise<RunningServer & { readonly scaleOut: ScaleOut }> {
   const scaleOut = await createScaleOut(
@@ -85,7 +88,8 @@ export async function startScaleNode(
     },
     createLogger('silent'),
   )
-  return { ...(await startServer({ scaleOut, hub: via.hub })), scaleOut }
+  const store = via.store?.(scaleOut.store)
+  return { ...(await startServer({ scaleOut, hub: via.hub, ...(store && { store }) })), scaleOut }
 }
 
 /** A scale-out node as its own process, so a test can `kill -9` it. */

@@ -12,9 +12,10 @@ export function rawBoardSocket(
   boardId: string,
   token: string,
   forwardedFor?: string,
-): { ws: WebSocket; outcome: Promise<UpgradeOutcome> } {
+  headers: Record<string, string> = {},
+): { ws: WebSocket; outcome: Promise<UpgradeOutcome>; joined: Promise<UpgradeOutcome | 'joined'> } {
   const ws = new WebSocket(`${wsUrl}/yjs/${boardId}?token=${encodeURIComponent(token)}`, {
-    headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {},
+    headers: { ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}), ...headers },
   })
   const outcome = new Promise<UpgradeOutcome>((resolve) => {
     ws.on('unexpected-response', (_req, res) => {
@@ -24,16 +25,27 @@ export function rawBoardSocket(
     ws.on('close', (code) => resolve({ closed: code }))
     ws.on('error', () => {})
   })
-  return { ws, outcome }
+  // The server's first frame (its sync step 1) comes only once the connection is in its room.
+  const first = new Promise<'joined'>((resolve) => ws.once('message', () => resolve('joined')))
+  return { ws, outcome, joined: Promise.race([first, outcome]) }
 }
 
 /** A control-plane client as the app opens it, without automatic reconnects. */
-export function controlSocket(url: string, token: string, forwardedFor?: string): Socket {
+export function controlSocket(
+  url: string,
+  token: string,
+  forwardedFor?: string,
+  options: { headers?: Record<string, string>; transports?: ('websocket' | 'polling')[] } = {},
+): Socket {
   return io(url, {
     auth: { token },
-    transports: ['websocket'],
+    transports: options.transports ?? ['websocket'],
     reconnection: false,
-    extraHeaders: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {},
+    forceNew: true,
+    extraHeaders: {
+      ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}),
+      ...options.headers,
+    },
   })
 }
 

@@ -1,13 +1,20 @@
 /**
- * Walks through the app in Chromium and saves screenshots (the README's comes from here).
- * Usage: start the app (`pnpm start`), then `pnpm --filter @sparboard/tests screenshots [baseUrl] [outDir]`.
+ * Walks through the app in Chromium and saves screenshots: a desktop, then phones and tablets with
+ * touch, in Dutch and English. The README's two come from here: with `--docs` the desktop board
+ * and the phone board are also written to docs/screenshot.png and docs/screenshot-phone.png.
+ * Usage: start the app (`pnpm start`), then
+ * `pnpm --filter @sparboard/tests screenshots [baseUrl] [outDir] [--docs]`.
  */
-import { mkdirSync } from 'node:fs'
+import { copyFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Role } from '@sparboard/protocol'
 import { launchChromium } from '../support/browser.js'
 
-const base = process.argv[2] ?? 'http://localhost:3000'
-const out = process.argv[3] ?? 'artifacts/screens'
+const args = process.argv.slice(2).filter((a) => a !== '--docs')
+const toDocs = process.argv.includes('--docs')
+const base = args[0] ?? 'http://localhost:3000'
+const out = args[1] ?? 'artifacts/screens'
 mkdirSync(out, { recursive: true })
 
 const browser = await launchChromium()
@@ -29,13 +36,21 @@ await page.getByLabel('Case 1').fill('Spoedorder van een grote klant')
 await page
   .getByLabel('Toelichting (optioneel)')
   .fill('Een key account wil 40% meer volume, binnen twee dagen geleverd.')
+// the README's pictures show the free-text owner; checkable agreements need people who joined
+await page.getByLabel('Toetsbare afspraken').uncheck()
 await page.getByRole('button', { name: 'Workshop aanmaken' }).click()
 await page.getByTestId('links').waitFor()
 await page.screenshot({ path: join(out, '2-links.png'), fullPage: true })
+const participantLink = await page
+  .getByTestId('links')
+  .locator('input')
+  .nth((['facilitator', 'participant', 'observer'] satisfies Role[]).indexOf('participant'))
+  .inputValue()
 await page.getByRole('button', { name: 'Workshop openen' }).click()
 await page.getByTestId('facilitator-panel').waitFor()
 await page.waitForTimeout(1500) // thumbnails
 await page.screenshot({ path: join(out, '2b-facilitator.png'), fullPage: true })
+const workshopUrl = page.url()
 await page
   .getByTestId('facilitator-panel')
   .getByText(/Groep 1/)
@@ -118,6 +133,79 @@ await page.keyboard.press('-')
 await page.waitForTimeout(200)
 await page.screenshot({ path: join(out, '8-zoomed-out.png') })
 
+// Phones and tablets, with touch ([M1]-[M5], docs/phones.md): the workshop page, the join
+// dialog, and the same board zoomed to a zone by its chip, with the outline's sheet and the
+// header's menu open.
+const WORDS = {
+  nl: {
+    name: 'Je naam',
+    joinBoard: 'Naar het bord',
+    zoom: 'Zoom in op Schuurpunten',
+    sheet: /^Notities & doelen/,
+    people: ['Chris (Sales)', 'Dana (Operations)'],
+  },
+  en: {
+    name: 'Your name',
+    joinBoard: 'Join the board',
+    zoom: 'Zoom to Friction points',
+    sheet: /^Notes & goals/,
+    people: ['Chris (Sales)', 'Dana (Operations)'],
+  },
+} as const
+const devices = [
+  { name: 'phone', width: 390, height: 844, lang: 'nl' },
+  { name: 'phone', width: 390, height: 844, lang: 'en' },
+  { name: 'phone', width: 360, height: 740, lang: 'nl' },
+  { name: 'tablet', width: 768, height: 1024, lang: 'en' },
+  { name: 'tablet', width: 768, height: 1024, lang: 'nl' },
+] as const
+for (const [i, device] of devices.entries()) {
+  const words = WORDS[device.lang]
+  const tag = `11-${device.name}-${device.width}-${device.lang}`
+  const touch = await browser.newContext({
+    viewport: { width: device.width, height: device.height },
+    hasTouch: true,
+    isMobile: true,
+    locale: device.lang === 'nl' ? 'nl-NL' : 'en-GB',
+  })
+  const phone = await touch.newPage()
+  phone.on('pageerror', (err) => console.error('page error:', err.message))
+  const sideways = async (what: string) => {
+    const [scroll, client] = await phone.evaluate(() => [
+      document.documentElement.scrollWidth,
+      document.documentElement.clientWidth,
+    ])
+    if (scroll > client) console.error(`${tag} ${what}: ${scroll} px wide in ${client} px`)
+  }
+  await phone.goto(base)
+  await sideways('start')
+  await phone.screenshot({ path: join(out, `${tag}-a-start.png`) })
+  await phone.goto(participantLink)
+  await phone.getByRole('dialog').waitFor()
+  await sideways('join dialog')
+  await phone.screenshot({ path: join(out, `${tag}-b-join.png`) })
+  await phone.goto(workshopUrl)
+  await phone.getByTestId('facilitator-panel').waitFor()
+  await sideways('workshop')
+  await phone.screenshot({ path: join(out, `${tag}-c-workshop.png`), fullPage: true })
+  await phone.goto(page.url())
+  await phone.getByRole('textbox', { name: words.name }).fill(words.people[i % 2]!)
+  await phone.getByRole('button', { name: words.joinBoard }).tap()
+  await phone.getByTestId('connection').and(phone.locator('[data-status=connected]')).waitFor()
+  await phone.getByRole('button', { name: words.zoom }).tap()
+  await phone.waitForTimeout(300)
+  await sideways('board')
+  await phone.screenshot({ path: join(out, `${tag}-d-board.png`) })
+  await phone.getByRole('button', { name: words.sheet }).tap()
+  await phone.waitForTimeout(200)
+  await phone.screenshot({ path: join(out, `${tag}-e-sheet.png`) })
+  await phone.getByRole('button', { name: words.sheet }).tap()
+  await phone.getByRole('button', { name: 'Menu' }).tap()
+  await phone.waitForTimeout(200)
+  await phone.screenshot({ path: join(out, `${tag}-f-menu.png`) })
+  await touch.close()
+}
+
 // A large board (offline, never stored): far out every note is one batched shape, nearer the
 // notes get text. Uses the page's bench hook.
 const big = await (
@@ -151,4 +239,9 @@ await big.evaluate(() =>
 await big.waitForTimeout(300)
 await big.screenshot({ path: join(out, '10-many-near.png') })
 await browser.close()
+if (toDocs) {
+  const docs = fileURLToPath(new URL('../../docs/', import.meta.url))
+  copyFileSync(join(out, '6-agreements.png'), join(docs, 'screenshot.png'))
+  copyFileSync(join(out, '11-phone-390-nl-d-board.png'), join(docs, 'screenshot-phone.png'))
+}
 console.log(`screenshots in ${out}`)
