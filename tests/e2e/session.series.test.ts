@@ -36,9 +36,10 @@ const shot = async (page: Page, name: string) => {
 /** Starts the next session from the facilitator's page and opens it; answers its observer link. */
 async function followUp(fac: Page, number: number): Promise<string> {
   await fac.getByRole('button', { name: 'Start a follow-up session' }).click()
-  const observerLink = await fac.getByTestId('links').locator('input').nth(2).inputValue()
   await fac.getByRole('button', { name: 'Open the follow-up session' }).click()
   await poll(() => fac.getByTestId('session-series').textContent()).toBe(`Session ${number}`)
+  // read once the new session's page shows: before, the links card still holds the old session's
+  const observerLink = await fac.getByTestId('links').locator('input').nth(2).inputValue()
   return observerLink.replace('http://localhost', 'http://127.0.0.1')
 }
 
