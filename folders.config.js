@@ -114,7 +114,11 @@ export const folders = {
       export: { about: 'export menus and downloads', may: ['core'] },
       sync: { about: 'the Yjs document, presence, undo, the board view', may: ['core'] },
       locale: { about: 'the language choice and dates in it', may: [] },
-      core: { files: ['api.ts', 'route.ts'], about: 'the API client and the route', may: [] },
+      core: {
+        files: ['api.ts', 'route.ts', 'prefetch.ts'],
+        about: 'the API client, the route and what the entry asks for early',
+        may: [],
+      },
     },
   },
 }

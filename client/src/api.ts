@@ -17,6 +17,7 @@ import {
   type SeriesHistory,
   type WorkshopView,
 } from '@sparboard/protocol'
+import { takePrefetched, workshopApiPath } from './prefetch.js'
 
 /** An API call that failed, with the server's message and the field it named. */
 export class ApiFailure extends Error {
@@ -28,11 +29,16 @@ export class ApiFailure extends Error {
   }
 }
 
-async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const res = await fetch(path, {
-    ...init,
-    headers: { 'content-type': 'application/json', ...init.headers },
-  })
+async function call<T>(
+  path: string,
+  init: RequestInit = {},
+  early?: Promise<Response>,
+): Promise<T> {
+  const res = await (early ??
+    fetch(path, {
+      ...init,
+      headers: { 'content-type': 'application/json', ...init.headers },
+    }))
   const body: unknown = await res.json().catch(() => ({ error: res.statusText }))
   if (!res.ok) throw new ApiFailure(res.status, body as ApiError)
   return body as T
@@ -48,10 +54,13 @@ export const createWorkshop = (body: CreateWorkshopInput, createSecret?: string)
 
 export type WorkshopWithLinks = WorkshopView & { readonly links?: CreatedWorkshop['links'] }
 
+/** The workshop a link opens; the entry may have asked for it already (`prefetch`). */
 export const getWorkshop = (id: string, token: string) =>
-  call<WorkshopWithLinks>(`/api/workshops/${encodeURIComponent(id)}`, {
-    headers: { authorization: `Bearer ${token}` },
-  })
+  call<WorkshopWithLinks>(
+    workshopApiPath(id),
+    { headers: { authorization: `Bearer ${token}` } },
+    takePrefetched(workshopApiPath(id), token),
+  )
 
 /** Switches the method's options of a workshop (facilitator token only); answers them all. */
 export const setMethod = (id: string, token: string, patch: MethodPatch) =>

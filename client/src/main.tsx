@@ -9,14 +9,19 @@ import { loadLanguage } from './i18n/loadLanguage.js'
 import { startLanguage } from './locale/startLanguage.js'
 import { loadPage } from './pages/loadPage.js'
 import { parseRoute } from './route.js'
+import { prefetch, workshopApiPath } from './prefetch.js'
 
 // Everything the first screen needs, fetched at once and none waiting for another (issue 19): the
 // page's code (a board's with Konva and Yjs), the language (texts and hyphenation patterns), the
-// board font and the app's own code (React, i18next). Konva measures text when it draws: with the
+// board font, the workshop's data and the app's own code (React, i18next). Konva measures text when it draws: with the
 // font there first, notes wrap as in exports. A failure to load shows where it matters: the page
 // as it renders, text in a fallback font.
+const route = parseRoute(location.pathname, location.hash)
+// The workshop too: a workshop or board page asks for it first thing once rendered.
+if ((route.page === 'workshop' || route.page === 'board') && route.token)
+  prefetch(workshopApiPath(route.workshopId), route.token)
 const ready = Promise.all([
-  loadPage(parseRoute(location.pathname, location.hash)),
+  loadPage(route),
   loadLanguage(startLanguage()),
   ...['400', '700'].map((weight) => document.fonts.load(`${weight} 16px "${BOARD_FONT_FAMILY}"`)),
 ]).catch(() => undefined)

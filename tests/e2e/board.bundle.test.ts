@@ -134,4 +134,48 @@ describe("what a participant's board link downloads, in Chromium (issue 19)", ()
     await poll(() => files.includes(chunkOf(ON_DEMAND.boardExport).file)).toBe(true)
     await context.close()
   })
+
+  it("a returning participant's link asks for the workshop once, from the entry, and draws the board", async () => {
+    const w = await workshopWithBoard(server.running, (doc) =>
+      addNotes(
+        doc,
+        [
+          {
+            id: asNoteId('back-1'),
+            category: 'solution',
+            x: 40,
+            y: 40,
+            text: 'Weekly S&OP',
+            author: 'Anna',
+          },
+        ],
+        userOrigin('fixture'),
+      ),
+    )
+    const context = await server.browser.newContext({ locale: 'en-GB' })
+    const page = await context.newPage()
+    page.on('pageerror', (err) => {
+      throw err
+    })
+    await page.goto(
+      `${server.running.url}/w/${w.id}/b/${w.boards[0]!.id}#token=${w.tokens.participant}`,
+    )
+    await page.getByRole('textbox', { name: 'Your name' }).fill('Bram')
+    await page.getByRole('button', { name: 'Join the board' }).click()
+    await page.locator('[data-testid=connection][data-status=connected]').waitFor()
+
+    // Back the next morning: the same link, name and personal token kept by the browser.
+    const asked: string[] = []
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url())
+      if (pathname.startsWith('/api/workshops/')) asked.push(`${request.method()} ${pathname}`)
+    })
+    await page.reload()
+    await page.locator('[data-testid=connection][data-status=connected]').waitFor()
+    await notesDrawn(page)
+    expect(await page.getByRole('dialog').count()).toBe(0)
+    // the entry's request is the one the page used: not asked a second time once it rendered
+    expect(asked).toEqual([`GET /api/workshops/${w.id}`])
+    await context.close()
+  })
 })
