@@ -151,11 +151,14 @@ export const workspacePath = (source: string) =>
  * Code the board route should not load (issue 19): exports (the client's `export/` folder but for
  * the board's export menu itself and its texts, PDF and zip libraries), the start and workshop
  * pages, and the facilitator's screens (`FacilitatorPanel` and the components only it and the
- * links panel import, the board's cockpit and history). Matched on module paths.
+ * links panel import, the board's cockpit and history), and zod (the browser parses nothing with
+ * it). Matched on module paths.
  */
 export const notForTheBoard = new RegExp(
   [
-    'client/src/export/(?!ExportMenu\\.tsx|exportTexts\\.)',
+    'client/src/export/(?!ExportMenu\\.tsx|ExportOption\\.tsx|exportTexts\\.)',
+    // the schemas are the server's: the browser reads plain values (protocol's methodPlain.ts)
+    'node_modules/zod/',
     'pdfkit',
     'pdfjs',
     'jszip',

@@ -189,7 +189,7 @@ console.table(
 )
 const unwantedTotal = [...unwanted.values()].reduce((a, b) => a + b, 0)
 console.log(
-  `export, PDF and facilitator code in it: ${kB(unwantedTotal)} (target: none)${unwanted.size ? `: ${[...unwanted].map(([s, b]) => `${workspacePath(s)} ${kB(b)}`).join(', ')}` : ''}`,
+  `export, PDF, facilitator code or zod in it: ${kB(unwantedTotal)} (target: none)${unwanted.size ? `: ${[...unwanted].map(([s, b]) => `${workspacePath(s)} ${kB(b)}`).join(', ')}` : ''}`,
 )
 rmSync(built.dir, { recursive: true, force: true })
 process.exit(0)

@@ -6,13 +6,6 @@ import { withoutSchemaCompilation } from './withoutSchemaCompilation.js'
 if (typeof (globalThis as { document?: unknown }).document !== 'undefined')
   withoutSchemaCompilation()
 
-/**
- * Path of a workshop's recurring frictions: `GET` answers `RecurringFrictions`, `POST` with a
- * `RecurringDecisionBody` stores a merge or split; the facilitator's token only.
- */
-export const recurringPath = (workshopId: string) =>
-  `/api/workshops/${encodeURIComponent(workshopId)}/recurring-frictions`
-
 /** How many merge and split decisions a workshop keeps; past it a decision is refused (409). */
 export const RECURRING_DECISION_LIMIT = 500
 

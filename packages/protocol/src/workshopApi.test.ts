@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { agendaOf } from './controlPhases.js'
-import { CreateWorkshopBody, defaultMethod, doubleMajorityRule, methodOf } from './workshopApi.js'
+import { defaultMethod, doubleMajorityRule } from './methodPlain.js'
+import { CreateWorkshopBody, methodOf } from './workshopApi.js'
 
 describe('CreateWorkshopBody', () => {
   it('fills the default sides and goals', () => {

@@ -50,40 +50,15 @@ export const WorkshopMethod = z.object({
 })
 export type WorkshopMethod = z.infer<typeof WorkshopMethod>
 
-/**
- * The method's defaults as a plain value, for the browser: it reads the method the server
- * answered and starts a new workshop from these, without loading zod (the schema's defaults
- * above are the same; a unit test keeps them equal).
- */
-export const defaultMethod: WorkshopMethod = {
-  recurringFrictions: true,
-  perspectiveSwap: false,
-  fallbackCards: false,
-  bothSidesGain: true,
-  doubleMajority: { on: false, min: 1, unit: 'votes' },
-  positions: true,
-  checkableAgreements: true,
-}
-
 /** The method of a workshop stored without one, or with fields added since: the defaults. */
 export const methodOf = (stored: unknown): WorkshopMethod => {
   const parsed = WorkshopMethod.safeParse(stored ?? {})
   return parsed.success ? parsed.data : WorkshopMethod.parse({})
 }
 
-/** The rule agreements are held to, or null when the workshop does not ask for a double majority. */
-export const doubleMajorityRule = (method: WorkshopMethod) =>
-  method.doubleMajority.on
-    ? { min: method.doubleMajority.min, unit: method.doubleMajority.unit }
-    : null
-
 /** Body of `PATCH /api/workshops/:id/method` (facilitator): the options to change. */
 export const MethodPatch = z.strictObject({ checkableAgreements: z.boolean().optional() })
 export type MethodPatch = z.infer<typeof MethodPatch>
-
-/** Path of the method's options: `PATCH` with the facilitator's bearer token. */
-export const methodPath = (workshopId: string) =>
-  `/api/workshops/${encodeURIComponent(workshopId)}/method`
 
 /** Body of `POST /api/workshops` (public contract; see architecture.md). */
 export const CreateWorkshopBody = z.object({
