@@ -160,11 +160,22 @@ interface Client {
 }
 interface Writer {
   readonly doc: Y.Doc
-  readonly text: Y.Text
+  /** The note typed into now, and its key; a new one every `NOTE_KEYSTROKES`. */
+  text: Y.Text
+  key: string
   readonly send: (syncType: number, update: Uint8Array) => void
   typed: number
+  /** Keystrokes typed into each of its notes. */
+  readonly typedByNote: Map<string, number>
   timer?: ReturnType<typeof setInterval>
 }
+
+/**
+ * Keystrokes per note before the writer starts the next, as a person writes many short notes: a
+ * note holds at most 2,000 characters (board-model's `NoteLimits`), and Sparboard undoes typing
+ * past that ([H26]), which a long ramp reached and the durability check then read as lost.
+ */
+const NOTE_KEYSTROKES = 500
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
@@ -201,11 +212,14 @@ export class LoadGenerator {
         const doc = c < this.shape.writersPerRoom ? new Y.Doc() : null
         // the callback runs on the first message, after `client` below exists
         const socket = connect(this.target, room, c, (u) => this.receive(client, doc, u))
+        const key = `note-${room}-${c}`
         const writer: Writer | null = doc && {
           doc,
-          text: benchNote(doc, `note-${room}-${c}`, c),
+          text: benchNote(doc, key, c),
+          key,
           send: socket.send,
           typed: 0,
+          typedByNote: new Map(),
         }
         const client: Client = { room, ws: socket.ws, ready: socket.ready, writer, received: 0 }
         inRoom.push(client)
@@ -229,6 +243,7 @@ export class LoadGenerator {
   }
 
   private type(w: Writer) {
+    if (w.text.length >= NOTE_KEYSTROKES) this.nextNote(w)
     const clock = Y.getState(w.doc.store, w.doc.clientID)
     let update: Uint8Array | null = null
     w.doc.once('update', (u: Uint8Array) => (update = u))
@@ -237,7 +252,18 @@ export class LoadGenerator {
     if (!times) this.sentAt.set(w.doc.clientID, (times = []))
     times[clock] = performance.now()
     w.typed++
+    w.typedByNote.set(w.key, (w.typedByNote.get(w.key) ?? 0) + 1)
     if (this.window) this.window.sent++
+    w.send(SYNC_UPDATE, update!)
+  }
+
+  /** Starts the writer's next note, sent on its own before the first keystroke into it. */
+  private nextNote(w: Writer) {
+    const notes = w.typedByNote.size
+    let update: Uint8Array | null = null
+    w.doc.once('update', (u: Uint8Array) => (update = u))
+    w.key = `${w.key.replace(/~\d+$/, '')}~${notes}`
+    w.text = benchNote(w.doc, w.key, notes)
     w.send(SYNC_UPDATE, update!)
   }
 
@@ -324,7 +350,7 @@ export class LoadGenerator {
     const rooms = new Map<number, Map<string, number>>()
     for (const [room, clients] of this.byRoom) {
       const notes = new Map<string, number>()
-      clients.forEach((c, i) => c.writer && notes.set(`note-${room}-${i}`, c.writer.typed))
+      for (const c of clients) for (const [key, n] of c.writer?.typedByNote ?? []) notes.set(key, n)
       rooms.set(room, notes)
     }
     return rooms
