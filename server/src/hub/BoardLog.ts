@@ -1,4 +1,5 @@
 import type { Store, StoredBoard } from '../store/Store.js'
+import { TurnCommit } from './TurnCommit.js'
 
 /** What another node did on a board, handed to the room that has it open here. */
 export interface BoardFeed {
@@ -29,6 +30,8 @@ export interface BoardLog {
    * cannot, and the queue falls back to `append` and its retries.
    */
   readonly appendNow?: (updates: readonly Uint8Array[]) => void
+  /** The group commit per turn that `appendNow`'s boards share, where the log has one. */
+  readonly turn?: TurnCommit
   /** Folds the log into `snapshot` (of the live document). */
   compact(snapshot: Uint8Array): Promise<void>
   /**
@@ -51,7 +54,13 @@ export interface BoardLogSource {
 
 /** Today's single-node log: the store's own append-only table and snapshot. */
 export class StoreBoardLogs implements BoardLogSource {
-  constructor(private readonly store: Store) {}
+  /** One per store: a turn's appends of every board commit together ([H3]). */
+  private readonly turn: TurnCommit | undefined
+
+  constructor(private readonly store: Store) {
+    const transactionNow = store.transactionNow?.bind(store)
+    this.turn = transactionNow && new TurnCommit(transactionNow)
+  }
 
   async open(boardId: string): Promise<BoardLog> {
     const store = this.store
@@ -60,6 +69,7 @@ export class StoreBoardLogs implements BoardLogSource {
       stored: await store.loadBoard(boardId),
       append: (updates) => store.appendUpdates(boardId, updates),
       appendNow: appendNow && ((updates) => appendNow(boardId, updates)),
+      ...(appendNow && this.turn && { turn: this.turn }),
       compact: (snapshot) => store.compactBoard(boardId, snapshot),
       follow: () => {},
       shareAwareness: () => {},

@@ -120,6 +120,7 @@ export class BoardRoom {
         return snapshot
       },
       onStored: (batch) => this.relay(batch),
+      ...(boardLog.turn && { turn: boardLog.turn }),
     })
     // Watching starts after the stored history is in: the rule judges writes, not the past.
     this.ruled = context.contentRule

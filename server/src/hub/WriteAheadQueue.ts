@@ -1,6 +1,7 @@
 import type { Logger } from 'pino'
 import type { Metrics } from '../metrics.js'
 import type { BoardLog } from './BoardLog.js'
+import type { TurnAppend, TurnCommit, TurnWriter } from './TurnCommit.js'
 
 /** An update the store has accepted, ready to be relayed. */
 export interface Written {
@@ -24,6 +25,8 @@ export interface WriteAheadOptions {
   readonly snapshot: () => Uint8Array
   /** Called with each batch once the store holds it, in order. */
   readonly onStored: (batch: readonly Written[]) => void
+  /** The hub's group commit per turn, where the log appends synchronously ([H3]). */
+  readonly turn?: TurnCommit
 }
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -32,8 +35,10 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
  * A board's writes on their way to the store ([H3]): appended in batches, in order, one batch at a
  * time; nothing is handed on (relayed, or answered in a sync step 2) before the store holds it.
  */
-export class WriteAheadQueue {
+export class WriteAheadQueue implements TurnWriter {
   private pending: Written[] = []
+  /** Held for the turn's shared commit (`TurnCommit`); what arrives meanwhile joins `pending`. */
+  private inTurn = false
   private held: { seq: number; deliver: () => void }[] = []
   private appliedSeq = 0
   private storedSeq = 0
@@ -55,8 +60,38 @@ export class WriteAheadQueue {
     // A log that appends synchronously stores and relays in the task that received the update:
     // no promise between the commit and the peers. Behind a failed append or a compaction under
     // way, the update waits its turn in the asynchronous flush.
-    if (this.o.boardLog.appendNow && !this.flushing) this.flushNow(this.o.boardLog.appendNow)
-    else this.schedule()
+    // With a turn commit, only the turn's first append commits on its own; the rest of the turn's
+    // wait for its end and commit together.
+    const appendNow = this.o.boardLog.appendNow
+    if (appendNow && !this.flushing) {
+      if (this.inTurn) return
+      if (!this.o.turn || this.o.turn.mayCommitNow(this)) this.flushNow(appendNow)
+      else this.inTurn = true
+    } else this.schedule()
+  }
+
+  /** [H3] The turn's end: appends what waited, inside the turn's one transaction. */
+  appendInTurn(): TurnAppend | null {
+    this.inTurn = false
+    const appendNow = this.o.boardLog.appendNow
+    // closing or a failure moved the updates to the asynchronous flush meanwhile
+    if (this.flushing || !appendNow || this.pending.length === 0) return null
+    const batch = this.pending.splice(0)
+    const stop = this.o.metrics.appendSeconds.startTimer()
+    try {
+      appendNow(batch.map((w) => w.update))
+    } catch (err) {
+      // only this board's statement is undone; the others' appends in the turn stand. Its retry
+      // starts after the turn's transaction: begun inside, its first append would join it.
+      this.appendFailed(batch, err, true)
+      return null
+    } finally {
+      stop()
+    }
+    return {
+      committed: () => this.storedNow(batch),
+      failed: (err) => this.appendFailed(batch, err),
+    }
   }
 
   /** Delivers `value` once every update pushed so far is stored (at once if it already is). */
@@ -69,6 +104,8 @@ export class WriteAheadQueue {
   async close(): Promise<void> {
     this.closing = true
     this.held = []
+    // what waits for the turn's commit is stored by the asynchronous flush instead
+    if (this.pending.length > 0) this.schedule()
     while (this.flushing || this.compacting) await (this.flushing ?? this.compacting)
     if (this.logRows > 0 || this.unstored) await this.compact()
   }
@@ -87,12 +124,23 @@ export class WriteAheadQueue {
     try {
       appendNow(batch.map((w) => w.update))
     } catch (err) {
-      this.o.log.error({ err, board: this.o.boardId, attempt: 0 }, 'store append failed')
-      this.pending.unshift(...batch)
-      return this.schedule()
+      return this.appendFailed(batch, err)
     } finally {
       stop()
     }
+    this.storedNow(batch)
+  }
+
+  /** Not stored, so not relayed: the batch goes back first in line for the retrying flush. */
+  private appendFailed(batch: Written[], err: unknown, afterTransaction = false): void {
+    this.o.log.error({ err, board: this.o.boardId, attempt: 0 }, 'store append failed')
+    this.pending.unshift(...batch)
+    if (afterTransaction) queueMicrotask(() => this.schedule())
+    else this.schedule()
+  }
+
+  /** A synchronous append is in: relay it, then fold the log if it is due. */
+  private storedNow(batch: readonly Written[]): void {
     this.stored(batch)
     const compaction = this.startCompaction()
     if (compaction) {

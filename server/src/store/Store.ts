@@ -100,6 +100,11 @@ export interface Store {
    * returns, thrown when not. The hub then relays an update in the task that received it ([H3]).
    */
   appendUpdatesNow?(boardId: string, updates: readonly Uint8Array[]): void
+  /**
+   * Runs `work` (appends of several boards) in one transaction, synchronously, where the store
+   * appends synchronously: committed once it returns, rolled back and thrown when not.
+   */
+  transactionNow?(work: () => void): void
   /** Replaces a board's snapshot and log with one snapshot, atomically. */
   compactBoard(boardId: string, snapshot: Uint8Array): Promise<void>
   /**
