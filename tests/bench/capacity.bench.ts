@@ -35,7 +35,9 @@ const env = (name: string, fallback: number) => Number(process.env[name] ?? fall
  * Rooms per step: finer at first, coarser later, so that a ramp has at most 10 steps (each ~11 s
  * with the room openings) and 3 rounds of 5 servers stay under ~25 minutes in the worst case.
  */
-const STEPS = (process.env.BENCH_STEPS ?? '10,20,30,45,60,75,90,110,130,150').split(',').map(Number)
+const STEPS = (process.env.BENCH_STEPS ?? '10,20,30,45,60,75,90,110,130,150,170,190,210')
+  .split(',')
+  .map(Number)
 const MAX_ROOMS = Math.max(...STEPS)
 const WARMUP_MS = env('BENCH_WARMUP_SECONDS', 2) * 1000
 const MEASURE_MS = env('BENCH_SECONDS', 8) * 1000
