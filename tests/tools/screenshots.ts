@@ -57,7 +57,14 @@ await page
   .first()
   .click()
 const askedName = page.getByLabel('Je naam')
-if (await askedName.isVisible({ timeout: 2000 }).catch(() => false)) {
+// The name is asked once the board knows the role, a moment after it shows; `isVisible` does not
+// wait (its timeout is ignored), so the dialog came up later over the first double-click.
+if (
+  await askedName
+    .waitFor({ timeout: 5000 })
+    .then(() => true)
+    .catch(() => false)
+) {
   await askedName.fill('Anna (Sales)')
   await page.getByRole('button', { name: 'Naar het bord' }).click()
 }
@@ -87,7 +94,8 @@ const bramContext = await browser.newContext({
   locale: 'nl-NL',
 })
 const bram = await bramContext.newPage()
-await bram.goto(page.url())
+// Bram joins as a participant: the same board, with the participant link's token.
+await bram.goto(`${page.url().split('#')[0]}#${new URL(participantLink).hash.slice(1)}`)
 await bram.getByLabel('Je naam').fill('Bram (Operations)')
 await bram.getByRole('radio', { name: 'Operations' }).check()
 await bram.getByRole('button', { name: 'Naar het bord' }).click()
