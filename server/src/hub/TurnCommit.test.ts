@@ -20,6 +20,9 @@ describe('[H3] group commit per turn', () => {
   let reader: Database.Database
   let transactions: number
   const relayed: string[] = []
+  let boards: string[] = []
+  /** Every board's log of this store: they share one turn commit. */
+  let logs: StoreBoardLogs | null = null
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sparboard-turn-'))
@@ -42,9 +45,6 @@ describe('[H3] group commit per turn', () => {
     await store.close()
     rmSync(dir, { recursive: true, force: true })
   })
-  let boards: string[] = []
-  /** Every board's log of this store: they share one turn commit. */
-  let logs: StoreBoardLogs | null = null
 
   /** The rows stored for a board, as another connection reads them. */
   const storedRows = (boardId: string) =>

@@ -77,17 +77,9 @@ export class WriteAheadQueue implements TurnWriter {
     // closing or a failure moved the updates to the asynchronous flush meanwhile
     if (this.flushing || !appendNow || this.pending.length === 0) return null
     const batch = this.pending.splice(0)
-    const stop = this.o.metrics.appendSeconds.startTimer()
-    try {
-      appendNow(batch.map((w) => w.update))
-    } catch (err) {
-      // only this board's statement is undone; the others' appends in the turn stand. Its retry
-      // starts after the turn's transaction: begun inside, its first append would join it.
-      this.appendFailed(batch, err, true)
-      return null
-    } finally {
-      stop()
-    }
+    // only this board's statement is undone on failure; the others' appends in the turn stand.
+    // Its retry starts after the turn's transaction: begun inside, its first append would join it.
+    if (!this.appendSync(appendNow, batch, true)) return null
     return {
       committed: () => this.storedNow(batch),
       failed: (err) => this.appendFailed(batch, err),
@@ -120,15 +112,25 @@ export class WriteAheadQueue implements TurnWriter {
 
   private flushNow(appendNow: (updates: readonly Uint8Array[]) => void): void {
     const batch = this.pending.splice(0)
+    if (this.appendSync(appendNow, batch, false)) this.storedNow(batch)
+  }
+
+  /** Appends a batch synchronously, timed; on failure it goes back to the retrying flush. */
+  private appendSync(
+    appendNow: (updates: readonly Uint8Array[]) => void,
+    batch: Written[],
+    inTransaction: boolean,
+  ): boolean {
     const stop = this.o.metrics.appendSeconds.startTimer()
     try {
       appendNow(batch.map((w) => w.update))
+      return true
     } catch (err) {
-      return this.appendFailed(batch, err)
+      this.appendFailed(batch, err, inTransaction)
+      return false
     } finally {
       stop()
     }
-    this.storedNow(batch)
   }
 
   /** Not stored, so not relayed: the batch goes back first in line for the retrying flush. */
