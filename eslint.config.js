@@ -59,7 +59,7 @@ const folderPolicies = sides.flatMap(([side, { parts }]) =>
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', '**/.turbo/**', 'tests/artifacts/**', 'data/**'],
+    ignores: ['**/dist/**', '**/dist-*/**', '**/node_modules/**', '**/.turbo/**', 'tests/artifacts/**', 'data/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

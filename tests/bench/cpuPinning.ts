@@ -22,9 +22,14 @@ export function onServerCpu(argv: readonly string[]): { command: string; args: s
 
 /** Puts every thread of this process (the load generator) on the clients' core. */
 export function pinLoadGenerator(): void {
+  pinThisProcess(CLIENT_CPU)
+}
+
+/** Puts every thread of this process on `cpu` (a bench that is itself the server side). */
+export function pinThisProcess(cpu: string): void {
   if (!pinning) return
-  execFileSync('taskset', ['-a', '-p', '-c', CLIENT_CPU, String(process.pid)], { stdio: 'ignore' })
-  expectPinned(process.pid, CLIENT_CPU)
+  execFileSync('taskset', ['-a', '-p', '-c', cpu, String(process.pid)], { stdio: 'ignore' })
+  expectPinned(process.pid, cpu)
 }
 
 /** The CPUs each thread of a process may run on, e.g. `0` or `0-1`, one entry per distinct set. */

@@ -28,7 +28,9 @@ export async function startReference(
   options: { persistDir?: string; env?: Record<string, string> } = {},
 ): Promise<{ proc: ChildProcess; wsUrl: string }> {
   const port = await freePort()
-  const { command, args } = onServerCpu([process.execPath, entry])
+  // e.g. BENCH_PEER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the reference
+  const nodeArgs = process.env.BENCH_PEER_NODE_ARGS?.split(' ').filter(Boolean) ?? []
+  const { command, args } = onServerCpu([process.execPath, ...nodeArgs, entry])
   const proc = spawn(command, args, {
     env: {
       ...process.env,

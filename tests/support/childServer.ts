@@ -17,9 +17,13 @@ export interface ChildServer {
  * Benchmarks measure what `pnpm start` runs, the build (`SPARBOARD_SERVER=built`, set by the
  * bench scripts after building); tests run the source under tsx, so they need no build.
  */
+// SPARBOARD_SERVER=built runs server/dist; SPARBOARD_SERVER=dist-base runs another build kept
+// beside it (an A/B: `cp -r server/dist server/dist-base` before rebuilding)
 const mainEntry =
   process.env.SPARBOARD_SERVER === 'built'
     ? ['dist/main.js']
+    : process.env.SPARBOARD_SERVER?.startsWith('dist-')
+      ? [`${process.env.SPARBOARD_SERVER}/main.js`]
     : ['--conditions=sparboard-source', '--import', 'tsx', 'src/main.ts']
 
 /**
