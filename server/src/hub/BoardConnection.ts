@@ -2,6 +2,7 @@ import type { Role } from '@sparboard/protocol'
 import { CloseCode } from '@sparboard/protocol'
 import type { RejectReason } from './RejectReason.js'
 import type { WritePolicy } from './WritePolicy.js'
+import { writeFramed } from './wireFrame.js'
 
 /** The little a room needs of a socket; a `ws` WebSocket fits, and so does an in-memory pair. */
 export interface RoomSocket {
@@ -63,12 +64,23 @@ export class BoardConnection {
 
   /** Sends a frame; a peer that stopped reading is closed instead of buffered forever ([H12]). */
   send(data: Uint8Array): void {
-    if (!this.isOpen) return
-    if (this.socket.bufferedAmount > this.maxBufferedBytes) {
-      this.reject(CloseCode.slowConsumer, 'slow_consumer')
-      return
-    }
-    this.socket.send(data)
+    if (this.mayBuffer()) this.socket.send(data)
+  }
+
+  /**
+   * Sends a message many receivers share, already framed once for the wire (`binaryFrame`);
+   * where the socket cannot take a ready frame, it sends `data` as `send` does.
+   */
+  sendFramed(data: Uint8Array, frame: Buffer): void {
+    if (this.mayBuffer() && !writeFramed(this.socket, frame)) this.socket.send(data)
+  }
+
+  /** Whether a frame may be sent now: open, and not behind on reading ([H12]: closed if it is). */
+  private mayBuffer(): boolean {
+    if (!this.isOpen) return false
+    if (this.socket.bufferedAmount <= this.maxBufferedBytes) return true
+    this.reject(CloseCode.slowConsumer, 'slow_consumer')
+    return false
   }
 
   /** Closes with a documented code and counts the refusal under `reason`. */

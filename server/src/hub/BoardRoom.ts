@@ -17,6 +17,7 @@ import {
   type AwarenessEntry,
 } from './awarenessEntries.js'
 import { WriteAheadQueue, type Written } from './WriteAheadQueue.js'
+import { binaryFrame } from './wireFrame.js'
 import {
   awarenessMessage,
   MessageType,
@@ -320,10 +321,11 @@ export class BoardRoom {
     const { metrics } = this.context
     for (const written of batch) {
       const message = updateMessage(written.update)
+      const frame = binaryFrame(message)
       let sent = 0
       for (const conn of this.connections) {
         if (conn !== written.origin && conn.isOpen) {
-          conn.send(message)
+          conn.sendFramed(message, frame)
           sent++
         }
       }
@@ -335,7 +337,8 @@ export class BoardRoom {
   /** An update another node stored: already durable, so relayed at once to every connection. */
   private relayRemote(update: Uint8Array): void {
     const message = updateMessage(update)
-    for (const conn of this.connections) conn.send(message)
+    const frame = binaryFrame(message)
+    for (const conn of this.connections) conn.sendFramed(message, frame)
     this.context.metrics.updatesOut.inc(this.connections.size)
   }
 
