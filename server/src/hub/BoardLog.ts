@@ -57,9 +57,13 @@ export class StoreBoardLogs implements BoardLogSource {
   /** One per store: a turn's appends of every board commit together ([H3]). */
   private readonly turn: TurnCommit | undefined
 
-  constructor(private readonly store: Store) {
+  /** `maxHeldMs`: how long an update may wait for its turn's commit (`MAX_HELD_MS`). */
+  constructor(
+    private readonly store: Store,
+    maxHeldMs?: number,
+  ) {
     const transactionNow = store.transactionNow?.bind(store)
-    this.turn = transactionNow && new TurnCommit(transactionNow)
+    this.turn = transactionNow && new TurnCommit(transactionNow, maxHeldMs)
   }
 
   async open(boardId: string): Promise<BoardLog> {

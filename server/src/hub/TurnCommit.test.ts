@@ -8,6 +8,7 @@ import { createMetrics } from '../metrics.js'
 import { SqliteStore } from '../store/SqliteStore.js'
 import { sampleWorkshop } from '../store/storeContract.js'
 import { StoreBoardLogs } from './BoardLog.js'
+import { MAX_HELD_MS } from './TurnCommit.js'
 import { WriteAheadQueue, type Written } from './WriteAheadQueue.js'
 
 const endOfTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
@@ -54,8 +55,12 @@ describe('[H3] group commit per turn', () => {
       }
     ).n
 
-  async function queueFor(boardId: string) {
-    logs ??= new StoreBoardLogs(store)
+  /**
+   * `maxHeldMs` (the first call's counts: the boards share the store's turn) Infinity: the turn's
+   * end alone commits what waits, however slow the machine.
+   */
+  async function queueFor(boardId: string, maxHeldMs = Infinity) {
+    logs ??= new StoreBoardLogs(store, maxHeldMs)
     const boardLog = await logs.open(boardId)
     const queue = new WriteAheadQueue({
       boardId,
@@ -98,6 +103,37 @@ describe('[H3] group commit per turn', () => {
     // a quiet turn later: at once again
     b.push(bytes(5), 'bram', 0)
     expect(relayed.at(-1)).toBe(`${kb}:5 rows=3`)
+    await a.close()
+    await b.close()
+  })
+
+  it('a turn that reads for longer than its hold limit commits what it held so far at once, together, instead of at its end', async () => {
+    // a limit far above MAX_HELD_MS, so that only the spin below can pass it on a slow machine
+    const holdMs = 50 * MAX_HELD_MS
+    const [a, b] = [await queueFor(boards[0]!, holdMs), await queueFor(boards[1]!)]
+    const [ka, kb] = [boards[0]!.slice(-2), boards[1]!.slice(-2)]
+    a.push(bytes(1), 'anna', 0)
+    a.push(bytes(2), 'anna', 0)
+    b.push(bytes(3), 'bram', 0)
+    expect(relayed).toHaveLength(1)
+    // the turn goes on reading (a burst after a pause): the held updates grow older
+    const until = performance.now() + holdMs + 1
+    while (performance.now() < until);
+    b.push(bytes(4), 'bram', 0)
+    // stored and relayed in this turn, in one transaction, in the order received
+    expect(relayed).toEqual([
+      `${ka}:1 rows=1`,
+      `${ka}:2 rows=2`,
+      `${kb}:3 rows=2`,
+      `${kb}:4 rows=2`,
+    ])
+    expect(transactions).toBe(1)
+    // what arrives after that waits for the turn's end again
+    a.push(bytes(5), 'anna', 0)
+    expect(relayed).toHaveLength(4)
+    await endOfTurn()
+    expect(relayed.at(-1)).toBe(`${ka}:5 rows=3`)
+    expect(transactions).toBe(2)
     await a.close()
     await b.close()
   })

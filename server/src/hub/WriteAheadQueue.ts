@@ -37,8 +37,6 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
  */
 export class WriteAheadQueue implements TurnWriter {
   private pending: Written[] = []
-  /** Held for the turn's shared commit (`TurnCommit`); what arrives meanwhile joins `pending`. */
-  private inTurn = false
   private held: { seq: number; deliver: () => void }[] = []
   private appliedSeq = 0
   private storedSeq = 0
@@ -63,16 +61,13 @@ export class WriteAheadQueue implements TurnWriter {
     // With a turn commit, only the turn's first append commits on its own; the rest of the turn's
     // wait for its end and commit together.
     const appendNow = this.o.boardLog.appendNow
-    if (appendNow && !this.flushing) {
-      if (this.inTurn) return
-      if (!this.o.turn || this.o.turn.mayCommitNow(this)) this.flushNow(appendNow)
-      else this.inTurn = true
-    } else this.schedule()
+    if (!appendNow || this.flushing) this.schedule()
+    else if (!this.o.turn) this.flushNow(appendNow)
+    else this.o.turn.offer(this, () => this.flushNow(appendNow))
   }
 
   /** [H3] The turn's end: appends what waited, inside the turn's one transaction. */
   appendInTurn(): TurnAppend | null {
-    this.inTurn = false
     const appendNow = this.o.boardLog.appendNow
     // closing or a failure moved the updates to the asynchronous flush meanwhile
     if (this.flushing || !appendNow || this.pending.length === 0) return null
