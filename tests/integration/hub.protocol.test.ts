@@ -189,6 +189,38 @@ describe('BoardHub protocol', () => {
     expect(boardView(fresh.doc)).toEqual(boardView(a.doc))
   })
 
+  it('[H2] a first-time joiner gets the stored snapshot as it is; once anyone writes, joiners get the board as it is now', async () => {
+    const { running, workshop, boardId } = await serverWithObservedStore()
+    const a = client(running.wsUrl, boardId, workshop.tokens.participant)
+    await synced(a.provider)
+    for (const id of ['n1', 'n2', 'n3']) note(a.doc, id)
+    a.provider.destroy()
+    await eventually(() => expect(running.server.hub.openBoards).toBe(0))
+    const stored = await running.server.store.loadBoard(boardId)
+    expect(stored.logRows).toBe(0)
+    // a bare client with an empty document: its sync step 2 answer carries the stored bytes
+    const raw = track(openRaw(running.wsUrl, boardId, workshop.tokens.observer), (r) =>
+      r.ws.terminate(),
+    )
+    await raw.opened
+    raw.send(frames.syncStep1(Y.encodeStateVector(new Y.Doc())))
+    await eventually(() => expect(raw.received.some((m) => m[0] === 0 && m[1] === 1)).toBe(true))
+    const answer = decoding.createDecoder(raw.received.find((m) => m[0] === 0 && m[1] === 1)!)
+    decoding.readVarUint(answer)
+    decoding.readVarUint(answer)
+    expect(Buffer.from(decoding.readVarUint8Array(answer))).toEqual(Buffer.from(stored.updates[0]!))
+    // someone writes: the next first-time joiner gets that too, not the snapshot of before
+    const b = client(running.wsUrl, boardId, workshop.tokens.participant)
+    await synced(b.provider)
+    note(b.doc, 'n4')
+    await eventually(async () =>
+      expect((await running.server.store.loadBoard(boardId)).logRows).toBe(1),
+    )
+    const fresh = client(running.wsUrl, boardId, workshop.tokens.observer)
+    await synced(fresh.provider)
+    expect(ids(fresh.doc).sort()).toEqual(['n1', 'n2', 'n3', 'n4'])
+  })
+
   it('[H10] boards unload when their last client leaves, however many were opened', async () => {
     const running = track(await startServer(), (r) => r.stop())
     const workshop = await createWorkshop(running.url, {

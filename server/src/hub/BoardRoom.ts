@@ -22,8 +22,10 @@ import {
   awarenessMessage,
   MessageType,
   SyncType,
+  isEmptyStateVector,
   syncStep1,
   syncStep2,
+  syncStep2Of,
   updateMessage,
 } from './messages.js'
 
@@ -78,6 +80,13 @@ export class BoardRoom {
   private boardBytes: number
   private receivedAt = 0
   /**
+   * The whole board as one update, while nothing changed since it was encoded: the stored
+   * snapshot it was loaded from, or the last compaction's. A joiner whose document is empty (a
+   * first visit: sync step 1 with an empty state vector) gets these bytes as they are, instead of
+   * an encoding of the whole board per joiner (a plenary opening one board at once).
+   */
+  private wholeBoard: Uint8Array | null = null
+  /**
    * [H22] Why the stored board is damaged (a stored update that does not apply), or null. Clients
    * are refused; the server's own change (a restore) may still write, and only then is the log
    * folded into a snapshot: the damaged rows stay in the store until someone chose what replaces
@@ -99,12 +108,14 @@ export class BoardRoom {
     this.applyAll(stored.updates, fromStore)
     // [H25] a board stored before pending updates were refused is cleaned, and folded anew below
     const cleaned = this.dropPending('stored')
-    this.boardBytes =
+    const whole =
       stored.updates.length === 1 && !cleaned
-        ? stored.updates[0]!.byteLength
+        ? stored.updates[0]!
         : stored.updates.length === 0
-          ? 0
-          : Y.encodeStateAsUpdate(this.doc).byteLength
+          ? null
+          : Y.encodeStateAsUpdate(this.doc)
+    this.boardBytes = whole?.byteLength ?? 0
+    this.wholeBoard = this.damaged ? null : whole
     this.queue = new WriteAheadQueue({
       boardId,
       boardLog,
@@ -118,6 +129,7 @@ export class BoardRoom {
       snapshot: () => {
         const snapshot = Y.encodeStateAsUpdate(this.doc)
         this.boardBytes = snapshot.byteLength
+        this.wholeBoard = snapshot
         return snapshot
       },
       onStored: (batch) => this.relay(batch),
@@ -128,6 +140,7 @@ export class BoardRoom {
       ? new RuledWrites(this.doc, boardId, context.contentRule)
       : null
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.wholeBoard = null
       if (origin === fromStore) return
       this.boardBytes += update.byteLength
       if (origin === fromRemote) return this.relayRemote(update)
@@ -239,7 +252,11 @@ export class BoardRoom {
         const payload = decoding.readVarUint8Array(decoder)
         if (syncType === SyncType.step1) {
           // [H3] computed now, sent once everything it contains is stored
-          this.queue.whenStored(syncStep2(this.doc, payload), (answer) => conn.send(answer))
+          const answer =
+            this.wholeBoard && isEmptyStateVector(payload)
+              ? syncStep2Of(this.wholeBoard)
+              : syncStep2(this.doc, payload)
+          this.queue.whenStored(answer, (a) => conn.send(a))
         } else if (syncType === SyncType.step2 || syncType === SyncType.update) {
           this.acceptUpdate(conn, payload, syncType === SyncType.step2)
         } else {

@@ -38,6 +38,18 @@ export const syncStep2 = (doc: Y.Doc, stateVector: Uint8Array) =>
     syncProtocol.writeSyncStep2(e, doc, stateVector)
   })
 
+/** Sync step 2 carrying an update already encoded (the whole board, for an empty peer). */
+export const syncStep2Of = (update: Uint8Array) =>
+  message((e) => {
+    encoding.writeVarUint(e, MessageType.sync)
+    encoding.writeVarUint(e, SyncType.step2)
+    encoding.writeVarUint8Array(e, update)
+  })
+
+/** A state vector of a document that holds nothing: no client, encoded as the count 0. */
+export const isEmptyStateVector = (stateVector: Uint8Array) =>
+  stateVector.byteLength === 1 && stateVector[0] === 0
+
 /** An incremental document update. */
 export const updateMessage = (update: Uint8Array) =>
   message((e) => {
