@@ -41,6 +41,13 @@ export function observeStore(
       observer.loads++
       return inner.loadBoard(boardId)
     },
+    // the hub and exports read this way where the store can (SQLite's reader thread)
+    ...(inner.loadBoardOffThread && {
+      async loadBoardOffThread(boardId: string) {
+        observer.loads++
+        return inner.loadBoardOffThread!(boardId)
+      },
+    }),
     async appendUpdates(boardId, updates) {
       await observer.beforeAppend(boardId, updates)
       await inner.appendUpdates(boardId, updates)

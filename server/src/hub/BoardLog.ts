@@ -70,7 +70,8 @@ export class StoreBoardLogs implements BoardLogSource {
     const store = this.store
     const appendNow = store.appendUpdatesNow?.bind(store)
     return {
-      stored: await store.loadBoard(boardId),
+      // [E1] a large board read on the main thread held the loop for tens of ms
+      stored: await (store.loadBoardOffThread?.(boardId) ?? store.loadBoard(boardId)),
       append: (updates) => store.appendUpdates(boardId, updates),
       appendNow: appendNow && ((updates) => appendNow(boardId, updates)),
       ...(appendNow && this.turn && { turn: this.turn }),

@@ -48,7 +48,8 @@ export async function loadBoardState(
 ): Promise<BoardState> {
   const live = await liveDoc?.(boardId)
   if (live) return [Y.encodeStateAsUpdate(live)]
-  return (await store.loadBoard(boardId)).updates
+  // [E1] a large board read from a synchronous store would hold the loop for tens of ms
+  return (await (store.loadBoardOffThread?.(boardId) ?? store.loadBoard(boardId))).updates
 }
 
 /** The board an encoded state holds (in the export worker). */

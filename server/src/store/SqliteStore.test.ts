@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { hashToken } from './hashToken.js'
 import { SqliteStore } from './SqliteStore.js'
-import type { WorkshopRecord } from './Store.js'
-import { storeContract } from './storeContract.js'
+import type { StoredBoard, WorkshopRecord } from './Store.js'
+import { sampleWorkshop, storeContract } from './storeContract.js'
+import { describe, expect, it } from 'vitest'
 
 /** The tables a file had before personal tokens ([C20]), as that version created them. */
 const LEGACY_SCHEMA = `
@@ -66,4 +67,41 @@ storeContract('SqliteStore', async () => {
       rmSync(dir, { recursive: true, force: true })
     },
   }
+})
+
+describe('[E1] a board read off the main thread', () => {
+  it('reads what loadBoard reads, the snapshot, every appended row in order, and writes committed meanwhile', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sparboard-reader-'))
+    const store = new SqliteStore(join(dir, 'sparboard.sqlite'))
+    /** A stored board as plain values (2 MB arrays compared as bytes, not element by element). */
+    const plain = ({ updates, ...counts }: StoredBoard) => ({
+      ...counts,
+      updates: updates.map((u) => Buffer.from(u).toString('base64')),
+    })
+    try {
+      const w = sampleWorkshop(1)
+      await store.createWorkshop(w)
+      const board = w.boards[0]!.id
+      const bytes = (n: number, size = 3) => new Uint8Array(size).fill(n)
+      await store.appendUpdates(board, [bytes(1), bytes(2)])
+      await store.compactBoard(board, bytes(9, 2_000_000))
+      await store.appendUpdates(board, [bytes(3)])
+      const offThread = store.loadBoardOffThread(board)
+      // appended while the reader works: this read may have it, the next one does
+      store.appendUpdatesNow(board, [bytes(4)])
+      const first = await offThread
+      expect(first.updates[0]!.byteLength).toBe(2_000_000)
+      expect(first.updates.slice(1).map((u) => u[0])).toEqual(first.logRows === 2 ? [3, 4] : [3])
+      const again = await store.loadBoardOffThread(board)
+      expect(plain(again)).toEqual(plain(await store.loadBoard(board)))
+      expect(again.updates.slice(1).map((u) => u[0])).toEqual([3, 4])
+      expect(again.logRows).toBe(2)
+      expect(again.logBytes).toBe(6)
+      // an unknown board reads as an empty one, as loadBoard does
+      expect(await store.loadBoardOffThread('nope')).toEqual(await store.loadBoard('nope'))
+    } finally {
+      await store.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
 })

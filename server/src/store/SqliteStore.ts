@@ -21,6 +21,7 @@ import type {
 } from './Store.js'
 import type { ReportFailure } from '../metrics.js'
 import { WalCheckpointer } from './WalCheckpointer.js'
+import { BoardReader, SELECT_LOG, SELECT_SNAPSHOT } from './BoardReader.js'
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS workshops (
@@ -102,6 +103,8 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database
   private readonly stmts
   private readonly checkpointer: WalCheckpointer | null
+  /** Reads whole boards off the main thread; none for an in-memory database. */
+  private readonly reader: BoardReader | null
   private readonly appendMany: (boardId: string, updates: readonly Uint8Array[]) => void
   /** One wrapper, made once: better-sqlite3's `transaction()` costs ~20 µs to build. */
   private readonly inTransaction: (work: () => void) => void
@@ -157,12 +160,8 @@ export class SqliteStore implements Store {
       findBoard: this.db.prepare<[string], { workshop_id: string }>(
         'SELECT workshop_id FROM boards WHERE id = ?',
       ),
-      snapshot: this.db.prepare<[string], { snapshot: Buffer | null }>(
-        'SELECT snapshot FROM boards WHERE id = ?',
-      ),
-      log: this.db.prepare<[string], { data: Buffer }>(
-        'SELECT data FROM board_updates WHERE board_id = ? ORDER BY seq',
-      ),
+      snapshot: this.db.prepare<[string], { snapshot: Buffer | null }>(SELECT_SNAPSHOT),
+      log: this.db.prepare<[string], { data: Buffer }>(SELECT_LOG),
       append: this.db.prepare('INSERT INTO board_updates (board_id, data) VALUES (?, ?)'),
       setSnapshot: this.db.prepare('UPDATE boards SET snapshot = ? WHERE id = ?'),
       clearLog: this.db.prepare('DELETE FROM board_updates WHERE board_id = ?'),
@@ -223,6 +222,7 @@ export class SqliteStore implements Store {
       for (const update of updates) append.run(boardId, update)
     })
     this.inTransaction = this.db.transaction((work: () => void) => work())
+    this.reader = file === ':memory:' ? null : new BoardReader(file)
     this.checkpointer =
       file === ':memory:'
         ? null
@@ -417,7 +417,13 @@ export class SqliteStore implements Store {
     return this.stmts.pendingReveals.all().map((r) => r.workshop_id)
   }
 
+  /** The same as `loadBoard`, read on a thread of its own (`BoardReader`): for exports. */
+  loadBoardOffThread(boardId: string): Promise<StoredBoard> {
+    return this.reader ? this.reader.read(boardId) : this.loadBoard(boardId)
+  }
+
   async close(): Promise<void> {
+    await this.reader?.close()
     await this.checkpointer?.close()
     if (this.db.open) this.db.close()
   }

@@ -93,6 +93,11 @@ export interface Store {
   /** The workshop a board belongs to, or null for an unknown board. */
   findBoardWorkshop(boardId: string): Promise<string | null>
   loadBoard(boardId: string): Promise<StoredBoard>
+  /**
+   * The same, read where it cannot hold the event loop, for a store whose reads are synchronous
+   * (the embedded SQLite file reads on a thread of its own); exports read boards this way.
+   */
+  loadBoardOffThread?(boardId: string): Promise<StoredBoard>
   /** Appends updates durably, in order, in one transaction. */
   appendUpdates(boardId: string, updates: readonly Uint8Array[]): Promise<void>
   /**
