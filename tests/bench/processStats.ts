@@ -4,9 +4,21 @@ const TICKS_PER_SECOND = 100
 
 /** CPU seconds (user + system) a process has used so far, from /proc. */
 export function cpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND
+  const { user, system } = userSystemSeconds([pid])
+  return user + system
+}
+
+/** User and system CPU seconds the processes have used so far, summed, from /proc. */
+export function userSystemSeconds(pids: readonly number[]): { user: number; system: number } {
+  let user = 0
+  let system = 0
+  for (const pid of pids) {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    user += Number(fields[11]) / TICKS_PER_SECOND
+    system += Number(fields[12]) / TICKS_PER_SECOND
+  }
+  return { user, system }
 }
 
 /** The same, 0 for a process that has ended (a PostgreSQL backend may end within a window). */

@@ -15,16 +15,16 @@ export interface ChildServer {
 
 /**
  * Benchmarks measure what `pnpm start` runs, the build (`SPARBOARD_SERVER=built`, set by the
- * bench scripts after building); tests run the source under tsx, so they need no build.
+ * bench scripts after building); tests run the source under tsx, so they need no build. For an
+ * A/B, `SPARBOARD_SERVER=dist-base` runs another build kept beside it (`cp -r server/dist
+ * server/dist-base` before rebuilding). Read at each start, so one bench can alternate builds.
  */
-// SPARBOARD_SERVER=built runs server/dist; SPARBOARD_SERVER=dist-base runs another build kept
-// beside it (an A/B: `cp -r server/dist server/dist-base` before rebuilding)
-const mainEntry =
+const mainEntry = () =>
   process.env.SPARBOARD_SERVER === 'built'
     ? ['dist/main.js']
     : process.env.SPARBOARD_SERVER?.startsWith('dist-')
       ? [`${process.env.SPARBOARD_SERVER}/main.js`]
-    : ['--conditions=sparboard-source', '--import', 'tsx', 'src/main.ts']
+      : ['--conditions=sparboard-source', '--import', 'tsx', 'src/main.ts']
 
 /**
  * Runs the server's entry file as its own process (so it can be killed, and measured); `script`
@@ -40,7 +40,7 @@ export async function spawnServer(
     args,
   }),
 ): Promise<ChildServer> {
-  const entry = script ? ['--conditions=sparboard-source', '--import', 'tsx', script] : mainEntry
+  const entry = script ? ['--conditions=sparboard-source', '--import', 'tsx', script] : mainEntry()
   // e.g. SPARBOARD_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles every node
   const nodeArgs = process.env.SPARBOARD_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []
   const { command, args } = wrap([process.execPath, ...nodeArgs, ...entry])
