@@ -1,4 +1,4 @@
-import type { Store, StoredBoard } from '../store/Store.js'
+import { readStoredBoard, type Store, type StoredBoard } from '../store/Store.js'
 import { TurnCommit } from './TurnCommit.js'
 
 /** What another node did on a board, handed to the room that has it open here. */
@@ -70,8 +70,7 @@ export class StoreBoardLogs implements BoardLogSource {
     const store = this.store
     const appendNow = store.appendUpdatesNow?.bind(store)
     return {
-      // [E1] a large board read on the main thread held the loop for tens of ms
-      stored: await (store.loadBoardOffThread?.(boardId) ?? store.loadBoard(boardId)),
+      stored: await readStoredBoard(store, boardId),
       append: (updates) => store.appendUpdates(boardId, updates),
       appendNow: appendNow && ((updates) => appendNow(boardId, updates)),
       ...(appendNow && this.turn && { turn: this.turn }),

@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { readBoard, type BoardSnapshot } from '@sparboard/board-model'
-import type { Store } from '../store/Store.js'
+import { readStoredBoard, type Store } from '../store/Store.js'
 
 /** The live document of a board that is open in the hub, or null. */
 export type LiveDoc = (boardId: string) => Promise<Y.Doc | null>
@@ -48,8 +48,7 @@ export async function loadBoardState(
 ): Promise<BoardState> {
   const live = await liveDoc?.(boardId)
   if (live) return [Y.encodeStateAsUpdate(live)]
-  // [E1] a large board read from a synchronous store would hold the loop for tens of ms
-  return (await (store.loadBoardOffThread?.(boardId) ?? store.loadBoard(boardId))).updates
+  return (await readStoredBoard(store, boardId)).updates
 }
 
 /** The board an encoded state holds (in the export worker). */

@@ -159,3 +159,10 @@ export interface Store {
   staleWorkshops(before: number): Promise<string[]>
   close(): Promise<void>
 }
+
+/**
+ * A board as stored, read where it cannot hold the event loop when the store can
+ * (`loadBoardOffThread`), else as the store reads it: for room loads and exports ([E1]).
+ */
+export const readStoredBoard = (store: Store, boardId: string): Promise<StoredBoard> =>
+  store.loadBoardOffThread?.(boardId) ?? store.loadBoard(boardId)
